@@ -1,0 +1,83 @@
+import type { Request, Response, Router } from "express";
+import type { RouteOutput } from "@sharehood/sdk";
+import type { Route } from "@sharehood/sdk/contract";
+import type { z } from "zod";
+import { forbidden } from "../app-error.ts";
+import { parseInput } from "./validate.ts";
+
+// Route fields are optional properties, so their types include `undefined`; strip it before asking.
+type Parsed<S> = [NonNullable<S>] extends [never]
+  ? undefined
+  : NonNullable<S> extends z.ZodType
+    ? z.output<NonNullable<S>>
+    : undefined;
+
+/**
+ * A response already serialised (a cached body, a 304), sent as is. Handlers of cached public
+ * reads return one instead of an object, so the bytes are not parsed and stringified again.
+ */
+export class PreparedResponse {
+  constructor(
+    readonly status: number,
+    readonly body: string | undefined,
+    readonly headers: Record<string, string> = {},
+  ) {}
+}
+
+/** What a handler returns: the contract's response body (nothing for 204 routes), or a prepared response. */
+type HandlerResult<R extends Route> =
+  ([NonNullable<R["response"]>] extends [never] ? void : RouteOutput<R>) | PreparedResponse;
+
+/** The least a caller must carry: the permissions its token grants. */
+export interface PermissionHolder {
+  permissions: readonly string[];
+}
+
+/** What a handler receives: the caller (on bearer routes) and the request parts, validated by the contract. */
+export interface ContractInput<R extends Route, C> {
+  caller: R["auth"] extends "bearer" ? C : undefined;
+  params: Parsed<R["params"]>;
+  query: Parsed<R["query"]>;
+  body: Parsed<R["body"]>;
+  req: Request;
+  res: Response;
+}
+
+/**
+ * Returns `mount(router, route, handler)` for one service. Each mounted route takes its method and
+ * path from the contract; on bearer routes it authenticates first (401), then checks the route's
+ * permission (403), then parses input with the contract's schemas (400), and sends the handler's
+ * result with the contract's status.
+ */
+export function createRouteMounter<C extends PermissionHolder>(authenticate: (req: Request) => Promise<C>) {
+  return function mount<R extends Route>(
+    router: Router,
+    route: R,
+    handler: (input: ContractInput<R, C>) => Promise<HandlerResult<R>> | HandlerResult<R>,
+  ): void {
+    const method = route.method.toLowerCase() as "get" | "post" | "put" | "patch" | "delete";
+    router[method](route.path, async (req: Request, res: Response) => {
+      const caller = route.auth === "bearer" ? await authenticate(req) : undefined;
+      if (caller && route.permission && !caller.permissions.includes(route.permission)) {
+        throw forbidden(`This needs the "${route.permission}" permission`);
+      }
+      const result: unknown = await handler({
+        caller: caller as ContractInput<R, C>["caller"],
+        params: (route.params ? parseInput(route.params, req.params, "params") : undefined) as Parsed<
+          R["params"]
+        >,
+        query: (route.query ? parseInput(route.query, req.query, "query") : undefined) as Parsed<R["query"]>,
+        body: (route.body ? parseInput(route.body, req.body, "body") : undefined) as Parsed<R["body"]>,
+        req,
+        res,
+      });
+      if (res.headersSent) return;
+      if (result instanceof PreparedResponse) {
+        res.status(result.status).set(result.headers);
+        if (result.body === undefined) res.end();
+        else res.type("application/json").send(result.body);
+      } else if (route.status === 204 || result === undefined) res.status(route.status).end();
+      else res.status(route.status).json(result);
+    });
+  };
+}

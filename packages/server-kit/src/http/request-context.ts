@@ -1,0 +1,53 @@
+import { randomUUID } from "node:crypto";
+import type { NextFunction, Request, Response } from "express";
+import type { Logger } from "../logger.ts";
+import type { HttpMetrics } from "./metrics.ts";
+
+declare module "express-serve-static-core" {
+  interface Request {
+    id: string;
+    log: Logger;
+  }
+}
+
+const SAFE_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** The caller's `x-request-id` when it looks like an id (never echo arbitrary bytes), else a new one. */
+export function requestIdOf(header: string | string[] | undefined): string {
+  return typeof header === "string" && SAFE_ID.test(header) ? header : randomUUID();
+}
+
+/** The route label for metrics: the matched pattern, never the raw URL (which would explode cardinality). */
+function routeOf(req: Request): string {
+  const pattern = (req.route as { path?: string } | undefined)?.path;
+  return pattern === undefined ? "unmatched" : `${req.baseUrl}${pattern}`;
+}
+
+/**
+ * Takes `x-request-id` from the caller (when it looks like an id) or makes one, echoes it, gives the
+ * request a child logger carrying it, and records one log line and one metric per request.
+ */
+export function requestContext(logger: Logger, metrics: HttpMetrics) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    req.id = requestIdOf(req.headers["x-request-id"]);
+    res.setHeader("x-request-id", req.id);
+    req.log = logger.child({ requestId: req.id });
+    const started = process.hrtime.bigint();
+    res.once("finish", () => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const route = routeOf(req);
+      metrics.observe(req.method, route, res.statusCode, seconds);
+      if (route.endsWith("z") || route === "/metrics") return; // probes and scrapes would drown the log
+      req.log.info(
+        {
+          method: req.method,
+          url: req.originalUrl,
+          status: res.statusCode,
+          ms: Math.round(seconds * 1e4) / 10,
+        },
+        "request",
+      );
+    });
+    next();
+  };
+}

@@ -1,0 +1,92 @@
+import { randomUUID } from "node:crypto";
+import { once } from "node:events";
+import { createServer, type RequestListener, type Server } from "node:http";
+import type { Express } from "express";
+import type { Logger } from "./logger.ts";
+
+export interface RunningServer {
+  server: Server;
+  port: number;
+  /** Stops accepting, lets in-flight requests finish (up to the grace period), then runs cleanup. */
+  close(): Promise<void>;
+}
+
+/** Listens on `port` (0 picks a free one). Used by `main.ts` and by tests that need a real port. */
+export async function listen(
+  app: Express,
+  options: {
+    port: number;
+    host?: string;
+    graceMs: number;
+    logger: Logger;
+    cleanup: () => Promise<void>;
+    /** The request listener to serve with, when it is not the app itself (see withFastPath). */
+    listener?: RequestListener;
+  },
+): Promise<RunningServer> {
+  const server = createServer(options.listener ?? app);
+  // Requests Node cannot even parse (oversized headers, broken framing) never reach Express; answer
+  // them in the same problem+json shape instead of Node's bare default.
+  server.on("clientError", (error: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable) return void socket.destroy();
+    const status = error.code === "HPE_HEADER_OVERFLOW" ? 431 : 400;
+    const body = JSON.stringify({
+      type: "urn:sharehood:problem:validation_failed",
+      title: "Your request is not valid",
+      status,
+      detail: status === 431 ? "The request headers are too large" : "The request could not be parsed",
+      code: "validation_failed",
+      requestId: randomUUID(),
+    });
+    socket.end(
+      `HTTP/1.1 ${status} ${status === 431 ? "Request Header Fields Too Large" : "Bad Request"}\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n${body}`,
+    );
+  });
+  server.listen(options.port, options.host ?? "0.0.0.0");
+  await once(server, "listening");
+  server.keepAliveTimeout = 65_000; // longer than common proxies' idle timeout, so they close first
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : options.port;
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= (async () => {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const timer = setTimeout(() => {
+        options.logger.warn("grace period over: closing remaining connections");
+        server.closeAllConnections();
+      }, options.graceMs);
+      await closed;
+      clearTimeout(timer);
+      await options.cleanup();
+    })();
+    return closing;
+  };
+  return { server, port, close };
+}
+
+/**
+ * Wires SIGTERM/SIGINT to a graceful stop: `onSignal` flips readiness to 503 at once; the server
+ * keeps serving for `delayMs` (so a load balancer sees the 503 and stops routing here), then stops
+ * accepting, lets in-flight requests finish, and the process exits 0 (1 if cleanup failed).
+ */
+export function exitOnSignals(
+  running: RunningServer,
+  options: { logger: Logger; onSignal: () => void; delayMs?: number },
+): void {
+  const stop = (signal: string) => {
+    options.logger.info({ signal, delayMs: options.delayMs ?? 0 }, "shutting down");
+    options.onSignal();
+    new Promise((resolve) => setTimeout(resolve, options.delayMs ?? 0))
+      .then(() => running.close())
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          options.logger.error({ err: error }, "shutdown failed");
+          process.exit(1);
+        },
+      );
+  };
+  process.once("SIGTERM", stop);
+  process.once("SIGINT", stop);
+}
