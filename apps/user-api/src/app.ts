@@ -1,0 +1,128 @@
+import { fileURLToPath } from "node:url";
+import type { Express } from "express";
+import { buildOpenApiDocument, userRoutes } from "@sharehood/sdk/contract";
+import {
+  createHttpApp,
+  createLogger,
+  createStore,
+  createTokenCache,
+  finishApp,
+  HttpMetrics,
+  prepareDatabase,
+  RateLimiter,
+  type KeyValueStore,
+  type Logger,
+} from "@sharehood/server-kit";
+import { createDb, type Db } from "./db.ts";
+import type { UserApiConfig } from "./env.ts";
+import { authRouter } from "./modules/auth/auth.routes.ts";
+import type { CachedValidation } from "./modules/auth/cached-validation.ts";
+import { createAuthService } from "./modules/auth/auth.service.ts";
+import { createMount } from "./modules/auth/mount.ts";
+import { createRevocations } from "./modules/auth/revocations.ts";
+import { createSessionsRepository } from "./modules/auth/sessions.repository.ts";
+import { seedDemoUsers } from "./modules/users/demo-users.ts";
+import { createUsersRepository } from "./modules/users/users.repository.ts";
+import { usersRouter } from "./modules/users/users.routes.ts";
+import { createUsersService } from "./modules/users/users.service.ts";
+
+export const SERVICE = "user-api";
+export const PRISMA_DIR = fileURLToPath(new URL("../prisma", import.meta.url));
+
+/** A wired User API: the Express app and everything it holds open. */
+export interface UserApi {
+  app: Express;
+  db: Db;
+  store: KeyValueStore;
+  logger: Logger;
+  /** Flips readiness to 503 (the first step of a graceful stop). */
+  markShuttingDown(): void;
+  /** Closes the database pool, the store and the embedded database. */
+  dispose(): Promise<void>;
+}
+
+/** Builds the User API from validated config: database (migrated when asked), store, services, routes. */
+export async function createUserApi(config: UserApiConfig): Promise<UserApi> {
+  const logger = createLogger(SERVICE, config.LOG_LEVEL);
+  const database = await prepareDatabase({
+    service: SERVICE,
+    databaseUrl: config.DATABASE_URL,
+    dataDir: config.DATA_DIR,
+    prismaDir: PRISMA_DIR,
+    migrate: config.MIGRATE_ON_START,
+    logger,
+  });
+  const db = createDb(database.url);
+  const store = await createStore({
+    redisUrl: config.REDIS_URL,
+    service: SERVICE,
+    namespace: config.REDIS_NAMESPACE,
+    logger,
+  });
+
+  const users = createUsersRepository(db);
+  const sessions = createSessionsRepository(db);
+  const cache = createTokenCache<CachedValidation>({
+    store,
+    ttlSeconds: config.TOKEN_CACHE_TTL_SECONDS,
+    logger,
+    expiresAtOf: (cached) => cached.validation.expiresAt,
+  });
+  const revoke = createRevocations(store, cache, logger);
+  const auth = createAuthService({
+    users,
+    sessions,
+    cache,
+    revoke,
+    limiter: new RateLimiter(store, logger),
+    config,
+  });
+  const usersService = createUsersService({ users, sessions, revoke });
+
+  if (config.SEED_DEMO_DATA ?? !config.DATABASE_URL) {
+    const created = await seedDemoUsers(users);
+    if (created.length > 0) logger.info({ created }, "demo users created");
+  }
+  if (config.ADMIN_EMAIL && config.ADMIN_PASSWORD) {
+    const outcome = await usersService.ensureAdmin(config.ADMIN_EMAIL, config.ADMIN_PASSWORD);
+    logger.info({ email: config.ADMIN_EMAIL, outcome }, "admin account ensured");
+  }
+
+  let shuttingDown = false;
+  const app = createHttpApp({
+    logger,
+    metrics: new HttpMetrics(SERVICE, { defaultMetrics: config.NODE_ENV !== "test" }),
+    bodyLimitBytes: config.BODY_LIMIT_BYTES,
+    trustProxy: config.TRUST_PROXY,
+    isShuttingDown: () => shuttingDown,
+    checks: { database: async () => void (await db.$queryRaw`SELECT 1`), redis: () => store.ping() },
+    openapi: buildOpenApiDocument(
+      { title: "Sharehood User API", version: "1.0.0", description: "Accounts, sessions, tokens and roles." },
+      userRoutes,
+    ),
+  });
+  // Everything here is personal (tokens, profiles): no shared cache may keep it.
+  app.use((_req, res, next) => {
+    res.setHeader("cache-control", "no-store");
+    next();
+  });
+  const mount = createMount(auth);
+  app.use(authRouter(mount, auth));
+  app.use(usersRouter(mount, usersService));
+  finishApp(app);
+
+  return {
+    app,
+    db,
+    store,
+    logger,
+    markShuttingDown: () => {
+      shuttingDown = true;
+    },
+    async dispose() {
+      await db.$disconnect();
+      await store.close();
+      await database.stop();
+    },
+  };
+}

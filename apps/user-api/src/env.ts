@@ -1,0 +1,45 @@
+import { BaseEnvSchema, loadEnv } from "@sharehood/server-kit";
+import { z } from "zod";
+
+const seconds = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
+const flag = z
+  .enum(["true", "false", "1", "0"])
+  .default("false")
+  .transform((v) => v === "true" || v === "1");
+
+/** Everything the User API reads from its environment. */
+export const UserApiEnvSchema = BaseEnvSchema.extend({
+  PORT: z.coerce.number().int().min(0).max(65535).default(4001),
+  REDIS_NAMESPACE: z
+    .string()
+    .regex(/^[a-z0-9_-]+$/i)
+    .default("sharehood"),
+  TRUST_PROXY: z.string().default("loopback"),
+  /** Apply pending migrations at start-up (always done on the embedded default). */
+  MIGRATE_ON_START: flag,
+  ACCESS_TOKEN_TTL_SECONDS: seconds(15 * 60),
+  REFRESH_TOKEN_TTL_SECONDS: seconds(30 * 24 * 3600),
+  /** How long a validate-token answer may be served from cache (never past the token's expiry). */
+  TOKEN_CACHE_TTL_SECONDS: seconds(60),
+  LOGIN_MAX_FAILURES_PER_EMAIL: z.coerce.number().int().min(1).default(5),
+  LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(50),
+  REGISTER_MAX_PER_IP: z.coerce.number().int().min(1).default(20),
+  RATE_LIMIT_WINDOW_SECONDS: seconds(15 * 60),
+  /** Create the demo neighbours at start-up when missing. Defaults to on only for the embedded database. */
+  SEED_DEMO_DATA: z
+    .enum(["true", "false", "1", "0"])
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v === "true" || v === "1")),
+  ADMIN_EMAIL: z.email().optional(),
+  ADMIN_PASSWORD: z.string().min(8, "must be at least 8 characters").optional(),
+}).refine((env) => (env.ADMIN_EMAIL === undefined) === (env.ADMIN_PASSWORD === undefined), {
+  message: "ADMIN_EMAIL and ADMIN_PASSWORD must be set together",
+  path: ["ADMIN_PASSWORD"],
+});
+
+export type UserApiConfig = z.infer<typeof UserApiEnvSchema>;
+
+/** Reads and validates the environment; exits with a clear message on a bad value. */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): UserApiConfig {
+  return loadEnv(UserApiEnvSchema, source);
+}

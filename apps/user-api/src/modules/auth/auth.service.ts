@@ -1,0 +1,170 @@
+import { PERMISSIONS_BY_ROLE, type AuthResult, type TokenValidation } from "@sharehood/sdk";
+import type { LoginBodySchema, RefreshBodySchema, RegisterBodySchema } from "@sharehood/sdk/contract";
+import { AppError, conflict, unauthenticated, type RateLimiter } from "@sharehood/server-kit";
+import type { z } from "zod";
+import { isUniqueViolation } from "../../db.ts";
+import type { UsersRepository } from "../users/users.repository.ts";
+import { toUserDto } from "../users/user-dto.ts";
+import type { Caller } from "./caller.ts";
+import { burnPasswordCheck, hashPassword, verifyPassword } from "./passwords.ts";
+import type { Revoke } from "./revocations.ts";
+import type { SessionsRepository, TokenRecord } from "./sessions.repository.ts";
+import type { ValidationCache } from "./cached-validation.ts";
+import { generateToken, hashToken } from "./tokens.ts";
+
+export interface AuthServiceDeps {
+  users: UsersRepository;
+  sessions: SessionsRepository;
+  cache: ValidationCache;
+  revoke: Revoke;
+  limiter: RateLimiter;
+  config: {
+    ACCESS_TOKEN_TTL_SECONDS: number;
+    REFRESH_TOKEN_TTL_SECONDS: number;
+    LOGIN_MAX_FAILURES_PER_EMAIL: number;
+    LOGIN_MAX_FAILURES_PER_IP: number;
+    REGISTER_MAX_PER_IP: number;
+    RATE_LIMIT_WINDOW_SECONDS: number;
+  };
+}
+
+const invalidToken = (detail: string) =>
+  new AppError("unauthenticated", detail, { extensions: { valid: false } });
+
+export function createAuthService(deps: AuthServiceDeps) {
+  const { users, sessions, cache, revoke, limiter, config } = deps;
+  const windowMs = config.RATE_LIMIT_WINDOW_SECONDS * 1000;
+  const loginFailureRules = (ip: string, email: string) => [
+    { key: `login-fail:ip:${ip}`, max: config.LOGIN_MAX_FAILURES_PER_IP, windowMs },
+    { key: `login-fail:email:${email}`, max: config.LOGIN_MAX_FAILURES_PER_EMAIL, windowMs },
+  ];
+
+  function newPair() {
+    const now = Date.now();
+    const accessToken = generateToken("access");
+    const refreshToken = generateToken("refresh");
+    const stored = {
+      accessHash: hashToken(accessToken),
+      accessExpiresAt: new Date(now + config.ACCESS_TOKEN_TTL_SECONDS * 1000),
+      refreshHash: hashToken(refreshToken),
+      refreshExpiresAt: new Date(now + config.REFRESH_TOKEN_TTL_SECONDS * 1000),
+    };
+    return { accessToken, refreshToken, stored };
+  }
+
+  async function startSession(user: Parameters<typeof toUserDto>[0]): Promise<AuthResult> {
+    const { accessToken, refreshToken, stored } = newPair();
+    await sessions.createSession(user.id, stored);
+    return {
+      user: toUserDto(user),
+      accessToken,
+      refreshToken,
+      expiresAt: stored.accessExpiresAt.toISOString(),
+    };
+  }
+
+  function isUsable(token: TokenRecord | null, kind: "access" | "refresh"): token is TokenRecord {
+    return (
+      !!token &&
+      token.kind === kind &&
+      token.session.revokedAt === null &&
+      token.expiresAt.getTime() > Date.now()
+    );
+  }
+
+  return {
+    async register(body: z.output<typeof RegisterBodySchema>, ip: string): Promise<AuthResult> {
+      await limiter.consume([
+        { key: `register:ip:${ip}`, max: config.REGISTER_MAX_PER_IP, windowMs },
+        { key: `register:email:${body.email}`, max: config.LOGIN_MAX_FAILURES_PER_EMAIL, windowMs },
+      ]);
+      if (await users.findByEmail(body.email)) throw conflict("An account with this email already exists");
+      const passwordHash = await hashPassword(body.password);
+      const user = await users
+        .create({ email: body.email, name: body.name, passwordHash })
+        .catch((error: unknown) => {
+          throw isUniqueViolation(error) ? conflict("An account with this email already exists") : error;
+        });
+      return startSession(user);
+    },
+
+    async login(body: z.output<typeof LoginBodySchema>, ip: string): Promise<AuthResult> {
+      const rules = loginFailureRules(ip, body.email);
+      await limiter.check(rules);
+      const user = await users.findByEmail(body.email);
+      const ok = user
+        ? await verifyPassword(user.passwordHash, body.password)
+        : (await burnPasswordCheck(body.password), false);
+      if (!user || !ok) {
+        await limiter.consume(rules).catch(() => undefined); // this attempt is a 401; the next one may be a 429
+        throw new AppError("unauthenticated", "The email or password is incorrect");
+      }
+      await limiter.reset(rules.slice(1));
+      return startSession(user);
+    },
+
+    async refresh(body: z.output<typeof RefreshBodySchema>): Promise<AuthResult> {
+      const hash = hashToken(body.refreshToken);
+      const token = await sessions.findToken(hash);
+      if (token?.kind === "refresh" && token.usedAt !== null && token.session.revokedAt === null) {
+        // A rotated refresh token came back: it was stolen or replayed, so end the whole session.
+        await revoke({
+          userId: token.user.id,
+          tokenHashes: await sessions.revoke({ sessionId: token.sessionId }),
+          reason: "session_revoked",
+        });
+        throw unauthenticated("This refresh token was already used; the session has been revoked");
+      }
+      if (!isUsable(token, "refresh") || token.usedAt !== null)
+        throw unauthenticated("The refresh token is invalid or expired");
+      const { accessToken, refreshToken, stored } = newPair();
+      if (!(await sessions.rotate(hash, token.sessionId, token.user.id, stored))) {
+        await revoke({
+          userId: token.user.id,
+          tokenHashes: await sessions.revoke({ sessionId: token.sessionId }),
+          reason: "session_revoked",
+        });
+        throw unauthenticated("This refresh token was already used; the session has been revoked");
+      }
+      return {
+        user: toUserDto(token.user),
+        accessToken,
+        refreshToken,
+        expiresAt: stored.accessExpiresAt.toISOString(),
+      };
+    },
+
+    async logout(caller: Caller): Promise<void> {
+      const tokenHashes = await sessions.revoke({ sessionId: caller.sessionId });
+      await revoke({
+        userId: caller.user.id,
+        tokenHashes: [...new Set([...tokenHashes, caller.tokenHash])],
+        reason: "logout",
+      });
+    },
+
+    /** Who an access token belongs to: from the cache when possible, else the database. */
+    async authenticate(token: string): Promise<Caller> {
+      const tokenHash = hashToken(token);
+      const cached = await cache.get(tokenHash);
+      if (cached) {
+        const { user, permissions, expiresAt } = cached.validation;
+        return { user, permissions, expiresAt, sessionId: cached.sessionId, tokenHash };
+      }
+      const record = await sessions.findToken(tokenHash);
+      if (!isUsable(record, "access")) throw invalidToken("The access token is invalid, expired or revoked");
+      const { id, email, name, role } = record.user;
+      const validation: TokenValidation = {
+        valid: true,
+        user: { id, email, name, role },
+        permissions: [...PERMISSIONS_BY_ROLE[role]],
+        expiresAt: record.expiresAt.toISOString(),
+      };
+      void cache.put(tokenHash, { validation, sessionId: record.sessionId }); // never delays the answer
+      const { user, permissions, expiresAt } = validation;
+      return { user, permissions, expiresAt, sessionId: record.sessionId, tokenHash };
+    },
+  };
+}
+
+export type AuthService = ReturnType<typeof createAuthService>;

@@ -1,0 +1,117 @@
+import type { Role } from "@sharehood/sdk";
+import type { Db } from "../../db.ts";
+
+export interface IssuedTokens {
+  accessHash: string;
+  accessExpiresAt: Date;
+  refreshHash: string;
+  refreshExpiresAt: Date;
+}
+
+/** A stored token with its session and owner, as looked up by its hash. */
+export interface TokenRecord {
+  hash: string;
+  kind: "access" | "refresh";
+  expiresAt: Date;
+  usedAt: Date | null;
+  sessionId: string;
+  session: { revokedAt: Date | null; expiresAt: Date };
+  user: { id: string; email: string; name: string; role: Role; createdAt: Date; updatedAt: Date };
+}
+
+function tokenRows(userId: string, tokens: IssuedTokens) {
+  return [
+    { hash: tokens.accessHash, kind: "access" as const, userId, expiresAt: tokens.accessExpiresAt },
+    { hash: tokens.refreshHash, kind: "refresh" as const, userId, expiresAt: tokens.refreshExpiresAt },
+  ];
+}
+
+export function createSessionsRepository(db: Db) {
+  return {
+    async createSession(userId: string, tokens: IssuedTokens): Promise<string> {
+      const session = await db.session.create({
+        data: { userId, expiresAt: tokens.refreshExpiresAt, tokens: { create: tokenRows(userId, tokens) } },
+        select: { id: true },
+      });
+      return session.id;
+    },
+
+    findToken: (hash: string): Promise<TokenRecord | null> =>
+      db.token
+        .findUnique({
+          where: { hash },
+          select: {
+            hash: true,
+            kind: true,
+            expiresAt: true,
+            usedAt: true,
+            sessionId: true,
+            session: {
+              select: {
+                revokedAt: true,
+                expiresAt: true,
+                user: {
+                  select: { id: true, email: true, name: true, role: true, createdAt: true, updatedAt: true },
+                },
+              },
+            },
+          },
+        })
+        .then((row) => (row ? { ...row, user: row.session.user } : null)),
+
+    /**
+     * Marks a refresh token used and stores the next pair, atomically. False when another request
+     * rotated it first (which the caller treats as reuse).
+     */
+    rotate: (
+      oldRefreshHash: string,
+      sessionId: string,
+      userId: string,
+      tokens: IssuedTokens,
+    ): Promise<boolean> =>
+      db.$transaction(async (tx) => {
+        const { count } = await tx.token.updateMany({
+          where: { hash: oldRefreshHash, usedAt: null },
+          data: { usedAt: new Date() },
+        });
+        if (count !== 1) return false;
+        await tx.token.createMany({ data: tokenRows(userId, tokens).map((row) => ({ ...row, sessionId })) });
+        return true;
+      }),
+
+    /** Revokes sessions and answers the hashes of their access tokens still alive (to evict from caches). */
+    revoke: (
+      where: { sessionId: string } | { userId: string; exceptSessionId?: string },
+    ): Promise<string[]> =>
+      db.$transaction(async (tx) => {
+        const filter =
+          "sessionId" in where
+            ? { id: where.sessionId }
+            : {
+                userId: where.userId,
+                ...(where.exceptSessionId ? { id: { not: where.exceptSessionId } } : {}),
+              };
+        await tx.session.updateMany({
+          where: { ...filter, revokedAt: null },
+          data: { revokedAt: new Date() },
+        });
+        return liveAccessHashes(tx, { session: filter });
+      }),
+
+    /** Hashes of a user's access tokens that have not expired. */
+    liveAccessHashes: (userId: string): Promise<string[]> => liveAccessHashes(db, { userId }),
+  };
+}
+
+async function liveAccessHashes(
+  db: Pick<Db, "token">,
+  where: { userId?: string; session?: object },
+): Promise<string[]> {
+  const rows = await db.token.findMany({
+    where: { ...where, kind: "access", expiresAt: { gt: new Date() } },
+    select: { hash: true },
+  });
+  return rows.map((row) => row.hash);
+}
+
+export type SessionsRepository = ReturnType<typeof createSessionsRepository>;

@@ -1,0 +1,25 @@
+import { hashPassword } from "../auth/passwords.ts";
+import type { UsersRepository } from "./users.repository.ts";
+
+/** The password every demo account shares. Demo data only: never seed it in production. */
+export const DEMO_PASSWORD = "sharehood-demo";
+
+export const DEMO_USERS = [
+  { email: "alice@example.com", name: "Alice Martin", role: "user" },
+  { email: "bob@example.com", name: "Bob Okafor", role: "user" },
+  { email: "chloe@example.com", name: "Chloé Dubois", role: "user" },
+  { email: "dev@example.com", name: "Dev Patel", role: "user" },
+  { email: "admin@example.com", name: "Sharehood Admin", role: "admin" },
+] as const;
+
+/** Creates the demo neighbours that do not exist yet; running it twice changes nothing. */
+export async function seedDemoUsers(users: UsersRepository): Promise<string[]> {
+  const created: string[] = [];
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  for (const demo of DEMO_USERS) {
+    if (await users.findByEmail(demo.email)) continue;
+    await users.create({ ...demo, passwordHash });
+    created.push(demo.email);
+  }
+  return created;
+}

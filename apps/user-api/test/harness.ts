@@ -1,0 +1,85 @@
+import { randomUUID } from "node:crypto";
+import { createTestDatabase, testRedisUrl } from "@sharehood/server-kit/testing";
+import supertest from "supertest";
+import { createUserApi, PRISMA_DIR, type UserApi } from "../src/app.ts";
+import { UserApiEnvSchema } from "../src/env.ts";
+
+export interface TestApi {
+  api: UserApi;
+  http: ReturnType<typeof supertest>;
+  namespace: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The User API in-process on its own fresh PostgreSQL database and its own Redis namespace, so
+ * test files can run in parallel without seeing each other.
+ */
+export async function startTestApi(name: string, env: Record<string, string> = {}): Promise<TestApi> {
+  const database = await createTestDatabase({ name: `user_${name}`, prismaDir: PRISMA_DIR });
+  const namespace = `test-${name}-${randomUUID().slice(0, 8)}`;
+  const config = UserApiEnvSchema.parse({
+    NODE_ENV: "test",
+    LOG_LEVEL: "silent",
+    DATABASE_URL: database.url,
+    REDIS_URL: testRedisUrl(),
+    REDIS_NAMESPACE: namespace,
+    PORT: "0",
+    ...env,
+  });
+  const api = await createUserApi(config);
+  return {
+    api,
+    http: supertest(api.app),
+    namespace,
+    async close() {
+      await api.dispose();
+      await database.drop();
+    },
+  };
+}
+
+let counter = 0;
+/** A fresh, valid registration body. */
+export function newUser(overrides: Partial<{ email: string; password: string; name: string }> = {}) {
+  counter += 1;
+  return {
+    email: `user${counter}-${randomUUID().slice(0, 6)}@example.com`,
+    password: "correct horse",
+    name: `User ${counter}`,
+    ...overrides,
+  };
+}
+
+/** Registers a user and answers the register response body. */
+export async function register(http: TestApi["http"], body = newUser()) {
+  const res = await http.post("/auth/register").send(body).expect(201);
+  return {
+    ...(res.body as {
+      accessToken: string;
+      refreshToken: string;
+      user: { id: string; email: string; role: string };
+    }),
+    password: body.password,
+  };
+}
+
+/** Asserts the RFC 9457 shape every error has. */
+export function expectProblem(
+  res: { status: number; headers: Record<string, string>; body: unknown },
+  status: number,
+  code: string,
+) {
+  const body = res.body as Record<string, unknown>;
+  if (
+    res.status !== status ||
+    body.code !== code ||
+    !String(res.headers["content-type"]).startsWith("application/problem+json")
+  ) {
+    throw new Error(`expected ${status} ${code} problem, got ${res.status} ${JSON.stringify(body)}`);
+  }
+  for (const key of ["type", "title", "status", "detail", "code", "requestId"]) {
+    if (!(key in body)) throw new Error(`problem is missing "${key}": ${JSON.stringify(body)}`);
+  }
+  if (JSON.stringify(body).includes("    at ")) throw new Error("problem leaks a stack trace");
+}

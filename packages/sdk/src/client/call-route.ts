@@ -1,0 +1,173 @@
+import type { z } from "zod";
+import { ProblemSchema, STATUS_BY_CODE, type ErrorCode } from "../contract/errors.ts";
+import type { Route } from "../contract/route.ts";
+import { ApiConnectionError, ApiError } from "./errors.ts";
+
+// Route fields are optional properties, so their types include `undefined`; strip it before asking.
+type Defined<S> = [NonNullable<S>] extends [never]
+  ? never
+  : NonNullable<S> extends z.ZodType
+    ? NonNullable<S>
+    : never;
+
+type InputPart<Key extends string, S, Optional extends boolean> = [Defined<S>] extends [never]
+  ? { [K in Key]?: never }
+  : Optional extends true
+    ? { [K in Key]?: z.input<Defined<S>> }
+    : { [K in Key]: z.input<Defined<S>> };
+
+/** The input a route takes: its path params, query and body, each typed by the contract. */
+export type RouteInput<R extends Route> = InputPart<"params", R["params"], false> &
+  InputPart<"query", R["query"], true> &
+  InputPart<"body", R["body"], false>;
+
+/** What a route answers with once parsed by the contract (`undefined` for 204). */
+export type RouteOutput<R extends Route> = [Defined<R["response"]>] extends [never]
+  ? undefined
+  : z.output<Defined<R["response"]>>;
+
+/** Per-request options. */
+export interface RequestOptions {
+  /** Overrides the client's token for this request. */
+  token?: string;
+  /** Sent as `Idempotency-Key` on the creating POSTs. */
+  idempotencyKey?: string;
+  /** Sent as `If-Match` for optimistic concurrency. */
+  ifMatch?: string;
+  /** Propagated as `x-request-id`. */
+  requestId?: string;
+  /** Aborts the request. */
+  signal?: AbortSignal;
+  /** Overrides the client's timeout, in milliseconds. */
+  timeoutMs?: number;
+}
+
+/** How a client reaches one service. */
+export interface Transport {
+  baseUrl: string;
+  fetch: typeof fetch;
+  timeoutMs: number;
+  getToken: () => string | undefined | Promise<string | undefined>;
+  headers: Record<string, string>;
+}
+
+type Scalar = string | number | boolean | undefined | null;
+
+function buildUrl(baseUrl: string, route: Route, params: unknown, query: unknown): string {
+  const path = route.path.replace(/:([A-Za-z]+)/g, (_, name: string) => {
+    const value = (params as Record<string, Scalar> | undefined)?.[name];
+    if (value === undefined || value === null)
+      throw new TypeError(`Missing path parameter "${name}" for ${route.path}`);
+    return encodeURIComponent(String(value));
+  });
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries((query as Record<string, Scalar> | undefined) ?? {})) {
+    if (value !== undefined && value !== null) search.set(key, String(value));
+  }
+  const qs = search.toString();
+  return `${baseUrl.replace(/\/+$/, "")}${path}${qs ? `?${qs}` : ""}`;
+}
+
+function fallbackProblem(status: number, detail: string, requestId: string): z.infer<typeof ProblemSchema> {
+  const code = (Object.entries(STATUS_BY_CODE).find(([, s]) => s === status)?.[0] ?? "internal") as ErrorCode;
+  return { type: "about:blank", title: "Unexpected response", status, detail, code, requestId };
+}
+
+async function readProblem(response: Response): Promise<ApiError> {
+  const requestId = response.headers.get("x-request-id") ?? "";
+  const retryAfter = Number(response.headers.get("retry-after")) || undefined;
+  const body: unknown = await response.json().catch(() => undefined);
+  const parsed = ProblemSchema.safeParse(body);
+  const problem = parsed.success
+    ? parsed.data
+    : fallbackProblem(response.status, `HTTP ${response.status}`, requestId);
+  return new ApiError(problem, retryAfter);
+}
+
+/** A request body as sent: JSON (serialised here) or form data (fetch adds its multipart boundary). */
+type Payload = { json: unknown } | { form: FormData } | undefined;
+
+async function send<R extends Route>(
+  transport: Transport,
+  route: R,
+  parts: { params?: unknown; query?: unknown; payload: Payload },
+  options: RequestOptions,
+  defaultTimeoutMs = transport.timeoutMs,
+): Promise<RouteOutput<R>> {
+  const { params, query, payload } = parts;
+  const headers: Record<string, string> = { accept: "application/json", ...transport.headers };
+  const token = options.token ?? (await transport.getToken());
+  if (token) headers.authorization = `Bearer ${token}`;
+  if (options.idempotencyKey) headers["idempotency-key"] = options.idempotencyKey;
+  if (options.ifMatch) headers["if-match"] = options.ifMatch;
+  if (options.requestId) headers["x-request-id"] = options.requestId;
+  if (payload && "json" in payload) headers["content-type"] = "application/json";
+
+  const timeout = AbortSignal.timeout(options.timeoutMs ?? defaultTimeoutMs);
+  const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+  let response: Response;
+  try {
+    response = await transport.fetch(buildUrl(transport.baseUrl, route, params, query), {
+      method: route.method,
+      headers,
+      body:
+        payload === undefined ? undefined : "json" in payload ? JSON.stringify(payload.json) : payload.form,
+      signal,
+    });
+  } catch (error) {
+    const isTimeout = timeout.aborted;
+    throw new ApiConnectionError(
+      isTimeout
+        ? `${route.method} ${route.path} timed out`
+        : `${route.method} ${route.path} failed: ${(error as Error).message}`,
+      { cause: error, isTimeout },
+    );
+  }
+  if (!response.ok) throw await readProblem(response);
+  if (!route.response || response.status === 204) return undefined as RouteOutput<R>;
+  const json: unknown = await response.json();
+  const parsed = route.response.safeParse(json);
+  if (!parsed.success) {
+    const requestId = response.headers.get("x-request-id") ?? "";
+    throw new ApiError(
+      fallbackProblem(502, `${route.method} ${route.path} answered outside the contract`, requestId),
+    );
+  }
+  return parsed.data as RouteOutput<R>;
+}
+
+/** Sends one request described by a contract route and parses the answer with the same contract. */
+export async function callRoute<R extends Route>(
+  transport: Transport,
+  route: R,
+  input: RouteInput<R>,
+  options: RequestOptions = {},
+): Promise<RouteOutput<R>> {
+  const { params, query, body } = input as { params?: unknown; query?: unknown; body?: unknown };
+  return send(
+    transport,
+    route,
+    { params, query, payload: body === undefined ? undefined : { json: body } },
+    options,
+  );
+}
+
+/**
+ * Sends a multipart/form-data request for a route whose body the contract describes as `multipart`,
+ * and parses the answer like `callRoute` does. Uploads get at least a minute before timing out.
+ */
+export async function callRouteWithForm<R extends Route>(
+  transport: Transport,
+  route: R,
+  input: { params?: unknown; form: FormData },
+  options: RequestOptions = {},
+): Promise<RouteOutput<R>> {
+  const payload = { form: input.form };
+  return send(
+    transport,
+    route,
+    { params: input.params, payload },
+    options,
+    Math.max(transport.timeoutMs, 60_000),
+  );
+}

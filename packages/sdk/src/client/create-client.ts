@@ -1,0 +1,117 @@
+import { inventoryRoutes } from "../contract/inventory-routes.ts";
+import { userRoutes } from "../contract/user-routes.ts";
+import type { Route } from "../contract/route.ts";
+import {
+  callRoute,
+  type RequestOptions,
+  type RouteInput,
+  type RouteOutput,
+  type Transport,
+} from "./call-route.ts";
+import { uploadPhotos, type UploadPhotosInput } from "./upload-photos.ts";
+
+/** How to reach the Sharehood APIs. */
+export interface ClientOptions {
+  /** One origin serving both APIs (behind a gateway). */
+  baseUrl?: string;
+  /** The User API's origin, such as `http://localhost:4001`. */
+  userApiUrl?: string;
+  /** The Inventory API's origin, such as `http://localhost:4002`. */
+  inventoryApiUrl?: string;
+  /** The bearer token, or a function that returns the current one. */
+  token?: string | (() => string | undefined | Promise<string | undefined>);
+  /** A `fetch` implementation (defaults to the global one). */
+  fetch?: typeof fetch;
+  /** Per-request timeout in milliseconds (default 10 000). */
+  timeoutMs?: number;
+  /** Extra headers on every request. */
+  headers?: Record<string, string>;
+}
+
+type Endpoint<R extends Route> = (input: RouteInput<R>, options?: RequestOptions) => Promise<RouteOutput<R>>;
+
+/** One typed method per route of a route table. */
+export type Endpoints<Table extends Record<string, Route>> = { [K in keyof Table]: Endpoint<Table[K]> };
+
+function bind<Table extends Record<string, Route>>(transport: Transport, table: Table): Endpoints<Table> {
+  const endpoints = {} as Record<string, Endpoint<Route>>;
+  for (const [name, route] of Object.entries(table)) {
+    endpoints[name] = (input, options) => callRoute(transport, route, input, options);
+  }
+  return endpoints as Endpoints<Table>;
+}
+
+function transportFor(url: string | undefined, service: string, options: ClientOptions): Transport {
+  const baseUrl = url ?? options.baseUrl;
+  const { token } = options;
+  return {
+    get baseUrl(): string {
+      if (!baseUrl)
+        throw new TypeError(`createClient: no URL for the ${service} (pass baseUrl or ${service}Url)`);
+      return baseUrl;
+    },
+    fetch: options.fetch ?? globalThis.fetch.bind(globalThis),
+    timeoutMs: options.timeoutMs ?? 10_000,
+    getToken: typeof token === "function" ? token : () => token,
+    headers: options.headers ?? {},
+  };
+}
+
+/** Creates a typed client for the Sharehood APIs. Every response is parsed with the contract. */
+export function createClient(options: ClientOptions) {
+  const users = transportFor(options.userApiUrl, "userApi", options);
+  const {
+    register,
+    login,
+    refresh,
+    logout,
+    validateToken,
+    getMe,
+    updateMe,
+    deleteMe,
+    getUser,
+    listUsers,
+    updateRole,
+    deleteUser,
+  } = bind(users, userRoutes);
+  const inventoryTransport = transportFor(options.inventoryApiUrl, "inventoryApi", options);
+  const inventory = bind(inventoryTransport, inventoryRoutes);
+  return {
+    /** Accounts and sessions (User API). */
+    auth: { register, login, refresh, logout, validateToken },
+    /** Profiles and administration (User API). */
+    users: { getMe, updateMe, deleteMe, get: getUser, list: listUsers, updateRole, delete: deleteUser },
+    /** Categories (Inventory API). */
+    categories: { list: inventory.listCategories },
+    /** Items: browse, search, list, edit, remove, photos (Inventory API). Writes take `ifMatch` / `idempotencyKey` options. */
+    items: {
+      list: inventory.listItems,
+      get: inventory.getItem,
+      create: inventory.createItem,
+      replace: inventory.replaceItem,
+      update: inventory.updateItem,
+      delete: inventory.deleteItem,
+      /** Adds photos (multipart upload of `files`); answers the item with its photos. */
+      uploadPhotos: (input: UploadPhotosInput, requestOptions?: RequestOptions) =>
+        uploadPhotos(inventoryTransport, input, requestOptions),
+      /** Removes one photo and its files. */
+      deletePhoto: inventory.deletePhoto,
+      /** Puts the item's photos in a new order (`photoIds` lists each once); answers the item. */
+      reorderPhotos: inventory.reorderPhotos,
+    },
+    /** Borrowing: requests and their lifecycle (Inventory API). */
+    loans: {
+      request: inventory.requestLoan,
+      list: inventory.listLoans,
+      get: inventory.getLoan,
+      approve: inventory.approveLoan,
+      decline: inventory.declineLoan,
+      handover: inventory.handoverLoan,
+      return: inventory.returnLoan,
+      cancel: inventory.cancelLoan,
+    },
+  };
+}
+
+/** A Sharehood API client. */
+export type SharehoodClient = ReturnType<typeof createClient>;

@@ -1,0 +1,196 @@
+import { z } from "zod";
+import { IdSchema, PageQuerySchema, TimestampSchema } from "./common.ts";
+
+/** A calendar date, `YYYY-MM-DD`. */
+export const DateSchema = z.iso.date("must be a date (YYYY-MM-DD)");
+
+/** A category of things people lend. */
+export const CategorySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string(),
+});
+/** A category of things people lend. */
+export type Category = z.infer<typeof CategorySchema>;
+
+/** How worn an item is. */
+export const ITEM_CONDITIONS = ["new", "like_new", "good", "fair", "worn"] as const;
+/** How worn an item is. */
+export const ConditionSchema = z.enum(ITEM_CONDITIONS);
+/** How worn an item is. */
+export type Condition = z.infer<typeof ConditionSchema>;
+
+const ImageUrlSchema = z.url({ protocol: /^https?$/ }).max(2048);
+
+const itemFields = {
+  title: z.string().trim().min(1, "must not be empty").max(120),
+  description: z.string().trim().min(1, "must not be empty").max(5000),
+  categoryId: z.string().min(1).max(40),
+  condition: ConditionSchema,
+  location: z.string().trim().max(120).nullable().optional(),
+  imageUrls: z.array(ImageUrlSchema).max(8).optional(),
+};
+
+/** `POST /items` and `PUT /items/:id` body. */
+export const CreateItemBodySchema = z.strictObject(itemFields);
+/** `POST /items` and `PUT /items/:id` body. */
+export type CreateItemBody = z.input<typeof CreateItemBodySchema>;
+
+/** `PATCH /items/:id` body: any of the fields, at least one. */
+export const UpdateItemBodySchema = z
+  .strictObject({
+    title: itemFields.title.optional(),
+    description: itemFields.description.optional(),
+    categoryId: itemFields.categoryId.optional(),
+    condition: itemFields.condition.optional(),
+    location: itemFields.location,
+    imageUrls: itemFields.imageUrls,
+  })
+  .refine((body) => Object.values(body).some((value) => value !== undefined), "must change something");
+/** `PATCH /items/:id` body. */
+export type UpdateItemBody = z.input<typeof UpdateItemBodySchema>;
+
+/** A booked range shown on an item: an approved or active loan's dates. */
+export const BookingSchema = z.object({ startDate: DateSchema, endDate: DateSchema });
+
+/** A photo of an item, in display and thumbnail sizes. */
+export const PhotoSchema = z.object({
+  id: IdSchema,
+  url: z.string(),
+  thumbnailUrl: z.string(),
+  width: z.number().int(),
+  height: z.number().int(),
+});
+/** A photo of an item. */
+export type Photo = z.infer<typeof PhotoSchema>;
+
+/** An item as everyone sees it. `version` backs its ETag (`"<version>"`). */
+export const ItemSchema = z.object({
+  id: IdSchema,
+  title: z.string(),
+  description: z.string(),
+  categoryId: z.string(),
+  condition: ConditionSchema,
+  location: z.string().nullable(),
+  imageUrls: z.array(z.string()),
+  photos: z.array(PhotoSchema),
+  owner: z.object({ id: IdSchema, name: z.string() }),
+  version: z.number().int(),
+  createdAt: TimestampSchema,
+  updatedAt: TimestampSchema,
+});
+/** An item as everyone sees it. */
+export type Item = z.infer<typeof ItemSchema>;
+
+/** An item with the dates already booked (the item page). */
+export const ItemDetailSchema = ItemSchema.extend({ bookings: z.array(BookingSchema) });
+/** An item with the dates already booked. */
+export type ItemDetail = z.infer<typeof ItemDetailSchema>;
+
+/** The strong ETag of an item, for `If-Match`. */
+export function itemETag(item: Pick<Item, "version">): string {
+  return `"${item.version}"`;
+}
+
+/** Sort orders of `GET /items`. `relevance` (the default with `q`) ranks full-text matches. */
+export const ITEM_SORTS = ["newest", "title", "relevance"] as const;
+
+/** `GET /items` query. */
+export const ListItemsQuerySchema = PageQuerySchema.extend({
+  q: z.string().trim().max(200).optional(),
+  category: z.string().min(1).max(40).optional(),
+  ownerId: IdSchema.optional(),
+  availableFrom: DateSchema.optional(),
+  availableTo: DateSchema.optional(),
+  sort: z.enum(ITEM_SORTS).optional(),
+})
+  .refine((q) => (q.availableFrom === undefined) === (q.availableTo === undefined), {
+    message: "availableFrom and availableTo go together",
+    path: ["availableTo"],
+  })
+  .refine((q) => !q.availableFrom || !q.availableTo || q.availableFrom <= q.availableTo, {
+    message: "must not be before availableFrom",
+    path: ["availableTo"],
+  })
+  .refine((q) => q.sort !== "relevance" || !!q.q, { message: "relevance needs q", path: ["sort"] });
+/** `GET /items` query. */
+export type ListItemsQuery = z.input<typeof ListItemsQuerySchema>;
+
+/** Where a loan is in its life. */
+export const LOAN_STATUSES = [
+  "requested",
+  "approved",
+  "declined",
+  "active",
+  "returned",
+  "cancelled",
+  "expired",
+] as const;
+/** Where a loan is in its life. */
+export const LoanStatusSchema = z.enum(LOAN_STATUSES);
+/** Where a loan is in its life. */
+export type LoanStatus = z.infer<typeof LoanStatusSchema>;
+
+/** What happened to a loan. */
+export const LOAN_EVENT_TYPES = [
+  "requested",
+  "approved",
+  "declined",
+  "handed_over",
+  "returned",
+  "cancelled",
+  "expired",
+] as const;
+
+/** One recorded transition: who did what, when. `actorId` is null for the system (expiry). */
+export const LoanEventSchema = z.object({
+  type: z.enum(LOAN_EVENT_TYPES),
+  fromStatus: LoanStatusSchema.nullable(),
+  toStatus: LoanStatusSchema,
+  actorId: IdSchema.nullable(),
+  at: TimestampSchema,
+});
+/** One recorded transition. */
+export type LoanEvent = z.infer<typeof LoanEventSchema>;
+
+/** A borrow request and its state. `overdue` is an active loan past its end date. */
+export const LoanSchema = z.object({
+  id: IdSchema,
+  item: z.object({ id: IdSchema, title: z.string() }),
+  ownerId: IdSchema,
+  borrowerId: IdSchema,
+  borrowerName: z.string(),
+  startDate: DateSchema,
+  endDate: DateSchema,
+  message: z.string().nullable(),
+  status: LoanStatusSchema,
+  overdue: z.boolean(),
+  createdAt: TimestampSchema,
+  updatedAt: TimestampSchema,
+});
+/** A borrow request and its state. */
+export type Loan = z.infer<typeof LoanSchema>;
+
+/** A loan with its event history (`GET /loans/:id`, and every transition's answer). */
+export const LoanDetailSchema = LoanSchema.extend({ events: z.array(LoanEventSchema) });
+/** A loan with its event history. */
+export type LoanDetail = z.infer<typeof LoanDetailSchema>;
+
+/** `POST /items/:id/loans` body. */
+export const CreateLoanBodySchema = z
+  .strictObject({
+    startDate: DateSchema,
+    endDate: DateSchema,
+    message: z.string().trim().max(1000).optional(),
+  })
+  .refine((b) => b.startDate <= b.endDate, { message: "must not be before startDate", path: ["endDate"] });
+/** `POST /items/:id/loans` body. */
+export type CreateLoanBody = z.input<typeof CreateLoanBodySchema>;
+
+/** `GET /loans` query: the caller's loans as borrower or as owner (both when absent). */
+export const ListLoansQuerySchema = PageQuerySchema.extend({
+  as: z.enum(["borrower", "owner"]).optional(),
+  status: LoanStatusSchema.optional(),
+});
+/** `GET /loans` query. */
+export type ListLoansQuery = z.input<typeof ListLoansQuerySchema>;

@@ -1,0 +1,30 @@
+import { z } from "zod";
+import { IdSchema } from "./common.ts";
+
+/** The most photos one item can hold; an upload that would take it past this is refused whole (409). */
+export const MAX_PHOTOS_PER_ITEM = 8;
+
+/** The largest photo file accepted, in bytes (8 MiB); a larger one is refused with 413. */
+export const MAX_PHOTO_BYTES = 8 * 1024 * 1024;
+
+/**
+ * The image types a photo upload accepts, recognised by the file's content (its magic bytes, then
+ * decoding), never by its name or declared type. Anything else is refused with 415.
+ */
+export const PHOTO_MEDIA_TYPES = ["image/jpeg", "image/png", "image/webp"] as const;
+
+/** The multipart/form-data field that carries the photo files of an upload. */
+export const PHOTO_FIELD = "photo";
+
+/** Route parameters `:id` (the item) and `:photoId` (one of its photos). */
+export const PhotoParamsSchema = z.object({ id: IdSchema, photoId: IdSchema });
+
+/** `PUT /items/:id/photos/order` body: every photo id of the item, once each, in the new order. */
+export const ReorderPhotosBodySchema = z.strictObject({
+  photoIds: z
+    .array(IdSchema)
+    .max(MAX_PHOTOS_PER_ITEM)
+    .refine((ids) => new Set(ids).size === ids.length, "must not repeat a photo id"),
+});
+/** `PUT /items/:id/photos/order` body. */
+export type ReorderPhotosBody = z.input<typeof ReorderPhotosBodySchema>;

@@ -1,0 +1,114 @@
+import { z } from "zod";
+import { IdSchema, PageQuerySchema, TimestampSchema } from "./common.ts";
+import { PermissionSchema, RoleSchema } from "./permissions.ts";
+
+// Emails are compared case-insensitively, so they are stored and looked up lower-cased.
+const EmailSchema = z
+  .string()
+  .trim()
+  .max(254)
+  .pipe(z.email("must be an email address"))
+  .transform((email) => email.toLowerCase());
+const PasswordSchema = z
+  .string()
+  .min(8, "must be at least 8 characters")
+  .max(256, "must be at most 256 characters");
+const NameSchema = z.string().trim().min(1, "must not be empty").max(100);
+
+/** A user as they see themselves (never a password hash). */
+export const UserSchema = z.object({
+  id: IdSchema,
+  email: z.string(),
+  name: z.string(),
+  role: RoleSchema,
+  createdAt: TimestampSchema,
+  updatedAt: TimestampSchema,
+});
+/** A user as they see themselves. */
+export type User = z.infer<typeof UserSchema>;
+
+/** What anyone may see of a user. */
+export const PublicUserSchema = z.object({ id: IdSchema, name: z.string(), createdAt: TimestampSchema });
+/** What anyone may see of a user. */
+export type PublicUser = z.infer<typeof PublicUserSchema>;
+
+/** `POST /auth/register` body. */
+export const RegisterBodySchema = z.strictObject({
+  email: EmailSchema,
+  password: PasswordSchema,
+  name: NameSchema,
+});
+/** `POST /auth/register` body. */
+export type RegisterBody = z.input<typeof RegisterBodySchema>;
+
+/** `POST /auth/login` body. */
+export const LoginBodySchema = z.strictObject({ email: EmailSchema, password: z.string().min(1).max(256) });
+/** `POST /auth/login` body. */
+export type LoginBody = z.input<typeof LoginBodySchema>;
+
+const TokenStringSchema = z.string().min(1).max(512);
+
+/** `POST /auth/refresh` body. */
+export const RefreshBodySchema = z.strictObject({ refreshToken: TokenStringSchema });
+/** `POST /auth/refresh` body. */
+export type RefreshBody = z.input<typeof RefreshBodySchema>;
+
+/** What register, login and refresh answer with. `expiresAt` is the access token's expiry. */
+export const AuthResultSchema = z.object({
+  user: UserSchema,
+  accessToken: z.string(),
+  refreshToken: z.string(),
+  expiresAt: TimestampSchema,
+});
+/** What register, login and refresh answer with. */
+export type AuthResult = z.infer<typeof AuthResultSchema>;
+
+/** `POST /auth/validate-token` body. */
+export const ValidateTokenBodySchema = z.strictObject({ token: TokenStringSchema });
+/** `POST /auth/validate-token` body. */
+export type ValidateTokenBody = z.input<typeof ValidateTokenBodySchema>;
+
+/** The answer for a valid token: who it belongs to and what they may do. */
+export const TokenValidationSchema = z.object({
+  valid: z.literal(true),
+  user: z.object({ id: IdSchema, email: z.string(), name: z.string(), role: RoleSchema }),
+  permissions: z.array(PermissionSchema),
+  expiresAt: TimestampSchema,
+});
+/** The answer for a valid token. */
+export type TokenValidation = z.infer<typeof TokenValidationSchema>;
+
+/** `PATCH /users/me` body: name, email, or a new password with the current one. */
+export const UpdateMeBodySchema = z
+  .strictObject({
+    name: NameSchema.optional(),
+    email: EmailSchema.optional(),
+    password: PasswordSchema.optional(),
+    currentPassword: z.string().min(1).max(256).optional(),
+  })
+  .refine((body) => Object.values(body).some((value) => value !== undefined), "must change something")
+  .refine((body) => body.password === undefined || body.currentPassword !== undefined, {
+    message: "is required to change the password",
+    path: ["currentPassword"],
+  });
+/** `PATCH /users/me` body. */
+export type UpdateMeBody = z.input<typeof UpdateMeBodySchema>;
+
+/** `PATCH /users/:id` body (admins only). */
+export const UpdateRoleBodySchema = z.strictObject({ role: RoleSchema });
+/** `PATCH /users/:id` body. */
+export type UpdateRoleBody = z.input<typeof UpdateRoleBodySchema>;
+
+/** `GET /users` query. */
+export const ListUsersQuerySchema = PageQuerySchema.extend({ q: z.string().trim().max(100).optional() });
+/** `GET /users` query. */
+export type ListUsersQuery = z.input<typeof ListUsersQuerySchema>;
+
+/** The message a revocation event carries on the `revocations` channel. */
+export const RevocationEventSchema = z.object({
+  userId: IdSchema,
+  tokenHashes: z.array(z.string()),
+  reason: z.enum(["logout", "role_changed", "user_deleted", "session_revoked", "password_changed"]),
+});
+/** A revocation event. */
+export type RevocationEvent = z.infer<typeof RevocationEventSchema>;
