@@ -1,0 +1,191 @@
+import { fileURLToPath } from "node:url";
+import type { RequestListener } from "node:http";
+import type { Express } from "express";
+import type { TokenValidation } from "@sharehood/sdk";
+import { buildOpenApiDocument, inventoryRoutes } from "@sharehood/sdk/contract";
+import {
+  createHttpApp,
+  createLogger,
+  createStore,
+  createTokenCache,
+  finishApp,
+  HttpMetrics,
+  prepareDatabase,
+  withFastPath,
+  type KeyValueStore,
+  type Logger,
+} from "@sharehood/server-kit";
+import { createDb, type Db } from "./db.ts";
+import type { InventoryApiConfig } from "./env.ts";
+import { createAuthenticator, type Authenticate } from "./modules/auth/authenticator.ts";
+import { benchAuthenticator } from "./modules/auth/bench-authenticator.ts";
+import { createMount } from "./modules/auth/mount.ts";
+import { createOwnersRepository } from "./modules/auth/owners.repository.ts";
+import { listenForRevocations } from "./modules/auth/revocation-listener.ts";
+import { createUserApiClient } from "./modules/auth/user-api-client.ts";
+import { createCategoriesRepository } from "./modules/categories/categories.repository.ts";
+import { categoriesRouter } from "./modules/categories/categories.routes.ts";
+import { createIdempotency } from "./modules/idempotency/idempotency.ts";
+import { createIdempotencyRepository } from "./modules/idempotency/idempotency.repository.ts";
+import { createItemsRepository } from "./modules/items/items.repository.ts";
+import { itemsRouter } from "./modules/items/items.routes.ts";
+import { createItemsService } from "./modules/items/items.service.ts";
+import { createLoansRepository } from "./modules/loans/loans.repository.ts";
+import { loansRouter } from "./modules/loans/loans.routes.ts";
+import { createLoansService } from "./modules/loans/loans.service.ts";
+import { createForgetUser, startMaintenance } from "./modules/maintenance.ts";
+import { createPhotoStorage } from "./modules/photos/create-photo-storage.ts";
+import { createRemovePhotoFiles, photoUrlsAt } from "./modules/photos/photo-files.ts";
+import { createPhotosRepository } from "./modules/photos/photos.repository.ts";
+import { isPhotoUpload, photosRouter } from "./modules/photos/photos.routes.ts";
+import { createPhotosService } from "./modules/photos/photos.service.ts";
+import { createCatalogueFastPath } from "./modules/public-cache/fast-path.ts";
+import { createPublicCache } from "./modules/public-cache/public-cache.ts";
+
+export const SERVICE = "inventory-api";
+export const PRISMA_DIR = fileURLToPath(new URL("../prisma", import.meta.url));
+
+/** A wired Inventory API: the Express app and everything it holds open. */
+export interface InventoryApi {
+  app: Express;
+  /** What the HTTP server serves: hot cached reads first, then the Express app. */
+  listener: RequestListener;
+  db: Db;
+  store: KeyValueStore;
+  logger: Logger;
+  /** Flips readiness to 503 (the first step of a graceful stop). */
+  markShuttingDown(): void;
+  /** Stops timers and subscriptions, closes pools, the store and the embedded database. */
+  dispose(): Promise<void>;
+}
+
+/** Builds the Inventory API from validated config. */
+export async function createInventoryApi(config: InventoryApiConfig): Promise<InventoryApi> {
+  const logger = createLogger(SERVICE, config.LOG_LEVEL);
+  const database = await prepareDatabase({
+    service: SERVICE,
+    databaseUrl: config.DATABASE_URL,
+    dataDir: config.DATA_DIR,
+    prismaDir: PRISMA_DIR,
+    migrate: config.MIGRATE_ON_START,
+    logger,
+  });
+  const db = createDb(database.url);
+  const store = await createStore({
+    redisUrl: config.REDIS_URL,
+    service: SERVICE,
+    namespace: config.REDIS_NAMESPACE,
+    logger,
+  });
+
+  const publicCache = createPublicCache({ store, ttlSeconds: config.PUBLIC_CACHE_TTL_SECONDS, logger });
+  const tokenCache = createTokenCache<TokenValidation>({
+    store,
+    ttlSeconds: config.TOKEN_CACHE_TTL_SECONDS,
+    logger,
+    expiresAtOf: (v) => v.expiresAt,
+  });
+  const userApi = createUserApiClient({
+    baseUrl: config.USER_API_URL,
+    timeoutMs: config.USER_API_TIMEOUT_MS,
+    breakerThreshold: config.USER_API_BREAKER_THRESHOLD,
+    breakerResetMs: config.USER_API_BREAKER_RESET_MS,
+    logger,
+  });
+  const owners = createOwnersRepository(db);
+  const categories = createCategoriesRepository(db);
+  const items = createItemsRepository(db);
+  const loans = createLoansRepository(db);
+  const idempotencyRepository = createIdempotencyRepository(db);
+  const photoStorage = createPhotoStorage(config);
+  const removePhotoFiles = createRemovePhotoFiles(photoStorage, logger);
+  logger.info({ storage: photoStorage.description }, "photo storage");
+
+  const authenticate: Authenticate = config.BENCH_SKIP_AUTH
+    ? benchAuthenticator(owners, logger)
+    : createAuthenticator({
+        userApi,
+        cache: tokenCache,
+        owners,
+        onOwnerRenamed: () => publicCache.invalidate(),
+        logger,
+      });
+  const unsubscribe = await listenForRevocations({
+    store,
+    cache: tokenCache,
+    logger,
+    onUserDeleted: createForgetUser({ loans, items, removePhotoFiles, cache: publicCache, logger }),
+  });
+  const stopMaintenance = startMaintenance({
+    loans,
+    idempotency: idempotencyRepository,
+    intervalMs: config.LOAN_EXPIRY_INTERVAL_SECONDS * 1000,
+    logger,
+  });
+
+  const photoUrls = photoUrlsAt(config.PUBLIC_URL ?? `http://localhost:${config.PORT}`);
+  const itemsService = createItemsService({
+    items,
+    categories,
+    cache: publicCache,
+    photoUrls,
+    removePhotoFiles,
+  });
+  const photosService = createPhotosService({
+    photos: createPhotosRepository(db),
+    items,
+    storage: photoStorage,
+    removeFiles: removePhotoFiles,
+    cache: publicCache,
+    photoUrls,
+    logger,
+  });
+  const loansService = createLoansService({ loans, items, cache: publicCache });
+  const idempotent = createIdempotency(idempotencyRepository);
+
+  let shuttingDown = false;
+  const metrics = new HttpMetrics(SERVICE, { defaultMetrics: config.NODE_ENV !== "test" });
+  const app = createHttpApp({
+    logger,
+    metrics,
+    bodyLimitBytes: config.BODY_LIMIT_BYTES,
+    trustProxy: config.TRUST_PROXY,
+    acceptsMultipart: isPhotoUpload,
+    isShuttingDown: () => shuttingDown,
+    checks: { database: async () => void (await db.$queryRaw`SELECT 1`), redis: () => store.ping() },
+    openapi: buildOpenApiDocument(
+      {
+        title: "Sharehood Inventory API",
+        version: "1.0.0",
+        description: "Items, categories, search and the borrowing lifecycle.",
+      },
+      inventoryRoutes,
+    ),
+  });
+  const mount = createMount(authenticate);
+  app.use(categoriesRouter(mount, categories, publicCache));
+  app.use(itemsRouter(mount, itemsService, idempotent));
+  app.use(photosRouter(mount, photosService));
+  app.use(loansRouter(mount, loansService, idempotent));
+  finishApp(app);
+
+  return {
+    app,
+    listener: withFastPath(app, createCatalogueFastPath(itemsService, publicCache), metrics),
+    db,
+    store,
+    logger,
+    markShuttingDown: () => {
+      shuttingDown = true;
+    },
+    async dispose() {
+      stopMaintenance();
+      await unsubscribe().catch(() => undefined);
+      await userApi.close();
+      photoStorage.close();
+      await db.$disconnect();
+      await store.close();
+      await database.stop();
+    },
+  };
+}

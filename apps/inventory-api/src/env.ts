@@ -1,0 +1,63 @@
+import { BaseEnvSchema, loadEnv } from "@sharehood/server-kit";
+import { z } from "zod";
+
+const flag = z
+  .enum(["true", "false", "1", "0"])
+  .default("false")
+  .transform((v) => v === "true" || v === "1");
+
+/** Everything the Inventory API reads from its environment. */
+export const InventoryApiEnvSchema = BaseEnvSchema.extend({
+  PORT: z.coerce.number().int().min(0).max(65535).default(4002),
+  USER_API_URL: z.url({ protocol: /^https?$/ }).default("http://127.0.0.1:4001"),
+  /** How long a validate-token call may take before the write is refused with 503. */
+  USER_API_TIMEOUT_MS: z.coerce.number().int().min(50).max(30_000).default(1_500),
+  /** Consecutive User API failures that open the circuit, and how long it stays open. */
+  USER_API_BREAKER_THRESHOLD: z.coerce.number().int().min(1).default(3),
+  USER_API_BREAKER_RESET_MS: z.coerce.number().int().min(100).default(2_000),
+  /** How long a validated token may be reused without asking the User API (never past its expiry; 0 = no cache). */
+  TOKEN_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
+  /** How long public GET responses stay cached (writes invalidate them at once; 0 = no cache). */
+  PUBLIC_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+  /** How often requests whose start date passed unanswered are expired. */
+  LOAN_EXPIRY_INTERVAL_SECONDS: z.coerce.number().int().min(1).default(60),
+  REDIS_NAMESPACE: z
+    .string()
+    .regex(/^[a-z0-9_-]+$/i)
+    .default("sharehood"),
+  TRUST_PROXY: z.string().default("loopback"),
+  MIGRATE_ON_START: flag,
+  /** Benchmarks only: skip token validation and act as a fixed user. Refused in production. */
+  BENCH_SKIP_AUTH: flag,
+  /** The origin clients reach this API at; photo URLs in responses start with it. Default http://localhost:<PORT>. */
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Photos go to this S3-compatible bucket when set, else to <DATA_DIR>/photos on local disk. */
+  S3_BUCKET: z.string().min(3).max(63).optional(),
+  /** A non-AWS endpoint (MinIO, Ceph, R2, ...); AWS S3 itself when unset. */
+  S3_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+  S3_REGION: z.string().min(1).default("us-east-1"),
+  /** Static credentials (both or neither); without them the AWS default chain is used. */
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  /** Path-style URLs (http://host/bucket/key), which most self-hosted stores need. */
+  S3_FORCE_PATH_STYLE: flag,
+})
+  .refine((env) => !(env.BENCH_SKIP_AUTH && env.NODE_ENV === "production"), {
+    message: "BENCH_SKIP_AUTH is for benchmarks and cannot be set in production",
+    path: ["BENCH_SKIP_AUTH"],
+  })
+  .refine((env) => (env.S3_ACCESS_KEY_ID === undefined) === (env.S3_SECRET_ACCESS_KEY === undefined), {
+    message: "S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together",
+    path: ["S3_SECRET_ACCESS_KEY"],
+  })
+  .refine((env) => env.S3_BUCKET !== undefined || (env.S3_ENDPOINT ?? env.S3_ACCESS_KEY_ID) === undefined, {
+    message: "S3_ENDPOINT and S3 credentials need S3_BUCKET (without it photos are stored on disk)",
+    path: ["S3_BUCKET"],
+  });
+
+export type InventoryApiConfig = z.infer<typeof InventoryApiEnvSchema>;
+
+/** Reads and validates the environment; exits with a clear message on a bad value. */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): InventoryApiConfig {
+  return loadEnv(InventoryApiEnvSchema, source);
+}

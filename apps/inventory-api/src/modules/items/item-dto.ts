@@ -1,0 +1,35 @@
+import type { Item, ItemDetail } from "@sharehood/sdk";
+import type { ItemRow } from "./item-row.ts";
+
+/** Where a stored photo is served from; set by the photos module. */
+export type PhotoUrls = (key: string) => { url: string; thumbnailUrl: string };
+
+export function toItemDto(row: ItemRow, photoUrls: PhotoUrls): Item {
+  return {
+    id: row.id,
+    title: row.title,
+    description: row.description,
+    categoryId: row.categoryId,
+    condition: row.condition,
+    location: row.location,
+    imageUrls: row.imageUrls,
+    photos: row.photos.map((photo) => ({
+      id: photo.id,
+      width: photo.width,
+      height: photo.height,
+      ...photoUrls(photo.key),
+    })),
+    owner: { id: row.ownerId, name: row.ownerName },
+    version: row.version,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+export function toItemDetailDto(
+  row: ItemRow,
+  bookings: ItemDetail["bookings"],
+  photoUrls: PhotoUrls,
+): ItemDetail {
+  return { ...toItemDto(row, photoUrls), bookings };
+}

@@ -1,0 +1,196 @@
+import type { Condition } from "@sharehood/sdk";
+import { Prisma, type Db } from "../../db.ts";
+import type { ItemRow } from "./item-row.ts";
+
+export interface ItemFields {
+  title: string;
+  description: string;
+  categoryId: string;
+  condition: Condition;
+  location: string | null;
+  imageUrls: string[];
+}
+
+export type ItemSort = "newest" | "title" | "relevance";
+/** The keyset position after which a page starts: the sort values of the previous page's last row. */
+export type ItemPosition = [string | number, string];
+
+export interface ItemSearch {
+  q?: string;
+  category?: string;
+  ownerId?: string;
+  available?: { from: string; to: string };
+  sort: ItemSort;
+  after?: ItemPosition;
+  limit: number;
+}
+
+const { sql, join } = Prisma;
+
+// One SELECT list for every read, so lists and single items come back in the same shape.
+const SELECT_ITEM = sql`
+  SELECT i.id, i.owner_id AS "ownerId", coalesce(o.name, 'A neighbour') AS "ownerName", i.title, i.description,
+         i.category_id AS "categoryId", i.condition::text AS condition, i.location, i.image_urls AS "imageUrls",
+         i.version, i.created_at AS "createdAt", i.updated_at AS "updatedAt",
+         coalesce((SELECT json_agg(json_build_object('id', p.id, 'key', p.key, 'width', p.width, 'height', p.height) ORDER BY p.position)
+                   FROM photos p WHERE p.item_id = i.id), '[]'::json) AS photos`;
+
+const FROM_ITEMS = sql`FROM items i LEFT JOIN owners o ON o.id = i.owner_id`;
+
+/** Whether an approved/active loan of the item overlaps the range (the same test the exclusion constraint makes). */
+const isBooked = (from: string, to: string) => sql`EXISTS (
+  SELECT 1 FROM loans l WHERE l.item_id = i.id AND l.status IN ('approved', 'active')
+    AND daterange(l.start_date, l.end_date, '[]') && daterange(${from}::date, ${to}::date, '[]'))`;
+
+export function createItemsRepository(db: Db) {
+  return {
+    async findById(id: string): Promise<ItemRow | null> {
+      const rows = await db.$queryRaw<
+        ItemRow[]
+      >`${SELECT_ITEM} ${FROM_ITEMS} WHERE i.id = ${id} AND i.deleted_at IS NULL`;
+      return rows[0] ?? null;
+    },
+
+    /**
+     * An item with the dates already booked (approved and active loans that have not ended), in one
+     * round trip: this is the uncached path of the most visited page.
+     */
+    async findDetail(
+      id: string,
+      today: string,
+    ): Promise<(ItemRow & { bookings: { startDate: string; endDate: string }[] }) | null> {
+      const rows = await db.$queryRaw<
+        (ItemRow & { bookings: { startDate: string; endDate: string }[] })[]
+      >`${SELECT_ITEM},
+        coalesce((SELECT json_agg(json_build_object('startDate', to_char(l.start_date, 'YYYY-MM-DD'), 'endDate', to_char(l.end_date, 'YYYY-MM-DD')) ORDER BY l.start_date)
+                  FROM loans l WHERE l.item_id = i.id AND l.status IN ('approved', 'active') AND l.end_date >= ${today}::date), '[]'::json) AS bookings
+        ${FROM_ITEMS} WHERE i.id = ${id} AND i.deleted_at IS NULL`;
+      return rows[0] ?? null;
+    },
+
+    /**
+     * Searches with keyset pagination (no OFFSET, so pages stay stable while items are added and
+     * stay fast deep into a large catalogue). Full-text matching uses the GIN-indexed tsvector.
+     */
+    async search(s: ItemSearch): Promise<(ItemRow & { rank: number | null })[]> {
+      const query = s.q ? sql`websearch_to_tsquery('english', ${s.q})` : undefined;
+      // ts_rank, not ts_rank_cd: cover density adds nothing on a title and a short description, and
+      // costs about 40% more per match; the weights (title A, description B) still rank titles first.
+      const rank = query ? sql`ts_rank(i.search, ${query})` : sql`NULL::real`;
+      const where = [sql`i.deleted_at IS NULL`];
+      if (query) where.push(sql`i.search @@ ${query}`);
+      if (s.category) where.push(sql`i.category_id = ${s.category}`);
+      if (s.ownerId) where.push(sql`i.owner_id = ${s.ownerId}`);
+      if (s.available) where.push(sql`NOT ${isBooked(s.available.from, s.available.to)}`);
+      let order: Prisma.Sql;
+      let pageOrder: Prisma.Sql;
+      if (s.sort === "title") {
+        if (s.after) where.push(sql`(lower(i.title), i.id) > (${String(s.after[0])}, ${s.after[1]})`);
+        order = sql`lower(i.title) ASC, i.id ASC`;
+        pageOrder = sql`page.sort_title ASC, page.id ASC`;
+      } else if (s.sort === "relevance") {
+        if (s.after) where.push(sql`(${rank}, i.id) < (${Number(s.after[0])}::real, ${s.after[1]})`);
+        order = sql`${rank} DESC, i.id DESC`;
+        pageOrder = sql`page.rank DESC, page.id DESC`;
+      } else {
+        if (s.after)
+          where.push(sql`(i.created_at, i.id) < (${String(s.after[0])}::timestamptz, ${s.after[1]})`);
+        order = sql`i.created_at DESC, i.id DESC`;
+        pageOrder = sql`page.created_at DESC, page.id DESC`;
+      }
+      // Find and order the page on narrow rows first (ranking every match is the costly part of a
+      // search), then read the full rows, owners and photos of just that page.
+      return db.$queryRaw`
+        WITH page AS (
+          SELECT i.id, i.created_at, lower(i.title) AS sort_title, ${rank} AS rank FROM items i
+          WHERE ${join(where, " AND ")} ORDER BY ${order} LIMIT ${s.limit})
+        ${SELECT_ITEM}, page.rank FROM page JOIN items i ON i.id = page.id LEFT JOIN owners o ON o.id = i.owner_id
+        ORDER BY ${pageOrder}`;
+    },
+
+    async create(ownerId: string, fields: ItemFields): Promise<string> {
+      const { id } = await db.item.create({ data: { ownerId, ...fields }, select: { id: true } });
+      return id;
+    },
+
+    /** Applies changes if the item exists (and is at `expectedVersion`, when given); false otherwise. */
+    async update(
+      id: string,
+      fields: Partial<ItemFields>,
+      expectedVersion: number | undefined,
+    ): Promise<boolean> {
+      const { count } = await db.item.updateMany({
+        where: {
+          id,
+          deletedAt: null,
+          ...(expectedVersion === undefined ? {} : { version: expectedVersion }),
+        },
+        data: { ...fields, version: { increment: 1 } },
+      });
+      return count === 1;
+    },
+
+    /**
+     * Removes an item unless a loan of it is approved or active, cancels its open requests and
+     * deletes its photos' rows, answering their storage keys (the caller removes the files once
+     * this has committed). The row lock taken by the UPDATE serialises this with approvals and with
+     * photo changes (which also lock the item).
+     */
+    remove: (id: string, expectedVersion: number | undefined, actorId: string | null) =>
+      db
+        .$transaction(async (tx): Promise<RemoveOutcome> => {
+          const { count } = await tx.item.updateMany({
+            where: {
+              id,
+              deletedAt: null,
+              ...(expectedVersion === undefined ? {} : { version: expectedVersion }),
+            },
+            data: { deletedAt: new Date(), version: { increment: 1 } },
+          });
+          if (count === 0) return { outcome: "missing" };
+          if ((await tx.loan.count({ where: { itemId: id, status: { in: ["approved", "active"] } } })) > 0) {
+            throw new BookedItem();
+          }
+          await tx.$executeRaw`
+          WITH cancelled AS (
+            UPDATE loans SET status = 'cancelled', updated_at = now() WHERE item_id = ${id} AND status = 'requested' RETURNING id)
+          INSERT INTO loan_events (loan_id, type, from_status, to_status, actor_id)
+          SELECT id, 'cancelled', 'requested', 'cancelled', ${actorId} FROM cancelled`;
+          const photos = await tx.$queryRaw<{ key: string }[]>`
+            DELETE FROM photos WHERE item_id = ${id} RETURNING key`;
+          return { outcome: "removed", photoKeys: photos.map((p) => p.key) };
+        })
+        .catch((error: unknown): RemoveOutcome => {
+          if (error instanceof BookedItem) return { outcome: "booked" };
+          throw error;
+        }),
+
+    /**
+     * Unlists every item of an owner (their account is gone) and deletes those items' photo rows, in
+     * one statement; answers how many items, and the photos' storage keys for removing their files.
+     */
+    removeAllOf: async (ownerId: string): Promise<{ count: number; photoKeys: string[] }> => {
+      const rows = await db.$queryRaw<{ count: number; photoKeys: string[] }[]>`
+        WITH removed AS (
+          UPDATE items SET deleted_at = now(), updated_at = now(), version = version + 1
+          WHERE owner_id = ${ownerId} AND deleted_at IS NULL RETURNING id),
+        gone AS (DELETE FROM photos WHERE item_id IN (SELECT id FROM removed) RETURNING key)
+        SELECT (SELECT count(*)::int FROM removed) AS count,
+               coalesce((SELECT array_agg(key) FROM gone), '{}') AS "photoKeys"`;
+      return rows[0] ?? { count: 0, photoKeys: [] };
+    },
+
+    versionOf: async (id: string): Promise<number | null> =>
+      (await db.item.findFirst({ where: { id, deletedAt: null }, select: { version: true } }))?.version ??
+      null,
+  };
+}
+
+/** What removing an item did; the removed item's photo files are the caller's to delete. */
+export type RemoveOutcome =
+  { outcome: "removed"; photoKeys: string[] } | { outcome: "missing" } | { outcome: "booked" };
+
+/** Thrown inside the removal transaction to roll it back when the item is booked. */
+class BookedItem extends Error {}
+
+export type ItemsRepository = ReturnType<typeof createItemsRepository>;

@@ -1,0 +1,31 @@
+import { Router } from "express";
+import { inventoryRoutes } from "@sharehood/sdk/contract";
+import type { Mount } from "../auth/mount.ts";
+import type { Idempotent } from "../idempotency/idempotency.ts";
+import type { LoansService } from "./loans.service.ts";
+
+export function loansRouter(mount: Mount, loans: LoansService, idempotent: Idempotent): Router {
+  const router = Router();
+  mount(router, inventoryRoutes.requestLoan, ({ caller, params, body, req }) =>
+    idempotent(
+      {
+        callerId: caller.user.id,
+        scope: `POST /items/${params.id}/loans`,
+        key: req.get("idempotency-key"),
+        request: body,
+        status: 201,
+      },
+      () => loans.request(caller, params.id, body),
+    ),
+  );
+  mount(router, inventoryRoutes.listLoans, ({ caller, query }) => loans.list(caller, query));
+  mount(router, inventoryRoutes.getLoan, ({ caller, params }) => loans.get(caller, params.id));
+  mount(router, inventoryRoutes.approveLoan, ({ caller, params }) => loans.act(caller, params.id, "approve"));
+  mount(router, inventoryRoutes.declineLoan, ({ caller, params }) => loans.act(caller, params.id, "decline"));
+  mount(router, inventoryRoutes.handoverLoan, ({ caller, params }) =>
+    loans.act(caller, params.id, "handover"),
+  );
+  mount(router, inventoryRoutes.returnLoan, ({ caller, params }) => loans.act(caller, params.id, "return"));
+  mount(router, inventoryRoutes.cancelLoan, ({ caller, params }) => loans.act(caller, params.id, "cancel"));
+  return router;
+}

@@ -1,0 +1,149 @@
+import { z } from "zod";
+import type { LoanDetail, LoanStatus, Page, Loan } from "@sharehood/sdk";
+import type { CreateLoanBodySchema, ListLoansQuerySchema } from "@sharehood/sdk/contract";
+import { AppError, conflict, decodeCursor, encodeCursor, forbidden, notFound } from "@sharehood/server-kit";
+import { daysBetween, todayUtc } from "../../dates.ts";
+import { can, type Caller } from "../auth/caller.ts";
+import type { ItemsRepository } from "../items/items.repository.ts";
+import type { PublicCache } from "../public-cache/public-cache.ts";
+import { LIFECYCLE, VERB, type Action, type Role } from "./lifecycle.ts";
+import { toLoanDetailDto, toLoanDto } from "./loan-dto.ts";
+import { OverlapError, type LoansRepository, type LoanRow } from "./loans.repository.ts";
+
+const MAX_LOAN_DAYS = 90;
+const MAX_DAYS_AHEAD = 365;
+const LoanCursorSchema = z.tuple([z.iso.datetime(), z.string().max(64)]);
+
+const invalidDates = (path: string, message: string) =>
+  new AppError("validation_failed", `The ${path === "body.startDate" ? "start" : "end"} date ${message}`, {
+    errors: [{ path, message }],
+  });
+
+export function createLoansService(deps: {
+  loans: LoansRepository;
+  items: ItemsRepository;
+  cache: PublicCache;
+}) {
+  const { loans, items, cache } = deps;
+
+  async function detail(row: LoanRow): Promise<LoanDetail> {
+    return toLoanDetailDto(row, await loans.events(row.id), todayUtc());
+  }
+
+  async function mustFind(id: string): Promise<LoanRow> {
+    const row = await loans.findById(id);
+    if (!row) throw notFound("The loan");
+    return row;
+  }
+
+  /** The capacity in which the caller may act on a loan, most specific first. */
+  function rolesOf(caller: Caller, loan: LoanRow): Role[] {
+    const roles: Role[] = [];
+    if (loan.ownerId === caller.user.id && can(caller, "loan.manage.own")) roles.push("owner");
+    if (loan.borrowerId === caller.user.id && can(caller, "loan.manage.own")) roles.push("borrower");
+    if (can(caller, "loan.cancel.any")) roles.push("admin");
+    return roles;
+  }
+
+  return {
+    async request(
+      caller: Caller,
+      itemId: string,
+      body: z.output<typeof CreateLoanBodySchema>,
+    ): Promise<LoanDetail> {
+      const item = await items.findById(itemId);
+      if (!item) throw notFound("The item");
+      if (item.ownerId === caller.user.id) throw forbidden("You cannot borrow your own item");
+      const today = todayUtc();
+      if (body.startDate < today) throw invalidDates("body.startDate", "must not be in the past");
+      if (daysBetween(today, body.startDate) > MAX_DAYS_AHEAD)
+        throw invalidDates("body.startDate", `must be within ${MAX_DAYS_AHEAD} days`);
+      if (daysBetween(body.startDate, body.endDate) + 1 > MAX_LOAN_DAYS)
+        throw invalidDates("body.endDate", `must be at most ${MAX_LOAN_DAYS} days after the start`);
+      if (await loans.isBooked(itemId, body.startDate, body.endDate)) {
+        throw conflict("The item is already booked for some of those dates. Pick other dates.");
+      }
+      const id = await loans.create({
+        itemId,
+        ownerId: item.ownerId,
+        borrowerId: caller.user.id,
+        startDate: body.startDate,
+        endDate: body.endDate,
+        message: body.message || null,
+      });
+      return detail(await mustFind(id));
+    },
+
+    async get(caller: Caller, id: string): Promise<LoanDetail> {
+      const loan = await mustFind(id);
+      const isParty = loan.ownerId === caller.user.id || loan.borrowerId === caller.user.id;
+      if (!isParty && !can(caller, "system.admin") && !can(caller, "loan.cancel.any"))
+        throw forbidden("Only the borrower, the owner or an admin can see this loan");
+      return detail(loan);
+    },
+
+    async list(caller: Caller, query: z.output<typeof ListLoansQuerySchema>): Promise<Page<Loan>> {
+      const rows = await loans.list({
+        userId: caller.user.id,
+        as: query.as,
+        status: query.status,
+        after: query.cursor ? decodeCursor(query.cursor, LoanCursorSchema) : undefined,
+        limit: query.limit + 1,
+      });
+      const today = todayUtc();
+      const page = rows.slice(0, query.limit);
+      const last = page.at(-1);
+      return {
+        items: page.map((row) => toLoanDto(row, today)),
+        nextCursor:
+          rows.length > query.limit && last ? encodeCursor([last.createdAt.toISOString(), last.id]) : null,
+      };
+    },
+
+    /** Takes one lifecycle action, if this caller may take it from the loan's current state. */
+    async act(caller: Caller, id: string, action: Action): Promise<LoanDetail> {
+      let loan = await mustFind(id);
+      const rule = LIFECYCLE[action];
+      const roles = rolesOf(caller, loan).filter((role) => rule.from[role]);
+      if (roles.length === 0) {
+        throw forbidden(
+          action === "cancel"
+            ? "Only the borrower, the owner or an admin can cancel this loan"
+            : `Only the item's owner can mark a loan ${VERB[action]}`,
+        );
+      }
+      // A request whose start date has passed is expired, even if the sweep has not run yet.
+      if (loan.status === "requested" && loan.startDate < todayUtc()) {
+        await loans.expireStale(todayUtc());
+        loan = await mustFind(id);
+      }
+      const allowed = [...new Set(roles.flatMap((role) => rule.from[role] ?? []))] as LoanStatus[];
+      if (!allowed.includes(loan.status)) {
+        throw conflict(`A loan that is ${loan.status} cannot be ${VERB[action]}`);
+      }
+      let moved: boolean;
+      try {
+        moved = await loans.transition(
+          { id, from: [loan.status], to: rule.to, type: rule.event, actorId: caller.user.id },
+          rule.changesBookings(loan.status),
+        );
+      } catch (error) {
+        if (error instanceof OverlapError)
+          throw conflict("Those dates now overlap another approved loan of this item");
+        throw error;
+      }
+      if (!moved) {
+        const now = await mustFind(id);
+        throw conflict(
+          now.status === loan.status
+            ? "The item is no longer listed"
+            : `The loan changed meanwhile: it is ${now.status} now`,
+        );
+      }
+      if (rule.changesBookings(loan.status)) await cache.invalidate();
+      return detail(await mustFind(id));
+    },
+  };
+}
+
+export type LoansService = ReturnType<typeof createLoansService>;

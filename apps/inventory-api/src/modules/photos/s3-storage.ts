@@ -1,0 +1,75 @@
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  PutObjectCommand,
+  S3Client,
+  type S3ClientConfig,
+} from "@aws-sdk/client-s3";
+import { assertStorageKey, type PhotoStorage } from "./photo-storage.ts";
+
+/** How to reach an S3-compatible bucket (AWS S3, MinIO, Ceph, R2, ...). */
+export interface S3StorageOptions {
+  bucket: string;
+  region: string;
+  /** A non-AWS endpoint, such as `http://minio:9000`; AWS's own when absent. */
+  endpoint?: string;
+  /** `http://host/bucket/key` instead of `http://bucket.host/key` (most self-hosted stores need it). */
+  forcePathStyle: boolean;
+  /** Static keys; without them the AWS default chain is used (env, profile, instance role). */
+  credentials?: { accessKeyId: string; secretAccessKey: string };
+  /** Tests only: replaces the HTTP handler. */
+  requestHandler?: S3ClientConfig["requestHandler"];
+}
+
+const isMissing = (error: unknown) => {
+  const e = error as { name?: string; $metadata?: { httpStatusCode?: number } };
+  return e.name === "NoSuchKey" || e.name === "NotFound" || e.$metadata?.httpStatusCode === 404;
+};
+
+/** Photo files in an S3-compatible bucket, so every replica sees the same photos. */
+export function createS3Storage(options: S3StorageOptions): PhotoStorage & { close(): void } {
+  const { bucket } = options;
+  const client = new S3Client({
+    region: options.region,
+    endpoint: options.endpoint,
+    forcePathStyle: options.forcePathStyle,
+    credentials: options.credentials,
+    maxAttempts: 3,
+    // Checksums only where an operation requires them: the SDK's newer default (a CRC32 trailer on
+    // every upload) is refused by some S3-compatible stores.
+    requestChecksumCalculation: "WHEN_REQUIRED",
+    responseChecksumValidation: "WHEN_REQUIRED",
+    requestHandler: options.requestHandler ?? { connectionTimeout: 3_000, requestTimeout: 20_000 },
+  });
+  return {
+    description: `s3 bucket ${bucket}${options.endpoint ? ` at ${options.endpoint}` : ""}`,
+    async put(key, body, contentType) {
+      assertStorageKey(key);
+      await client.send(
+        new PutObjectCommand({
+          Bucket: bucket,
+          Key: key,
+          Body: body,
+          ContentType: contentType,
+          // Keys never change content, so a CDN in front of the bucket may cache them for good.
+          CacheControl: "public, max-age=31536000, immutable",
+        }),
+      );
+    },
+    async get(key) {
+      assertStorageKey(key);
+      try {
+        const object = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+        return object.Body ? Buffer.from(await object.Body.transformToByteArray()) : Buffer.alloc(0);
+      } catch (error) {
+        if (isMissing(error)) return null;
+        throw error;
+      }
+    },
+    async delete(key) {
+      assertStorageKey(key);
+      await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
+    },
+    close: () => client.destroy(),
+  };
+}

@@ -1,0 +1,25 @@
+import { listen, type RunningServer } from "@sharehood/server-kit";
+import { createInventoryApi, type InventoryApi } from "./app.ts";
+import type { InventoryApiConfig } from "./env.ts";
+
+export type StartedServer = RunningServer & { api: InventoryApi; url: string };
+
+/** Starts the Inventory API on `config.PORT` (0 picks a free port, as tests do). */
+export async function startServer(config: InventoryApiConfig): Promise<StartedServer> {
+  const api = await createInventoryApi(config);
+  const running = await listen(api.app, {
+    port: config.PORT,
+    graceMs: config.SHUTDOWN_GRACE_MS,
+    logger: api.logger,
+    cleanup: () => api.dispose(),
+    listener: api.listener,
+  });
+  api.logger.info({ port: running.port }, `inventory-api listening on http://localhost:${running.port}`);
+  return { ...running, api, url: `http://127.0.0.1:${running.port}` };
+}
+
+/** Stops a server started by `startServer`: drain, then close pools. */
+export async function stopServer(server: StartedServer): Promise<void> {
+  server.api.markShuttingDown();
+  await server.close();
+}
