@@ -1,0 +1,93 @@
+import { expect, test, type Page } from "@playwright/test";
+import { createUser } from "./support/api.ts";
+import { expectNoSeriousA11yViolations, saveScreenshot, signIn } from "./support/page-helpers.ts";
+import { ACCESS_TOKEN_TTL_SECONDS } from "./support/stack.ts";
+
+test("a wrong password is refused with a clear message", async ({ page }) => {
+  const user = await createUser("Wanda Wrong");
+  await page.goto("/sign-in");
+  await expectNoSeriousA11yViolations(page);
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByLabel("Password").fill("not the password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "do not match" })).toBeVisible();
+});
+
+test("the API tokens never reach the browser: only an httpOnly session cookie", async ({ page, context }) => {
+  const user = await createUser("Tina Token");
+  await signIn(page, user.email, user.password);
+  const cookies = await context.cookies();
+  const session = cookies.find((cookie) => cookie.name === "sharehood.session");
+  expect(session?.httpOnly).toBe(true);
+  expect(await page.evaluate(() => document.cookie)).not.toContain("sharehood.session");
+  const html = await page.content();
+  for (const cookie of cookies) expect(html).not.toContain(cookie.value);
+  expect((await page.request.get("/api/auth/session")).status()).toBe(404);
+});
+
+test("the session survives the access token expiring: the server refreshes it", async ({ page }) => {
+  test.setTimeout(90_000);
+  const user = await createUser("Rex Refresh");
+  await signIn(page, user.email, user.password);
+  await page.goto("/loans");
+  await expect(page.getByRole("heading", { name: "You haven't asked to borrow anything yet" })).toBeVisible();
+  // Wait past the access token's whole lifetime, twice over: only refreshes keep the session.
+  for (let round = 0; round < 2; round += 1) {
+    await page.waitForTimeout((ACCESS_TOKEN_TTL_SECONDS + 2) * 1000);
+    await page.goto("/profile");
+    await page.getByLabel("Name").fill(`Rex Refreshed ${round}`);
+    await page.getByRole("button", { name: "Save name" }).click();
+    await expect(page.getByText(`Your name is now Rex Refreshed ${round}.`)).toBeVisible();
+  }
+  await expect(page.getByRole("link", { name: /Rex Refreshed 1/ }).first()).toBeAttached();
+});
+
+test("signing out ends the session here and at the API", async ({ page, context }) => {
+  const user = await createUser("Otto Out");
+  await signIn(page, user.email, user.password);
+  await page.goto("/profile");
+  await expectNoSeriousA11yViolations(page);
+  await saveScreenshot(page, "profile");
+  const signedInCookies = await context.cookies();
+
+  await page.getByRole("button", { name: "Sign out" }).first().click();
+  await expect(page.getByRole("link", { name: "Sign in" }).first()).toBeVisible();
+  await page.goto("/loans");
+  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Floans/);
+
+  // Replaying the old cookie gets nowhere: the token inside it was revoked at the User API.
+  await context.addCookies(signedInCookies);
+  const replay = await page.request.get("/api/loans?as=borrower");
+  expect(replay.status()).toBe(401);
+});
+
+test("deleting my account signs me out and the account is gone", async ({ page }) => {
+  const user = await createUser("Dora Delete");
+  await signIn(page, user.email, user.password);
+  await page.goto("/profile");
+  await page.getByRole("button", { name: "Delete my account" }).click();
+  await expect(page.getByText("Please confirm that you want to delete your account")).toBeVisible();
+  await page.getByLabel(/I understand/).check();
+  await page.getByRole("button", { name: "Delete my account" }).click();
+  await expect(page.getByRole("link", { name: "Sign in" }).first()).toBeVisible();
+  await signInFails(page, user.email, user.password);
+});
+
+async function signInFails(page: Page, email: string, password: string) {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "do not match" })).toBeVisible();
+}
+
+test("signing in from a protected page comes back to it", async ({ page }) => {
+  const user = await createUser("Cara Callback");
+  await page.goto("/listings");
+  await expect(page).toHaveURL(/\/sign-in/);
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByLabel("Password").fill(user.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/listings$/);
+  await expect(page.getByRole("heading", { level: 1, name: "My listings" })).toBeVisible();
+});

@@ -1,0 +1,29 @@
+// Where the end-to-end stack listens and what it runs against. Ports differ from the defaults
+// so a suite can run next to `npm start` on the same machine.
+export const WEB_PORT = Number(process.env.E2E_WEB_PORT ?? 3100);
+export const USER_API_PORT = Number(process.env.E2E_USER_API_PORT ?? 4101);
+export const INVENTORY_API_PORT = Number(process.env.E2E_INVENTORY_API_PORT ?? 4102);
+
+export const WEB_URL = `http://127.0.0.1:${WEB_PORT}`;
+export const USER_API_URL = `http://127.0.0.1:${USER_API_PORT}`;
+export const INVENTORY_API_URL = `http://127.0.0.1:${INVENTORY_API_PORT}`;
+
+/** The PostgreSQL server the suite creates its two databases on (local only). */
+export const E2E_POSTGRES_URL =
+  process.env.E2E_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+export const E2E_REDIS_URL = process.env.E2E_REDIS_URL ?? "redis://127.0.0.1:6379";
+
+/** The first admin, created by the User API at start-up. */
+export const ADMIN = { email: "admin@sharehood.test", password: "admin-e2e-password", name: "Admin" };
+
+// Short-lived access tokens make every longer flow exercise the web app's token refresh.
+export const ACCESS_TOKEN_TTL_SECONDS = 12;
+export const AUTH_REFRESH_MARGIN_SECONDS = 8;
+
+function databaseUrl(name: string): string {
+  const url = new URL(E2E_POSTGRES_URL);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+export const USERS_DATABASE_URL = databaseUrl("sharehood_e2e_users");
+export const INVENTORY_DATABASE_URL = databaseUrl("sharehood_e2e_inventory");

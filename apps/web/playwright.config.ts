@@ -1,0 +1,115 @@
+import { existsSync } from "node:fs";
+import { defineConfig, devices } from "@playwright/test";
+import {
+  ACCESS_TOKEN_TTL_SECONDS,
+  ADMIN,
+  AUTH_REFRESH_MARGIN_SECONDS,
+  E2E_POSTGRES_URL,
+  E2E_REDIS_URL,
+  INVENTORY_API_PORT,
+  INVENTORY_API_URL,
+  INVENTORY_DATABASE_URL,
+  USER_API_PORT,
+  USER_API_URL,
+  USERS_DATABASE_URL,
+  WEB_PORT,
+  WEB_URL,
+} from "./e2e/support/stack.ts";
+
+// Debian's Chromium where it exists (Playwright cannot download browsers on every machine);
+// PLAYWRIGHT_CHROMIUM_EXECUTABLE overrides it, and an empty value means Playwright's own.
+const chromium =
+  process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : "");
+
+// One Redis namespace per run, shared by both APIs so revocations reach the Inventory API.
+// Workers inherit the environment, so they see the same value the main process chose.
+process.env.E2E_RUN_ID ??= `e2e${Date.now().toString(36)}`;
+const namespace = `sharehood-${process.env.E2E_RUN_ID}`;
+
+const common = {
+  NODE_ENV: "production",
+  LOG_LEVEL: "warn",
+  REDIS_URL: E2E_REDIS_URL,
+  REDIS_NAMESPACE: namespace,
+};
+
+export default defineConfig({
+  testDir: "e2e",
+  outputDir: "test-results",
+  fullyParallel: false,
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [["list"], ["html", { open: "never" }]] : [["list"]],
+  use: {
+    baseURL: WEB_URL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    ...devices["Desktop Chrome"],
+    launchOptions: {
+      executablePath: chromium || undefined,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  webServer: [
+    {
+      name: "user-api",
+      command: "node e2e/support/run-service.mjs user-api",
+      url: `${USER_API_URL}/readyz`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      stdout: "ignore",
+      env: {
+        ...common,
+        PORT: String(USER_API_PORT),
+        DATABASE_URL: USERS_DATABASE_URL,
+        MIGRATE_ON_START: "true",
+        SEED_DEMO_DATA: "false",
+        ADMIN_EMAIL: ADMIN.email,
+        ADMIN_PASSWORD: ADMIN.password,
+        ACCESS_TOKEN_TTL_SECONDS: String(ACCESS_TOKEN_TTL_SECONDS),
+        REGISTER_MAX_PER_IP: "10000",
+        LOGIN_MAX_FAILURES_PER_IP: "10000",
+        E2E_PREPARE_DATABASES: `${E2E_POSTGRES_URL} sharehood_e2e_users sharehood_e2e_inventory`,
+      },
+    },
+    {
+      name: "inventory-api",
+      command: "node e2e/support/run-service.mjs inventory-api",
+      url: `${INVENTORY_API_URL}/readyz`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      stdout: "ignore",
+      env: {
+        ...common,
+        PORT: String(INVENTORY_API_PORT),
+        DATABASE_URL: INVENTORY_DATABASE_URL,
+        USER_API_URL,
+        MIGRATE_ON_START: "true",
+      },
+    },
+    {
+      name: "web",
+      command: "node e2e/support/run-service.mjs web",
+      url: `${WEB_URL}/robots.txt`,
+      timeout: 240_000,
+      reuseExistingServer: false,
+      stdout: "ignore",
+      env: {
+        PORT: String(WEB_PORT),
+        USER_API_URL,
+        INVENTORY_API_URL,
+        AUTH_SECRET: `e2e-secret-${process.env.E2E_RUN_ID}-0123456789abcdef`,
+        AUTH_URL: WEB_URL,
+        AUTH_REFRESH_MARGIN_SECONDS: String(AUTH_REFRESH_MARGIN_SECONDS),
+      },
+    },
+  ],
+});

@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import { AdminItems } from "@/features/admin/admin-items";
+import { AdminTabs } from "@/features/admin/admin-tabs";
+import { requireAdmin } from "@/features/admin/require-admin";
+import { NotAllowed } from "@/features/layout/not-allowed";
+import { PageHeading } from "@/features/layout/page-heading";
+import { apiClient } from "@/server/api-client";
+import { getCategories } from "@/server/categories";
+
+export const metadata: Metadata = {
+  title: "Admin · Items",
+  description: "Remove listings that break Sharehood's rules.",
+  robots: { index: false },
+};
+
+export default async function AdminItemsPage() {
+  const viewer = await requireAdmin("/admin/items");
+  if (!viewer) return <NotAllowed title="Admins only">This area is for Sharehood administrators.</NotAllowed>;
+  const [categories, firstPage] = await Promise.all([
+    getCategories(),
+    apiClient()
+      .items.list({ query: { limit: 24 } })
+      .catch(() => undefined),
+  ]);
+  return (
+    <div>
+      <PageHeading title="Admin" intro="Look after the community: people, listings and loans." />
+      <AdminTabs current="/admin/items" />
+      <AdminItems categories={categories} initialPage={firstPage} />
+    </div>
+  );
+}

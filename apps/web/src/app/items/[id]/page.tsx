@@ -1,0 +1,170 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Alert } from "@sharehood/ui/alert";
+import { Avatar } from "@sharehood/ui/avatar";
+import { Badge } from "@sharehood/ui/badge";
+import { buttonStyles } from "@sharehood/ui/button";
+import { CategoryIllustration } from "@sharehood/ui/category-illustration";
+import { PhotoGallery } from "@sharehood/ui/photo-gallery";
+import { BookedDates } from "@/features/items/booked-dates";
+import { BorrowForm } from "@/features/items/borrow-form";
+import { CONDITION_LABELS } from "@/features/items/conditions";
+import { formatDate } from "@/features/items/dates";
+import { DeleteItemButton } from "@/features/items/delete-item-button";
+import { getCategories } from "@/server/categories";
+import { getItem } from "@/server/items";
+import { can, getViewer } from "@/server/session";
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const item = await getItem((await params).id);
+  const description = item.description.replace(/\s+/g, " ").slice(0, 155);
+  return {
+    title: item.title,
+    description: `Borrow “${item.title}” from ${item.owner.name} on Sharehood. ${description}`,
+    alternates: { canonical: `/items/${item.id}` },
+  };
+}
+
+export default async function ItemPage({ params, searchParams }: Props) {
+  const { id } = await params;
+  const [item, viewer, categories, flags] = await Promise.all([
+    getItem(id),
+    getViewer(),
+    getCategories(),
+    searchParams,
+  ]);
+  const category = categories.find((c) => c.id === item.categoryId);
+  const isOwner = viewer?.id === item.owner.id;
+  const canEdit = isOwner || can(viewer, "item.update.any");
+  const canDelete = isOwner || can(viewer, "item.delete.any");
+  // Photos uploaded through the API; older demo items may only have picture URLs.
+  const legacyImage = item.imageUrls[0];
+
+  return (
+    <div className="flex flex-col gap-6">
+      <nav aria-label="Breadcrumb" className="text-sm text-stone-600">
+        <Link href="/" className="hover:underline">
+          Browse
+        </Link>
+        {category && (
+          <>
+            <span aria-hidden="true"> / </span>
+            <Link href={`/?category=${category.id}`} className="hover:underline">
+              {category.name}
+            </Link>
+          </>
+        )}
+      </nav>
+      {flags.listed && (
+        <Alert tone="success" title="Your item is listed">
+          Neighbours can find it and ask to borrow it.
+        </Alert>
+      )}
+      {flags.saved && <Alert tone="success">Your changes are saved.</Alert>}
+      {/* One column on phones (picture, what and who, borrowing, description); on wide screens the
+          details and the borrow form sit beside the picture and its description. */}
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1.2fr)_minmax(0,1fr)] lg:grid-rows-[auto_1fr] lg:gap-8">
+        {item.photos.length > 0 ? (
+          <PhotoGallery photos={item.photos} title={item.title} className="lg:col-start-1 lg:row-start-1" />
+        ) : (
+          <div className="aspect-[4/3] lg:col-start-1 lg:row-start-1 overflow-hidden rounded-3xl bg-stone-100 ring-1 ring-stone-200">
+            {legacyImage ? (
+              // eslint-disable-next-line @next/next/no-img-element -- pictures come from the API's own storage
+              <img src={legacyImage} alt={`Photo of ${item.title}`} className="h-full w-full object-cover" />
+            ) : (
+              <CategoryIllustration categoryId={item.categoryId} />
+            )}
+          </div>
+        )}
+        <div className="flex flex-col gap-6 self-start lg:col-start-2 lg:row-span-2 lg:row-start-1">
+          <div className="rounded-3xl bg-white p-6 shadow-sm ring-1 ring-stone-200">
+            <div className="flex flex-wrap gap-2">
+              {category && <Badge tone="brand">{category.name}</Badge>}
+              <Badge>{CONDITION_LABELS[item.condition]}</Badge>
+            </div>
+            <h1 className="mt-3 text-2xl font-bold tracking-tight text-stone-900 sm:text-3xl">
+              {item.title}
+            </h1>
+            {item.location && (
+              <p className="mt-2 flex items-center gap-1.5 text-stone-700">
+                <svg viewBox="0 0 20 20" aria-hidden="true" className="size-4 text-stone-500">
+                  <path
+                    fill="currentColor"
+                    d="M10 2a6 6 0 0 0-6 6c0 4.5 6 10 6 10s6-5.5 6-10a6 6 0 0 0-6-6Zm0 8.5A2.5 2.5 0 1 1 10 5.5a2.5 2.5 0 0 1 0 5Z"
+                  />
+                </svg>
+                <span className="sr-only">Location: </span>
+                {item.location}
+              </p>
+            )}
+            <div className="mt-5 flex items-center gap-3 border-t border-stone-100 pt-5">
+              <Avatar name={item.owner.name} seed={item.owner.id} />
+              <div>
+                <p className="text-sm text-stone-600">Lent by</p>
+                <p className="font-semibold text-stone-900">
+                  {isOwner ? `${item.owner.name} (you)` : item.owner.name}
+                </p>
+              </div>
+            </div>
+            <p className="mt-4 text-xs text-stone-600">Listed {formatDate(item.createdAt.slice(0, 10))}</p>
+            {(canEdit || canDelete) && (
+              <div className="mt-5 flex flex-wrap items-start gap-2 border-t border-stone-100 pt-5">
+                {canEdit && (
+                  <Link href={`/items/${item.id}/edit`} className={buttonStyles("secondary", "sm")}>
+                    Edit listing
+                  </Link>
+                )}
+                {canDelete && (
+                  <DeleteItemButton
+                    itemId={item.id}
+                    itemTitle={item.title}
+                    label={isOwner ? "Delete" : "Remove item"}
+                    redirectTo={isOwner ? "/listings" : "/"}
+                  />
+                )}
+              </div>
+            )}
+          </div>
+          <div className="flex flex-col gap-5 rounded-3xl bg-white p-6 shadow-sm ring-1 ring-stone-200">
+            <BookedDates bookings={item.bookings} />
+            <div className="border-t border-stone-100 pt-5">
+              <h2 className="mb-4 text-lg font-semibold">Borrow it</h2>
+              {!viewer ? (
+                <div className="flex flex-col gap-3">
+                  <p className="text-stone-700">Sign in to ask {item.owner.name} if you can borrow this.</p>
+                  <Link
+                    href={`/sign-in?callbackUrl=${encodeURIComponent(`/items/${item.id}`)}`}
+                    className={buttonStyles("primary", "lg")}
+                  >
+                    Sign in to borrow
+                  </Link>
+                </div>
+              ) : isOwner ? (
+                <p className="text-stone-700">
+                  This is your item. Requests to borrow it appear in{" "}
+                  <Link href="/loans?view=owner" className="font-semibold text-brand-800 underline">
+                    Borrowing
+                  </Link>
+                  .
+                </p>
+              ) : (
+                <BorrowForm itemId={item.id} itemTitle={item.title} />
+              )}
+            </div>
+          </div>
+        </div>
+        <section
+          aria-labelledby="about-heading"
+          className="self-start rounded-3xl bg-white p-6 shadow-sm ring-1 ring-stone-200 lg:col-start-1 lg:row-start-2"
+        >
+          <h2 id="about-heading" className="text-lg font-semibold">
+            About this item
+          </h2>
+          <p className="mt-3 whitespace-pre-line text-stone-700">{item.description}</p>
+        </section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+import type { Metadata, Viewport } from "next";
+import type { ReactNode } from "react";
+import { Providers } from "@/features/layout/providers";
+import { SiteFooter } from "@/features/layout/site-footer";
+import { SiteHeader } from "@/features/layout/site-header";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Sharehood — borrow what your neighbours own", template: "%s · Sharehood" },
+  description:
+    "Sharehood is a neighbourhood sharing marketplace: borrow drills, tents, projectors and more from people nearby, and lend what you own.",
+  applicationName: "Sharehood",
+};
+
+export const viewport: Viewport = { themeColor: "#047857", width: "device-width", initialScale: 1 };
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body className="flex min-h-dvh flex-col font-sans">
+        <a
+          href="#main"
+          className="sr-only z-50 rounded-full bg-brand-700 px-4 py-2 font-semibold text-white focus:not-sr-only focus:fixed focus:left-4 focus:top-3"
+        >
+          Skip to content
+        </a>
+        <Providers>
+          <SiteHeader />
+          <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-8 sm:px-6">
+            {children}
+          </main>
+          <SiteFooter />
+        </Providers>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,40 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { AuthCard } from "@/features/auth/auth-card";
+import { safeReturnPath } from "@/features/auth/safe-return-path";
+import { SignInForm } from "@/features/auth/sign-in-form";
+import { getViewer } from "@/server/session";
+
+export const metadata: Metadata = {
+  title: "Sign in",
+  description: "Sign in to Sharehood to borrow from your neighbours and manage your listings.",
+};
+
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ callbackUrl?: string }>;
+}) {
+  const callbackUrl = safeReturnPath((await searchParams).callbackUrl);
+  if (await getViewer()) redirect(callbackUrl);
+  return (
+    <AuthCard
+      title="Welcome back"
+      intro="Sign in to borrow things and manage what you lend."
+      footer={
+        <>
+          New to Sharehood?{" "}
+          <Link
+            href={`/register?callbackUrl=${encodeURIComponent(callbackUrl)}`}
+            className="font-semibold text-brand-800 underline"
+          >
+            Create an account
+          </Link>
+        </>
+      }
+    >
+      <SignInForm callbackUrl={callbackUrl} />
+    </AuthCard>
+  );
+}

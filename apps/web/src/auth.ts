@@ -1,0 +1,87 @@
+import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { AuthResultSchema } from "@sharehood/sdk";
+import { getEnv, usesSecureCookies } from "@/env";
+import type { SessionTokens, Viewer } from "@/server/session-token";
+import { ensureFreshTokens, tokensFromAuthResult } from "@/server/token-refresh";
+
+/** The session cookie's name; `readSessionTokens` decodes the same cookie. */
+export const SESSION_COOKIE = "sharehood.session";
+/** Matches the User API's refresh-token lifetime (30 days). */
+const SESSION_MAX_AGE_SECONDS = 30 * 24 * 3600;
+
+declare module "next-auth" {
+  interface Session {
+    viewer: Viewer;
+  }
+  interface User {
+    sessionTokens?: SessionTokens;
+  }
+}
+
+declare module "@auth/core/jwt" {
+  interface JWT {
+    tokens?: SessionTokens;
+  }
+}
+
+function config(): NextAuthConfig {
+  const env = getEnv();
+  const secure = usesSecureCookies(env);
+  return {
+    secret: env.AUTH_SECRET,
+    trustHost: true,
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+    pages: { signIn: "/sign-in" },
+    cookies: {
+      sessionToken: {
+        name: SESSION_COOKIE,
+        options: { httpOnly: true, sameSite: "lax", path: "/", secure },
+      },
+    },
+    providers: [
+      // The sign-in and register server actions talk to the User API themselves (so they can
+      // show its field errors) and hand the answer over here. It is checked with validate-token
+      // before it becomes a session, so a forged answer gets nobody anywhere.
+      Credentials({
+        credentials: { authResult: {} },
+        async authorize(credentials) {
+          const parsed = AuthResultSchema.safeParse(
+            typeof credentials.authResult === "string" ? JSON.parse(credentials.authResult) : undefined,
+          );
+          if (!parsed.success) throw new CredentialsSignin();
+          const sessionTokens = await tokensFromAuthResult(parsed.data);
+          return { id: sessionTokens.viewer.id, name: sessionTokens.viewer.name, sessionTokens };
+        },
+      }),
+    ],
+    callbacks: {
+      async jwt({ token, user, trigger, session }) {
+        if (user?.sessionTokens) return { sub: user.sessionTokens.viewer.id, tokens: user.sessionTokens };
+        if (!token.tokens) return null;
+        const fresh = await ensureFreshTokens(token.tokens);
+        // A refused refresh token ends the session: next-auth clears the cookie.
+        if (!fresh) return null;
+        // A profile edit: the new name shows at once instead of at the next refresh.
+        const name =
+          trigger === "update"
+            ? (session as { user?: { name?: unknown } } | undefined)?.user?.name
+            : undefined;
+        if (typeof name === "string")
+          return { ...token, tokens: { ...fresh, viewer: { ...fresh.viewer, name } } };
+        return { ...token, tokens: fresh };
+      },
+      // Only who is signed in leaves the server; the API tokens stay inside the encrypted cookie.
+      session({ session, token }) {
+        // next-auth's server-side wrapper adds `user: token` unless `user` is set, so blank it.
+        return {
+          expires: session.expires,
+          viewer: token.tokens!.viewer,
+          user: undefined,
+        };
+      },
+    },
+  };
+}
+
+export const { auth, signIn, signOut, unstable_update: updateSession } = NextAuth(() => config());

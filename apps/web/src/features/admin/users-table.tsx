@@ -1,0 +1,189 @@
+"use client";
+import { keepPreviousData, useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { formText } from "@/features/layout/form-text";
+import type { Page, Role, User } from "@sharehood/sdk/contract";
+import { Alert } from "@sharehood/ui/alert";
+import { Badge } from "@sharehood/ui/badge";
+import { Button } from "@sharehood/ui/button";
+import { changeRoleAction, deleteUserAction } from "@/features/admin/actions";
+import { formatDate } from "@/features/items/dates";
+import { fetchJson } from "@/features/layout/fetch-json";
+
+const usersKey = (q: string) => ["admin", "users", q] as const;
+
+function UserRow({ user, viewerId, onChanged }: { user: User; viewerId: string; onChanged: () => void }) {
+  const [role, setRole] = useState<Role>(user.role);
+  const [confirming, setConfirming] = useState(false);
+  const save = useMutation({
+    mutationFn: async () => {
+      const result = await changeRoleAction(user.id, role);
+      if (!result.ok) throw new Error(result.message);
+    },
+    onSuccess: onChanged,
+  });
+  const remove = useMutation({
+    mutationFn: async () => {
+      const result = await deleteUserAction(user.id);
+      if (!result.ok) throw new Error(result.message);
+    },
+    onSuccess: onChanged,
+  });
+  const isMe = user.id === viewerId;
+  const error = save.error ?? remove.error;
+  return (
+    <tr className="align-top">
+      <td className="py-3 pr-4">
+        <p className="font-semibold text-stone-900">
+          {user.name} {isMe && <span className="font-normal text-stone-600">(you)</span>}
+        </p>
+        <p className="text-sm break-all text-stone-600">{user.email}</p>
+        {error && (
+          <p role="alert" className="mt-1 text-sm font-medium text-red-700">
+            {error.message}
+          </p>
+        )}
+      </td>
+      <td className="hidden py-3 pr-4 text-sm text-stone-700 sm:table-cell">
+        {formatDate(user.createdAt.slice(0, 10))}
+      </td>
+      <td className="py-3 pr-4">
+        <div className="flex flex-wrap items-center gap-2">
+          <label className="sr-only" htmlFor={`role-${user.id}`}>
+            Role of {user.name}
+          </label>
+          <select
+            id={`role-${user.id}`}
+            value={role}
+            disabled={isMe}
+            onChange={(event) => setRole(event.target.value as Role)}
+            className="h-9 rounded-lg border border-stone-300 bg-white px-2 text-sm"
+          >
+            <option value="user">User</option>
+            <option value="admin">Admin</option>
+          </select>
+          {role !== user.role && (
+            <Button size="sm" pending={save.isPending} onClick={() => save.mutate()}>
+              Save role
+            </Button>
+          )}
+          {user.role === "admin" && role === user.role && <Badge tone="violet">Admin</Badge>}
+        </div>
+      </td>
+      <td className="py-3 text-right">
+        {!isMe &&
+          (confirming ? (
+            <div className="flex flex-wrap justify-end gap-2">
+              <Button size="sm" variant="danger" pending={remove.isPending} onClick={() => remove.mutate()}>
+                Delete {user.name}
+              </Button>
+              <Button size="sm" variant="ghost" onClick={() => setConfirming(false)}>
+                Keep
+              </Button>
+            </div>
+          ) : (
+            <Button
+              size="sm"
+              variant="secondary"
+              onClick={() => setConfirming(true)}
+              aria-label={`Delete user ${user.name}`}
+            >
+              Delete
+            </Button>
+          ))}
+      </td>
+    </tr>
+  );
+}
+
+/** Every user, searchable, with role changes and deletion; changes refresh the list in place. */
+export function UsersTable({
+  viewerId,
+  initialPage,
+}: {
+  viewerId: string;
+  initialPage: Page<User> | undefined;
+}) {
+  const [q, setQ] = useState("");
+  const queryClient = useQueryClient();
+  const query = useInfiniteQuery({
+    queryKey: usersKey(q),
+    queryFn: ({ pageParam, signal }) =>
+      fetchJson<Page<User>>(
+        `/api/admin/users?${new URLSearchParams({ q, ...(pageParam ? { cursor: pageParam } : {}) }).toString()}`,
+        signal,
+      ),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    placeholderData: keepPreviousData,
+    ...(initialPage && q === "" ? { initialData: { pages: [initialPage], pageParams: [null] } } : {}),
+  });
+  const users = query.data?.pages.flatMap((page) => page.items) ?? [];
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: ["admin", "users"] });
+
+  function search(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setQ(formText(new FormData(event.currentTarget), "q").trim());
+  }
+
+  return (
+    <div className="flex flex-col gap-4">
+      <form role="search" onSubmit={search} className="flex gap-2">
+        <label htmlFor="user-search" className="sr-only">
+          Search users by name or email
+        </label>
+        <input
+          id="user-search"
+          name="q"
+          type="search"
+          placeholder="Search by name or email"
+          className="h-11 w-full max-w-sm rounded-full border border-stone-300 bg-white px-4"
+        />
+        <Button type="submit" variant="secondary">
+          Search
+        </Button>
+      </form>
+      {query.isError && <Alert tone="error">{query.error.message}</Alert>}
+      <div className="overflow-x-auto rounded-3xl bg-white px-4 shadow-sm ring-1 ring-stone-200 sm:px-6">
+        <table className="w-full text-left">
+          <caption className="sr-only">Users</caption>
+          <thead className="border-b border-stone-200 text-xs font-semibold tracking-wide text-stone-600 uppercase">
+            <tr>
+              <th scope="col" className="py-3 pr-4">
+                Person
+              </th>
+              <th scope="col" className="hidden py-3 pr-4 sm:table-cell">
+                Joined
+              </th>
+              <th scope="col" className="py-3 pr-4">
+                Role
+              </th>
+              <th scope="col" className="py-3 text-right">
+                <span className="sr-only">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-stone-100">
+            {users.map((user) => (
+              <UserRow key={`${user.id}-${user.role}`} user={user} viewerId={viewerId} onChanged={refresh} />
+            ))}
+          </tbody>
+        </table>
+        {users.length === 0 && !query.isFetching && (
+          <p className="py-6 text-center text-stone-600">No users match.</p>
+        )}
+      </div>
+      {query.hasNextPage && (
+        <div className="flex justify-center">
+          <Button
+            variant="secondary"
+            pending={query.isFetchingNextPage}
+            onClick={() => void query.fetchNextPage()}
+          >
+            Show more users
+          </Button>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+"use server";
+import { formText } from "@/features/layout/form-text";
+import { AuthError } from "next-auth";
+import { LoginBodySchema, RegisterBodySchema, type AuthResult } from "@sharehood/sdk";
+import { signIn, signOut } from "@/auth";
+import { failure, failureFrom, type ActionResult } from "@/server/action-result";
+import { apiClient } from "@/server/api-client";
+import { getAccessToken } from "@/server/session";
+import { safeReturnPath } from "@/features/auth/safe-return-path";
+import { zodFieldErrors } from "@/server/zod-field-errors";
+
+type FormState = ActionResult | null;
+
+async function startSession(result: AuthResult, returnTo: string): Promise<ActionResult> {
+  try {
+    await signIn("credentials", { authResult: JSON.stringify(result), redirectTo: returnTo });
+  } catch (error) {
+    if (error instanceof AuthError) return failure("We could not start your session. Please try again.");
+    throw error; // the redirect
+  }
+  return failure("We could not start your session. Please try again.");
+}
+
+/** Signs in with email and password at the User API, then keeps the tokens in the session. */
+export async function signInAction(_state: FormState, form: FormData): Promise<FormState> {
+  const input = { email: formText(form, "email"), password: formText(form, "password") };
+  const parsed = LoginBodySchema.safeParse(input);
+  if (!parsed.success) return failure("Please check the highlighted fields.", zodFieldErrors(parsed.error));
+  let result: AuthResult;
+  try {
+    result = await apiClient().auth.login({ body: parsed.data });
+  } catch (error) {
+    const mapped = failureFrom(error);
+    if (mapped.code === "unauthenticated") return failure("That email and password do not match an account.");
+    return mapped;
+  }
+  return startSession(result, safeReturnPath(form.get("callbackUrl")));
+}
+
+/** Creates an account at the User API and signs the new person in. */
+export async function registerAction(_state: FormState, form: FormData): Promise<FormState> {
+  const input = {
+    name: formText(form, "name"),
+    email: formText(form, "email"),
+    password: formText(form, "password"),
+  };
+  const parsed = RegisterBodySchema.safeParse(input);
+  if (!parsed.success) return failure("Please check the highlighted fields.", zodFieldErrors(parsed.error));
+  let result: AuthResult;
+  try {
+    result = await apiClient().auth.register({ body: parsed.data });
+  } catch (error) {
+    const mapped = failureFrom(error);
+    if (mapped.code === "conflict") {
+      return failure("An account with this email already exists.", {
+        email: "is already registered — sign in instead",
+      });
+    }
+    return mapped;
+  }
+  return startSession(result, safeReturnPath(form.get("callbackUrl")));
+}
+
+/** Ends the session: revokes the token at the User API, then clears the cookie. */
+export async function signOutAction(): Promise<void> {
+  const token = await getAccessToken();
+  if (token) {
+    // The cookie is cleared either way; a failed revoke only leaves a token that expires soon.
+    await apiClient(token)
+      .auth.logout({})
+      .catch((error: unknown) => console.warn("web: logout at the User API failed", error));
+  }
+  await signOut({ redirectTo: "/" });
+}

@@ -1,0 +1,105 @@
+"use client";
+import { formText } from "@/features/layout/form-text";
+import { useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import { useEffect, useState } from "react";
+import { Alert } from "@sharehood/ui/alert";
+import { Button } from "@sharehood/ui/button";
+import { TextAreaField } from "@sharehood/ui/text-area-field";
+import { TextField } from "@sharehood/ui/text-field";
+import { requestLoanAction } from "@/features/items/actions";
+import { formatRange, todayUtc } from "@/features/items/dates";
+import { useFormAction } from "@/features/layout/use-form-action";
+
+function checkDates(startDate: string, endDate: string): Record<string, string> {
+  const errors: Record<string, string> = {};
+  if (!startDate) errors.startDate = "Choose the first day you need it";
+  else if (startDate < todayUtc()) errors.startDate = "Must not be in the past";
+  if (!endDate) errors.endDate = "Choose the day you will bring it back";
+  else if (startDate && endDate < startDate) errors.endDate = "Must not be before the start date";
+  return errors;
+}
+
+/** The borrow request: a date range and a note to the owner. Errors appear beside their field. */
+export function BorrowForm({ itemId, itemTitle }: { itemId: string; itemTitle: string }) {
+  // One nonce per form: a resent identical request reuses its Idempotency-Key.
+  const [nonce] = useState(() => crypto.randomUUID());
+  const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
+  const { state, pending, formProps } = useFormAction(requestLoanAction.bind(null, itemId), null, validate);
+  const queryClient = useQueryClient();
+
+  useEffect(() => {
+    // The borrowing dashboard lists the new request.
+    if (state?.ok) void queryClient.invalidateQueries({ queryKey: ["loans"] });
+  }, [state, queryClient]);
+
+  function validate(element: HTMLFormElement): boolean {
+    const form = new FormData(element);
+    const errors = checkDates(formText(form, "startDate"), formText(form, "endDate"));
+    setClientErrors(errors);
+    return Object.keys(errors).length === 0;
+  }
+
+  const serverErrors = state && !state.ok ? state.fieldErrors : {};
+  const errors = { ...serverErrors, ...clientErrors };
+  const dateProblem =
+    state && !state.ok && !serverErrors.startDate && !serverErrors.endDate ? state.message : null;
+
+  if (state?.ok) {
+    return (
+      <Alert tone="success" title="Request sent">
+        <p>
+          You asked to borrow {itemTitle} for {formatRange(state.data.startDate, state.data.endDate)}. The
+          owner will approve or decline it.
+        </p>
+        <p className="mt-2">
+          <Link href={`/loans/${state.data.id}`} className="font-semibold underline">
+            See your request
+          </Link>
+        </p>
+      </Alert>
+    );
+  }
+
+  return (
+    <form {...formProps} noValidate className="flex flex-col gap-4" aria-label="Borrow request">
+      <input type="hidden" name="nonce" value={nonce} />
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
+        <TextField
+          name="startDate"
+          type="date"
+          label="From"
+          min={todayUtc()}
+          required
+          error={errors.startDate}
+          onChange={() => setClientErrors({})}
+        />
+        <TextField
+          name="endDate"
+          type="date"
+          label="Until"
+          min={todayUtc()}
+          required
+          error={errors.endDate}
+          onChange={() => setClientErrors({})}
+        />
+      </div>
+      {dateProblem && (
+        <p id="borrow-error" role="alert" className="text-sm font-medium text-red-700">
+          {dateProblem}
+        </p>
+      )}
+      <TextAreaField
+        name="message"
+        label="Message to the owner (optional)"
+        rows={3}
+        maxLength={1000}
+        placeholder="Hi! Could I borrow this for the weekend?"
+        error={errors.message}
+      />
+      <Button type="submit" size="lg" pending={pending}>
+        Request to borrow
+      </Button>
+    </form>
+  );
+}

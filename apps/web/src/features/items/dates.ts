@@ -1,0 +1,33 @@
+/** Today as `YYYY-MM-DD` in UTC, the calendar the Inventory API checks loan dates against. */
+export function todayUtc(now = new Date()): string {
+  return now.toISOString().slice(0, 10);
+}
+
+/** `2026-07-04` → "Sat 4 Jul 2026" (fixed locale and UTC so server and browser agree). */
+export function formatDate(date: string): string {
+  return new Intl.DateTimeFormat("en-GB", {
+    weekday: "short",
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    timeZone: "UTC",
+  }).format(new Date(`${date}T00:00:00Z`));
+}
+
+/** A date range for people: "4 – 6 Jul 2026" style, or one day. */
+export function formatRange(start: string, end: string): string {
+  return start === end ? formatDate(start) : `${formatDate(start)} – ${formatDate(end)}`;
+}
+
+/** A timestamp for people, such as "4 Jul 2026, 14:05 UTC". */
+export function formatTimestamp(iso: string): string {
+  return new Intl.DateTimeFormat("en-GB", {
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZone: "UTC",
+    timeZoneName: "short",
+  }).format(new Date(iso));
+}

@@ -1,0 +1,36 @@
+import type { ReactNode } from "react";
+import type { Category, Item } from "@sharehood/sdk/contract";
+import { ItemCard } from "@sharehood/ui/item-card";
+import { CONDITION_LABELS } from "@/features/items/conditions";
+import { NextLink } from "@/features/items/next-link";
+
+/** An item as a card in a grid, with its category's name and its first photo when it has one. */
+export function ItemGridCard({
+  item,
+  categories,
+  footer,
+  priority,
+}: {
+  item: Item;
+  categories: readonly Category[];
+  footer?: ReactNode;
+  priority?: boolean;
+}) {
+  const category = categories.find((c) => c.id === item.categoryId);
+  return (
+    <ItemCard
+      href={`/items/${item.id}`}
+      title={item.title}
+      categoryId={item.categoryId}
+      categoryName={category?.name}
+      conditionLabel={CONDITION_LABELS[item.condition]}
+      ownerName={item.owner.name}
+      ownerId={item.owner.id}
+      location={item.location}
+      imageUrl={item.photos[0]?.thumbnailUrl ?? item.imageUrls[0] ?? null}
+      link={NextLink}
+      footer={footer}
+      priority={priority}
+    />
+  );
+}

@@ -1,0 +1,24 @@
+"use client";
+import { useActionState, useTransition, type FormEvent } from "react";
+
+/**
+ * A server action behind a form that keeps what people typed. React resets a form after an
+ * action passed to `action`, which would wipe the fields on a validation error; submitting from
+ * `onSubmit` avoids that. The `action` prop stays, so the form still posts without JavaScript.
+ * `check` runs first and can stop the submission (client-side validation).
+ */
+export function useFormAction<State>(
+  serverAction: (state: Awaited<State>, form: FormData) => State | Promise<State>,
+  initialState: Awaited<State>,
+  check?: (form: HTMLFormElement) => boolean,
+) {
+  const [state, dispatch, actionPending] = useActionState(serverAction, initialState);
+  const [transitionPending, startTransition] = useTransition();
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (check && !check(event.currentTarget)) return;
+    const data = new FormData(event.currentTarget);
+    startTransition(() => dispatch(data));
+  }
+  return { state, pending: actionPending || transitionPending, formProps: { action: dispatch, onSubmit } };
+}

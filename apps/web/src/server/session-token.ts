@@ -1,0 +1,22 @@
+import type { Permission, Role } from "@sharehood/sdk";
+
+/** The signed-in person as pages see them. Never carries an API token. */
+export interface Viewer {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  permissions: Permission[];
+}
+
+/**
+ * What the encrypted next-auth session cookie holds. It lives only on the server side of the
+ * app: pages get a `Viewer`, and the API tokens never reach browser JavaScript.
+ */
+export interface SessionTokens {
+  viewer: Viewer;
+  accessToken: string;
+  refreshToken: string;
+  /** When the access token expires, in epoch milliseconds. */
+  accessTokenExpiresAt: number;
+}

@@ -1,0 +1,54 @@
+import "server-only";
+import { getToken } from "next-auth/jwt";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { cache } from "react";
+import type { Permission } from "@sharehood/sdk";
+import { SESSION_COOKIE, auth } from "@/auth";
+import { getEnv, usesSecureCookies } from "@/env";
+import { apiClient } from "@/server/api-client";
+import type { SessionTokens, Viewer } from "@/server/session-token";
+import { ensureFreshTokens } from "@/server/token-refresh";
+
+/** The signed-in person for this request, or null. Safe to pass to client components. */
+export const getViewer = cache(async (): Promise<Viewer | null> => {
+  const session = await auth();
+  return session?.viewer ?? null;
+});
+
+/** Whether the viewer holds a permission (the APIs enforce it; this only shapes the UI). */
+export function can(viewer: Viewer | null, permission: Permission): boolean {
+  return viewer?.permissions.includes(permission) ?? false;
+}
+
+/** The viewer, or a redirect to sign-in that comes back to `returnTo`. */
+export async function requireViewer(returnTo: string): Promise<Viewer> {
+  const viewer = await getViewer();
+  if (!viewer) redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
+  return viewer;
+}
+
+// Reads the encrypted session cookie directly: the session object pages see never holds tokens.
+const readSessionTokens = cache(async (): Promise<SessionTokens | null> => {
+  const env = getEnv();
+  const jwt = await getToken({
+    req: { headers: await headers() },
+    secret: env.AUTH_SECRET,
+    secureCookie: usesSecureCookies(env),
+    cookieName: SESSION_COOKIE,
+    salt: SESSION_COOKIE,
+  });
+  if (!jwt?.tokens) return null;
+  return ensureFreshTokens(jwt.tokens);
+});
+
+/** An SDK client acting as the signed-in person, or null when nobody is signed in. Server-only. */
+export async function getUserClient() {
+  const tokens = await readSessionTokens();
+  return tokens ? { client: apiClient(tokens.accessToken), viewer: tokens.viewer } : null;
+}
+
+/** The access token of this request's session, for sign-out. Server-only. */
+export async function getAccessToken(): Promise<string | null> {
+  return (await readSessionTokens())?.accessToken ?? null;
+}
