@@ -1,0 +1,65 @@
+import { startStack, type TestStack } from "@sharehood/inventory-api/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runDemo } from "../src/story.ts";
+
+describe("the demo walkthrough", () => {
+  let stack: TestStack;
+  beforeAll(async () => {
+    stack = await startStack("demo");
+  });
+  afterAll(async () => {
+    await stack?.close();
+  });
+
+  it("tells the whole story against the real APIs, every step behaving as described", async () => {
+    const lines: string[] = [];
+    const options = {
+      userApiUrl: stack.users.url,
+      inventoryApiUrl: stack.inventory.url,
+      adminEmail: "admin@example.com",
+      adminPassword: "admin-password",
+      log: (line: string) => lines.push(line),
+    };
+    const first = await runDemo(options);
+    const story = lines.join("\n");
+
+    expect(
+      first.steps.filter((step) => step.status !== "passed"),
+      story,
+    ).toEqual([]);
+    expect(first.ok).toBe(true);
+    expect(first.steps).toHaveLength(9);
+    for (const [index, step] of first.steps.entries())
+      expect(story).toContain(`✔ ${index + 1}. ${step.title}`);
+    expect(story).toMatch(/Register and log in two neighbours/);
+    expect(story).toMatch(/lists two things/);
+    expect(story).toMatch(/browses without signing in.*searching "drill" finds "Cordless drill"/);
+    expect(story).toMatch(/asks to borrow the drill.*"requested"/);
+    expect(story).toMatch(/approve his own request.*refused with 403 forbidden: "[^"]+"/);
+    expect(story).toMatch(/rename Olivia's drill.*refused with 403 forbidden: "[^"]+"/);
+    expect(story).toMatch(/hands the drill over.*"active"/);
+    expect(story).toMatch(/admin cancels another loan.*"cancelled"/);
+    expect(story).toMatch(/invalid token is refused[\s\S]*refused with 401 unauthenticated/);
+    expect(story).toMatch(/All 9 steps behaved as described\./);
+
+    // A second run against the same databases must work too: every run signs up new neighbours.
+    const second = await runDemo({ ...options, log: () => undefined });
+    expect(second.ok).toBe(true);
+  }, 120_000);
+
+  it("fails, saying why, when the admin cannot sign in", async () => {
+    const lines: string[] = [];
+    const result = await runDemo({
+      userApiUrl: stack.users.url,
+      inventoryApiUrl: stack.inventory.url,
+      adminEmail: "admin@example.com",
+      adminPassword: "not-the-password",
+      log: (line) => lines.push(line),
+    });
+    expect(result.ok).toBe(false);
+    expect(result.steps.map((step) => step.status)).toEqual([...Array(7).fill("passed"), "failed", "passed"]);
+    expect(lines.join("\n")).toMatch(
+      /✘ 8\. An admin cancels another loan.* — the admin admin@example\.com could not sign in .*401 unauthenticated: /,
+    );
+  }, 120_000);
+});

@@ -1,0 +1,187 @@
+#!/usr/bin/env node
+// `npm start`: the whole product on one machine, for a newcomer. Installs dependencies on the first
+// run, builds, starts the User API, the Inventory API and the web app (on the embedded defaults
+// unless DATABASE_URLs / REDIS_URL are set), seeds a demo catalogue once, and prints where to go.
+// One line per step; each service's own log goes to .data/logs/<service>.log. Ctrl-C stops all.
+// Plain Node with no dependencies, because it runs before `npm ci` on a fresh clone.
+import { spawn, spawnSync } from "node:child_process";
+import { createWriteStream, existsSync, mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { ensureInstalled } from "./ensure-installed.mjs";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const env = process.env;
+const dataDir = env.DATA_DIR ?? join(root, ".data");
+const logDir = join(dataDir, "logs");
+const ports = {
+  users: env.USER_API_PORT ?? "4001",
+  inventory: env.INVENTORY_API_PORT ?? "4002",
+  web: env.WEB_PORT ?? "3000",
+};
+const host = env.PUBLIC_HOST ?? "localhost";
+const urls = {
+  users: `http://127.0.0.1:${ports.users}`,
+  inventory: `http://127.0.0.1:${ports.inventory}`,
+  web: `http://${host}:${ports.web}`,
+};
+const green = (s) => (process.stdout.isTTY ? `\x1b[32m${s}\x1b[0m` : s);
+const bold = (s) => (process.stdout.isTTY ? `\x1b[1m${s}\x1b[0m` : s);
+const say = (line) => console.log(line);
+
+function run(step, command, args) {
+  const started = Date.now();
+  const result = spawnSync(command, args, {
+    cwd: root,
+    encoding: "utf8",
+    env: { ...env, NEXT_TELEMETRY_DISABLED: "1", TURBO_TELEMETRY_DISABLED: "1" },
+  });
+  if (result.status !== 0) {
+    say(`✘ ${step} failed:\n${(result.stdout ?? "").slice(-4000)}${(result.stderr ?? "").slice(-4000)}`);
+    process.exit(1);
+  }
+  say(`${green("✔")} ${step} (${Math.round((Date.now() - started) / 1000)} s)`);
+}
+
+// Something already answering on our ports would be taken for the services we start.
+for (const [name, port] of Object.entries(ports)) {
+  if (
+    await fetch(`http://127.0.0.1:${port}/`).then(
+      () => true,
+      () => false,
+    )
+  ) {
+    say(
+      `✘ Port ${port} (${name}) is already in use. Is Sharehood already running? Stop it, or set ${name === "users" ? "USER_API_PORT" : name === "inventory" ? "INVENTORY_API_PORT" : "WEB_PORT"}.`,
+    );
+    process.exit(1);
+  }
+}
+
+if (ensureInstalled()) say(`${green("✔")} Installed dependencies`);
+run("Built the services and the web app", "npx", [
+  "turbo",
+  "run",
+  "build",
+  "--output-logs=errors-only",
+  "--log-order=grouped",
+]);
+mkdirSync(logDir, { recursive: true });
+
+const children = [];
+let stopping = false;
+
+function start(name, script, extraEnv) {
+  const log = createWriteStream(join(logDir, `${name}.log`), { flags: "a" });
+  const child = spawn(process.execPath, [script], {
+    cwd: root,
+    env: { ...env, DATA_DIR: dataDir, NODE_ENV: env.NODE_ENV ?? "production", ...extraEnv },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout.pipe(log);
+  child.stderr.pipe(log);
+  child.on("exit", (code, signal) => {
+    if (stopping) return;
+    say(
+      `✘ ${name} stopped unexpectedly (${signal ?? `exit ${code}`}). Its log, ${join(logDir, `${name}.log`)}, ends with:`,
+    );
+    say(
+      readFileSync(join(logDir, `${name}.log`), "utf8")
+        .split("\n")
+        .slice(-15)
+        .join("\n"),
+    );
+    void stop(1);
+  });
+  children.push({ name, child });
+  return child;
+}
+
+async function waitFor(name, url, timeoutMs = 120_000) {
+  const started = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    if (stopping) return;
+    const ok = await fetch(url).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return Math.round((Date.now() - started) / 1000);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  say(`✘ ${name} did not become ready within ${timeoutMs / 1000} s; see ${join(logDir, `${name}.log`)}`);
+  await stop(1);
+}
+
+async function stop(code) {
+  if (stopping) return;
+  stopping = true;
+  say("\nStopping…");
+  await Promise.all(
+    children.map(
+      ({ child }) =>
+        new Promise((resolve) => {
+          if (child.exitCode !== null) return resolve();
+          child.once("exit", resolve);
+          child.kill("SIGTERM");
+          setTimeout(() => child.kill("SIGKILL"), 15_000).unref();
+        }),
+    ),
+  );
+  say("Stopped. Your data is kept in " + dataDir);
+  process.exit(code);
+}
+process.on("SIGINT", () => void stop(0));
+process.on("SIGTERM", () => void stop(0));
+
+const shared = { REDIS_URL: env.REDIS_URL ?? "", REDIS_NAMESPACE: env.REDIS_NAMESPACE ?? "sharehood" };
+start("user-api", "apps/user-api/dist/main.js", {
+  ...shared,
+  PORT: ports.users,
+  DATABASE_URL: env.USER_API_DATABASE_URL ?? "",
+  MIGRATE_ON_START: "true",
+});
+start("inventory-api", "apps/inventory-api/dist/main.js", {
+  ...shared,
+  PORT: ports.inventory,
+  DATABASE_URL: env.INVENTORY_API_DATABASE_URL ?? "",
+  MIGRATE_ON_START: "true",
+  USER_API_URL: urls.users,
+  PUBLIC_URL: env.INVENTORY_PUBLIC_URL ?? `http://${host}:${ports.inventory}`,
+});
+let waited = await waitFor("user-api", `${urls.users}/readyz`);
+say(`${green("✔")} User API       ${`http://${host}:${ports.users}`}  (docs: /docs)  ready in ${waited} s`);
+waited = await waitFor("inventory-api", `${urls.inventory}/readyz`);
+say(
+  `${green("✔")} Inventory API  ${`http://${host}:${ports.inventory}`}  (docs: /docs)  ready in ${waited} s`,
+);
+
+if (env.SEED_DEMO_DATA !== "false") {
+  const seed = spawnSync("npx", ["tsx", "tooling/demo/src/seed-main.ts"], {
+    cwd: root,
+    encoding: "utf8",
+    env: { ...env, USER_API_URL: urls.users, INVENTORY_API_URL: urls.inventory },
+  });
+  say(
+    seed.status === 0
+      ? `${green("✔")} ${seed.stdout.trim().split("\n").at(-1)}`
+      : `✘ Demo catalogue not seeded:\n${seed.stdout}${seed.stderr}`,
+  );
+}
+
+if (existsSync(join(root, "apps/web/scripts/start.mjs"))) {
+  start("web", "apps/web/scripts/start.mjs", {
+    PORT: ports.web,
+    USER_API_URL: urls.users,
+    INVENTORY_API_URL: urls.inventory,
+    AUTH_URL: env.AUTH_URL ?? urls.web,
+    NEXTAUTH_URL: env.NEXTAUTH_URL ?? urls.web,
+  });
+  waited = await waitFor("web", `http://127.0.0.1:${ports.web}/`);
+  say(`${green("✔")} Web app        ${urls.web}  ready in ${waited} s`);
+}
+
+say(`
+${bold(`Sharehood is running at ${urls.web}`)}
+Sign in as a neighbour: alice@example.com, bob@example.com, chloe@example.com or dev@example.com
+(or the admin, admin@example.com), all with the password sharehood-demo.
+Logs: ${logDir}   Press Ctrl-C to stop.`);
