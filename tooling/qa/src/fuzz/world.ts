@@ -1,0 +1,269 @@
+import { randomBytes } from "node:crypto";
+import { itemETag } from "@sharehood/sdk/contract";
+import { send, sendJson, type HttpResponse } from "../http.ts";
+import type { Service } from "../routes.ts";
+import type { Ref } from "./ref.ts";
+import { FUZZ_PASSWORD } from "./schema-arbitrary.ts";
+
+/** Someone the fuzzer can act as. */
+export interface Identity {
+  id: string;
+  email: string;
+  token: string;
+  refreshToken: string;
+}
+
+export type Principal = "alice" | "bob" | "admin";
+
+/** Where the two services listen. */
+export interface Endpoints {
+  users: string;
+  inventory: string;
+}
+
+const POOL_CAP = 200;
+
+function remember(pool: string[], value: unknown): void {
+  if (typeof value !== "string" || value.length === 0 || pool.includes(value)) return;
+  pool.push(value);
+  if (pool.length > POOL_CAP) pool.splice(0, pool.length - POOL_CAP);
+}
+
+const expectOk = (res: HttpResponse, what: string) => {
+  if (res.status >= 300) throw new Error(`${what} answered ${res.status}: ${res.text.slice(0, 300)}`);
+  return res.json as Record<string, unknown>;
+};
+
+/**
+ * What the fuzzer knows about the running system: who it can act as and which ids, tokens and
+ * cursors exist. Valid requests draw from it; every successful answer teaches it more. Requests
+ * that destroy an identity (logout, delete, a role change) only ever get throwaway identities, and
+ * `heal` replaces a principal whose token stopped working, so later requests still go deep.
+ */
+export class FuzzWorld {
+  readonly principals = new Map<Principal, Identity>();
+  readonly throwaways: Identity[] = [];
+  readonly pools = new Map<string, string[]>();
+  /** A token that was valid once and has been logged out, and one whose expiry has passed. */
+  revokedToken = "";
+  expiredToken = "";
+  /** Requests the world itself sent (set-up and healing), not counted as fuzz. */
+  setupRequests = 0;
+  /** What healing had to do, for the log. */
+  readonly healed: string[] = [];
+  #counter = 0;
+
+  constructor(
+    readonly endpoints: Endpoints,
+    readonly admin: { email: string; password: string },
+  ) {}
+
+  pool(name: string): string[] {
+    let pool = this.pools.get(name);
+    if (!pool) this.pools.set(name, (pool = []));
+    return pool;
+  }
+
+  async #call(service: Service, method: string, path: string, options: Parameters<typeof sendJson>[3] = {}) {
+    this.setupRequests += 1;
+    return sendJson(this.endpoints[service], method, path, options);
+  }
+
+  async register(label: string): Promise<Identity> {
+    this.#counter += 1;
+    const email = `fuzz-${label}-${this.#counter}-${randomBytes(3).toString("hex")}@example.com`;
+    const body = expectOk(
+      await this.#call("users", "POST", "/auth/register", {
+        body: { email, password: FUZZ_PASSWORD, name: `Fuzz ${label} ${this.#counter}` },
+      }),
+      "register",
+    );
+    const identity = {
+      id: String((body.user as { id: string }).id),
+      email,
+      token: String(body.accessToken),
+      refreshToken: String(body.refreshToken),
+    };
+    remember(this.pool("email"), email);
+    return identity;
+  }
+
+  async #loginAdmin(): Promise<Identity> {
+    const body = expectOk(
+      await this.#call("users", "POST", "/auth/login", { body: this.admin }),
+      "admin login",
+    );
+    return {
+      id: String((body.user as { id: string }).id),
+      email: this.admin.email,
+      token: String(body.accessToken),
+      refreshToken: String(body.refreshToken),
+    };
+  }
+
+  /** Principals, throwaways, a revoked and an expired token, and some items and loans to aim at. */
+  async setUp(options: {
+    throwaways: number;
+    items: boolean;
+    expire: (identity: Identity) => Promise<void>;
+  }) {
+    this.principals.set("admin", await this.#loginAdmin());
+    this.principals.set("alice", await this.register("alice"));
+    this.principals.set("bob", await this.register("bob"));
+    for (const who of ["alice", "bob"] as const)
+      remember(this.pool("principalId"), this.principals.get(who)?.id);
+    await this.addThrowaways(options.throwaways);
+
+    const revoked = await this.register("revoked");
+    await this.#call("users", "POST", "/auth/logout", { token: revoked.token });
+    this.revokedToken = revoked.token;
+    const expired = await this.register("expired");
+    await options.expire(expired);
+    this.expiredToken = expired.token;
+
+    const categories = expectOk(await this.#call("inventory", "GET", "/categories"), "categories");
+    for (const c of categories.items as { id: string }[]) remember(this.pool("category"), c.id);
+    if (!options.items) return;
+    const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+    for (const [owner, borrower] of [
+      ["alice", "bob"],
+      ["bob", "alice"],
+    ] as const) {
+      for (let i = 0; i < 3; i += 1) {
+        const item = expectOk(
+          await this.#call("inventory", "POST", "/items", {
+            token: this.token(owner),
+            body: {
+              title: `Fuzz seed item ${owner} ${i}`,
+              description: "Made before fuzzing so valid requests have something to act on.",
+              categoryId: this.pool("category")[i % this.pool("category").length],
+              condition: "good",
+            },
+          }),
+          "create item",
+        );
+        this.observe("createItem", item);
+        const loan = expectOk(
+          await this.#call("inventory", "POST", `/items/${String(item.id)}/loans`, {
+            token: this.token(borrower),
+            body: { startDate: day(2 + i * 5), endDate: day(3 + i * 5), message: "seed" },
+          }),
+          "request loan",
+        );
+        this.observe("requestLoan", loan);
+        if (i > 0)
+          await this.#call("inventory", "POST", `/loans/${String(loan.id)}/approve`, {
+            token: this.token(owner),
+          });
+        if (i > 1)
+          await this.#call("inventory", "POST", `/loans/${String(loan.id)}/handover`, {
+            token: this.token(owner),
+          });
+      }
+    }
+  }
+
+  async addThrowaways(count: number): Promise<void> {
+    const made = await Promise.all(Array.from({ length: count }, () => this.register("throwaway")));
+    for (const identity of made) this.#adopt(identity);
+  }
+
+  #adopt(identity: Identity): void {
+    this.throwaways.push(identity);
+    remember(this.pool("userId"), identity.id);
+    remember(this.pool("accessToken"), identity.token);
+    remember(this.pool("refreshToken"), identity.refreshToken);
+  }
+
+  token(who: Principal): string {
+    return this.principals.get(who)?.token ?? "";
+  }
+
+  throwaway(pick: number): Identity | undefined {
+    return this.throwaways.length === 0 ? undefined : this.throwaways[pick % this.throwaways.length];
+  }
+
+  /** The value a Ref stands for now (a fresh random id when its pool is still empty). */
+  resolve(ref: Ref): string {
+    if (ref.pool === "accessToken") {
+      const all = [
+        ...[...this.principals.values()].map((p) => p.token),
+        ...this.pool("accessToken"),
+        this.revokedToken,
+        this.expiredToken,
+      ];
+      return all[ref.pick % all.length] ?? "";
+    }
+    const pool = this.pool(ref.pool);
+    if (pool.length === 0) return ref.pool.startsWith("cursor:") ? "eyJ4IjoxfQ" : `missing-${ref.pick}`;
+    return pool[ref.pick % pool.length] ?? "";
+  }
+
+  /** Learns ids, tokens and cursors from a successful answer. */
+  observe(routeName: string, body: unknown): void {
+    if (body === null || typeof body !== "object") return;
+    const record = body as Record<string, unknown>;
+    if (typeof record.nextCursor === "string") remember(this.pool(`cursor:${routeName}`), record.nextCursor);
+    if (Array.isArray(record.items)) for (const entry of record.items) this.#learn(routeName, entry);
+    else this.#learn(routeName, record);
+    if (routeName === "register" && typeof record.accessToken === "string") {
+      const user = record.user as { id: string; email: string };
+      this.#adopt({
+        id: user.id,
+        email: user.email,
+        token: record.accessToken,
+        refreshToken: String(record.refreshToken),
+      });
+    }
+  }
+
+  #learn(routeName: string, entry: unknown): void {
+    if (entry === null || typeof entry !== "object") return;
+    const record = entry as Record<string, unknown>;
+    const id = record.id;
+    if (Array.isArray(record.events)) remember(this.pool("loanId"), id);
+    else if ("condition" in record) {
+      remember(this.pool("itemId"), id);
+      remember(
+        this.pool(`etag:${String(id)}`),
+        typeof record.version === "number" ? itemETag({ version: record.version }) : undefined,
+      );
+      for (const photo of (record.photos as { id: string }[] | undefined) ?? [])
+        remember(this.pool("photoId"), photo.id);
+    } else if ("status" in record && "item" in record) remember(this.pool("loanId"), id);
+    else if (routeName === "listUsers" && typeof record.email === "string")
+      remember(this.pool("email"), record.email);
+  }
+
+  /** Replaces principals whose token no longer works, and tops up throwaways. */
+  async heal(): Promise<void> {
+    for (const who of ["alice", "bob", "admin"] as const) {
+      try {
+        const current = this.principals.get(who);
+        const check = await this.#call("users", "POST", "/auth/validate-token", {
+          body: { token: current?.token ?? "x" },
+        });
+        if (check.status === 200) continue;
+        const replacement = who === "admin" ? await this.#loginAdmin() : await this.register(who);
+        this.principals.set(who, replacement);
+        remember(this.pool("principalId"), replacement.id);
+        this.healed.push(`${who} signed in again`);
+      } catch (error) {
+        // Not itself a finding (the requests that broke the principal were checked); the run goes on shallower.
+        this.healed.push(`${who} could not be replaced: ${(error as Error).message.slice(0, 200)}`);
+      }
+    }
+    await this.addThrowaways(2).catch((error: Error) =>
+      this.healed.push(`no new throwaways: ${error.message.slice(0, 200)}`),
+    );
+  }
+
+  /** Both services answer /healthz and /readyz. */
+  async health(): Promise<Record<string, number>> {
+    const out: Record<string, number> = {};
+    for (const service of ["users", "inventory"] as const)
+      for (const path of ["/healthz", "/readyz"])
+        out[`${service} ${path}`] = (await send(this.endpoints[service], { method: "GET", path })).status;
+    return out;
+  }
+}

@@ -1,0 +1,25 @@
+/** Anything that can run raw SQL: both services' Prisma clients. */
+export interface SqlClient {
+  $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T>;
+}
+
+/**
+ * A digest of every row of every table of a database (migrations bookkeeping aside): equal
+ * fingerprints before and after a request mean the request changed nothing at all, whatever
+ * table a careless handler might have written to.
+ */
+export async function fingerprint(db: SqlClient): Promise<Record<string, string>> {
+  const tables = await db.$queryRawUnsafe<{ name: string }[]>(
+    `SELECT table_name AS name FROM information_schema.tables
+      WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations'
+      ORDER BY table_name`,
+  );
+  const out: Record<string, string> = {};
+  for (const { name } of tables) {
+    const [row] = await db.$queryRawUnsafe<{ rows: number; digest: string }[]>(
+      `SELECT count(*)::int AS rows, md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS digest FROM "${name.replace(/"/g, "")}" t`,
+    );
+    out[name] = `${row?.rows ?? 0} rows, ${row?.digest ?? ""}`;
+  }
+  return out;
+}

@@ -1,0 +1,247 @@
+import { randomBytes } from "node:crypto";
+import type { TestStack } from "@sharehood/inventory-api/testing";
+import type { HttpResponse } from "../http.ts";
+import type { Service } from "../routes.ts";
+import { fingerprint } from "./fingerprint.ts";
+import { Recorder } from "./recorder.ts";
+
+/** A signed-in user of the security world. */
+export interface Actor {
+  name: string;
+  id: string;
+  email: string;
+  password: string;
+  /** A live access token (refreshed by `live()` when short-lived tokens are configured). */
+  token: string;
+  refreshToken: string;
+  expiresAt: number;
+  /** An access token and a refresh token of another session of this user, logged out. */
+  revokedToken: string;
+  revokedRefreshToken: string;
+}
+
+export type ActorName = "alice" | "bob" | "carol" | "dave" | "admin";
+
+const PASSWORD = "security-matrix-passw0rd";
+const ADMIN = { email: "admin@example.com", password: "admin-password" };
+
+export interface CallOptions {
+  token?: string;
+  body?: unknown;
+  /** A pre-built body (multipart) with its content type. */
+  rawBody?: { bytes: Buffer; contentType: string };
+  headers?: Record<string, string>;
+}
+
+/**
+ * The people and things the security matrix needs: alice owns items, bob borrows, carol is a
+ * stranger, dave a plain user knocking on admin doors, and the seeded admin. Every call goes
+ * through one Recorder, and `fingerprint()` digests both databases.
+ */
+export class SecurityWorld {
+  readonly recorder = new Recorder();
+  readonly actors = new Map<ActorName, Actor>();
+  #counter = 0;
+
+  constructor(
+    readonly stack: TestStack,
+    readonly label: string,
+  ) {
+    this.recorder.secrets.add(PASSWORD);
+    this.recorder.secrets.add(ADMIN.password);
+  }
+
+  url(service: Service): string {
+    return service === "users" ? this.stack.users.url : this.stack.inventory.url;
+  }
+
+  call(service: Service, method: string, path: string, options: CallOptions = {}): Promise<HttpResponse> {
+    const headers: Record<string, string> = { accept: "application/json", ...options.headers };
+    if (options.token !== undefined) headers.authorization = `Bearer ${options.token}`;
+    let body: string | Buffer | undefined;
+    if (options.rawBody) {
+      body = options.rawBody.bytes;
+      headers["content-type"] = options.rawBody.contentType;
+    } else if (options.body !== undefined) {
+      body = JSON.stringify(options.body);
+      headers["content-type"] = "application/json";
+    }
+    return this.recorder.send(this.url(service), { method, path, headers, body });
+  }
+
+  /** Calls and insists on success; answers the JSON body. */
+  async ok(
+    service: Service,
+    method: string,
+    path: string,
+    options: CallOptions = {},
+  ): Promise<Record<string, unknown>> {
+    const res = await this.call(service, method, path, options);
+    if (res.status >= 300)
+      throw new Error(`${method} ${path} answered ${res.status}: ${res.text.slice(0, 300)}`);
+    return (res.json ?? {}) as Record<string, unknown>;
+  }
+
+  async #login(email: string, password: string) {
+    const body = await this.ok("users", "POST", "/auth/login", { body: { email, password } });
+    return {
+      id: String((body.user as { id: string }).id),
+      token: String(body.accessToken),
+      refreshToken: String(body.refreshToken),
+      expiresAt: Date.parse(String(body.expiresAt)),
+    };
+  }
+
+  /** Registers a new user with a live session and a second, logged-out one. */
+  async newActor(name: string): Promise<Actor> {
+    this.#counter += 1;
+    const email = `sec-${this.label}-${name}-${this.#counter}-${randomBytes(3).toString("hex")}@example.com`;
+    await this.ok("users", "POST", "/auth/register", {
+      body: { email, password: PASSWORD, name: `Sec ${name}` },
+    });
+    return this.#completeActor(name, email, PASSWORD);
+  }
+
+  async #completeActor(name: string, email: string, password: string): Promise<Actor> {
+    const revoked = await this.#login(email, password);
+    // Used once on the Inventory API first, so the logout has a cached validation to evict there too.
+    await this.ok("inventory", "GET", "/loans", { token: revoked.token });
+    await this.ok("users", "POST", "/auth/logout", { token: revoked.token });
+    const live = await this.#login(email, password);
+    // Known to the Inventory API (its owners table) before any fingerprint is taken.
+    await this.ok("inventory", "GET", "/loans", { token: live.token });
+    return {
+      name,
+      id: live.id,
+      email,
+      password,
+      token: live.token,
+      refreshToken: live.refreshToken,
+      expiresAt: live.expiresAt,
+      revokedToken: revoked.token,
+      revokedRefreshToken: revoked.refreshToken,
+    };
+  }
+
+  async setUp(): Promise<void> {
+    for (const name of ["alice", "bob", "carol", "dave"] as const)
+      this.actors.set(name, await this.newActor(name));
+    this.actors.set("admin", await this.#completeActor("admin", ADMIN.email, ADMIN.password));
+    // Revocation reaches the Inventory API by pub/sub: wait until it refuses every revoked token.
+    for (const actor of this.actors.values()) {
+      const deadline = Date.now() + 3_000;
+      while ((await this.call("inventory", "GET", "/loans", { token: actor.revokedToken })).status !== 401) {
+        if (Date.now() > deadline)
+          throw new Error(`the Inventory API still accepts ${actor.name}'s logged-out token`);
+        await new Promise((r) => setTimeout(r, 25));
+      }
+    }
+  }
+
+  actor(name: ActorName): Actor {
+    const actor = this.actors.get(name);
+    if (!actor) throw new Error(`no actor ${name}`);
+    return actor;
+  }
+
+  /** The actor's access token, signing in again when it has under a second to live (short-TTL stacks). */
+  async live(actor: Actor): Promise<string> {
+    if (actor.expiresAt - Date.now() > 1_000) return actor.token;
+    const fresh = await this.#login(actor.email, actor.password);
+    Object.assign(actor, {
+      token: fresh.token,
+      refreshToken: fresh.refreshToken,
+      expiresAt: fresh.expiresAt,
+    });
+    return actor.token;
+  }
+
+  /** A token of a new session of the actor, used by nobody yet (to be let expire). */
+  async freshSession(actor: Actor): Promise<{ token: string; refreshToken: string; expiresAt: number }> {
+    return this.#login(actor.email, actor.password);
+  }
+
+  /** Both databases, digested. */
+  async fingerprint(): Promise<Record<string, Record<string, string>>> {
+    return {
+      users: await fingerprint(this.stack.users.api.db),
+      inventory: await fingerprint(this.stack.inventory.api.db),
+    };
+  }
+
+  // ---- fixtures -------------------------------------------------------------------------------
+
+  async createItem(owner: Actor, title = "Security test drill"): Promise<{ id: string; version: number }> {
+    const item = await this.ok("inventory", "POST", "/items", {
+      token: await this.live(owner),
+      body: newItemBody(title),
+    });
+    return { id: String(item.id), version: Number(item.version) };
+  }
+
+  /** A loan of a new item of `owner` by `borrower`, taken to `state`. */
+  async loan(
+    owner: Actor,
+    borrower: Actor,
+    state: "requested" | "approved" | "active",
+  ): Promise<{ id: string; itemId: string }> {
+    const item = await this.createItem(owner, `Loanable ${state}`);
+    const loan = await this.ok("inventory", "POST", `/items/${item.id}/loans`, {
+      token: await this.live(borrower),
+      body: { startDate: inDays(3), endDate: inDays(5), message: "May I?" },
+    });
+    const id = String(loan.id);
+    if (state !== "requested")
+      await this.ok("inventory", "POST", `/loans/${id}/approve`, { token: await this.live(owner) });
+    if (state === "active")
+      await this.ok("inventory", "POST", `/loans/${id}/handover`, { token: await this.live(owner) });
+    return { id, itemId: item.id };
+  }
+
+  /** Uploads `count` tiny photos to an item; answers their ids. */
+  async photos(owner: Actor, itemId: string, count: number, field: string): Promise<string[]> {
+    const item = await this.ok("inventory", "POST", `/items/${itemId}/photos`, {
+      token: await this.live(owner),
+      rawBody: pngUpload(field, count),
+    });
+    return ((item.photos as { id: string }[] | undefined) ?? []).map((p) => p.id);
+  }
+}
+
+/** A valid item body. */
+export function newItemBody(title: string) {
+  return {
+    title,
+    description: "An 18V drill with two batteries.",
+    categoryId: "tools",
+    condition: "good",
+    location: "Elm Street",
+  };
+}
+
+/** A date `days` from today (UTC). */
+export function inDays(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+const PNG_1X1 = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
+  "base64",
+);
+
+/** A multipart/form-data body with `count` 1×1 PNG files in `field`. */
+export function pngUpload(field: string, count = 1): { bytes: Buffer; contentType: string } {
+  const boundary = "----sharehood-security";
+  const parts: Buffer[] = [];
+  for (let i = 0; i < count; i += 1) {
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="p${i}.png"\r\nContent-Type: image/png\r\n\r\n`,
+      ),
+      PNG_1X1,
+      Buffer.from("\r\n"),
+    );
+  }
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  return { bytes: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
+}

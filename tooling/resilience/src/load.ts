@@ -1,0 +1,196 @@
+import type { World } from "./world.ts";
+
+/** One request the load made, and what came of it. */
+export interface Sample {
+  op: "list" | "get" | "create" | "create-cold" | "request-loan" | "approve";
+  /** Milliseconds after the load started, when the request was sent. */
+  at: number;
+  /** The HTTP status, or 0 when no response came (connection refused or reset, timeout). */
+  status: number;
+  code?: string;
+  /** The id of what a successful write created. */
+  id?: string;
+}
+
+const pick = <T>(list: readonly T[]): T => list[Math.floor(Math.random() * list.length)]!;
+const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+async function send(
+  url: string,
+  init: RequestInit & { token?: string },
+): Promise<{ status: number; body?: { id?: string; code?: string } }> {
+  const headers: Record<string, string> = { "content-type": "application/json" };
+  if (init.token) headers.authorization = `Bearer ${init.token}`;
+  try {
+    const res = await fetch(url, { ...init, headers, signal: AbortSignal.timeout(10_000) });
+    const text = await res.text();
+    return {
+      status: res.status,
+      body: text.startsWith("{") ? (JSON.parse(text) as { id?: string; code?: string }) : undefined,
+    };
+  } catch {
+    return { status: 0 };
+  }
+}
+
+/**
+ * A bounded mixed load at `rps` requests a second for `durationMs`: browsing and searching,
+ * opening items, listing new items (with tokens the Inventory API has and has not seen), and
+ * borrowing (requests, approvals that race for the same dates). `at` lets a scenario call
+ * `onTick` hooks to inject its fault while the load runs.
+ */
+export async function runLoad(
+  world: World,
+  options: { rps: number; durationMs: number; events?: Record<number, () => Promise<void>> },
+): Promise<Sample[]> {
+  const samples: Sample[] = [];
+  const started = Date.now();
+  const inventory = world.inventory.url;
+  const itemIds = world.warm.flatMap((n) => n.itemIds);
+  const owners = new Map(world.warm.flatMap((n) => n.itemIds.map((id) => [id, n] as const)));
+  const cold = [...world.cold];
+  const inflight = new Set<Promise<void>>();
+  let counter = 0;
+
+  const operation = async (): Promise<void> => {
+    const at = Date.now() - started;
+    const roll = Math.random();
+    const record = (op: Sample["op"], res: { status: number; body?: { id?: string; code?: string } }) => {
+      samples.push({
+        op,
+        at,
+        status: res.status,
+        code: res.body?.code,
+        id: res.status < 300 ? res.body?.id : undefined,
+      });
+      return res;
+    };
+    counter += 1;
+    if (roll < 0.45) {
+      const query = pick(["", "?category=tools", "?q=seed", "?sort=title&limit=10", `?q=load${counter % 7}`]);
+      record("list", await send(`${inventory}/items${query}`, { method: "GET" }));
+    } else if (roll < 0.7) {
+      record("get", await send(`${inventory}/items/${pick(itemIds)}`, { method: "GET" }));
+    } else if (roll < 0.85) {
+      const author = pick(world.warm);
+      const body = {
+        title: `Load item ${counter}`,
+        description: `Listed under load (load${counter % 7}).`,
+        categoryId: "tools",
+        condition: "good",
+      };
+      record(
+        "create",
+        await send(`${inventory}/items`, { method: "POST", token: author.token, body: JSON.stringify(body) }),
+      );
+    } else if (roll < 0.9 && cold.length > 0) {
+      const author = cold.shift()!;
+      const body = {
+        title: `Cold item ${counter}`,
+        description: "Listed with a token never seen before.",
+        categoryId: "tools",
+        condition: "good",
+      };
+      record(
+        "create-cold",
+        await send(`${inventory}/items`, { method: "POST", token: author.token, body: JSON.stringify(body) }),
+      );
+    } else {
+      // Borrowing: overlapping ranges on a few items, approved at once, so approvals race.
+      const itemId = pick(itemIds.slice(0, 4));
+      const owner = owners.get(itemId)!;
+      const borrower = pick(world.warm.filter((n) => n !== owner));
+      const start = 10 + Math.floor(Math.random() * 20);
+      const requested = record(
+        "request-loan",
+        await send(`${inventory}/items/${itemId}/loans`, {
+          method: "POST",
+          token: borrower.token,
+          body: JSON.stringify({ startDate: inDays(start), endDate: inDays(start + 2) }),
+        }),
+      );
+      if (requested.status === 201 && requested.body?.id) {
+        record(
+          "approve",
+          await send(`${inventory}/loans/${requested.body.id}/approve`, {
+            method: "POST",
+            token: owner.token,
+          }),
+        );
+      }
+    }
+  };
+
+  const pending = Object.entries(options.events ?? {}).map(([ms, run]) => ({
+    ms: Number(ms),
+    run,
+    done: false,
+  }));
+  const faults: Promise<void>[] = [];
+  let owed = 0;
+  while (Date.now() - started < options.durationMs) {
+    for (const event of pending) {
+      if (!event.done && Date.now() - started >= event.ms) {
+        event.done = true;
+        faults.push(event.run());
+      }
+    }
+    owed += options.rps / 100;
+    while (owed >= 1 && inflight.size < 256) {
+      owed -= 1;
+      const p: Promise<void> = operation().finally(() => inflight.delete(p));
+      inflight.add(p);
+    }
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  await Promise.all([...inflight, ...faults]);
+  return samples;
+}
+
+/** Waits until the inventory database stops changing, so no request still in flight can move the goalposts. */
+export async function settle(world: World): Promise<void> {
+  let previous = "";
+  for (let i = 0; i < 40; i += 1) {
+    const rows = await world.query<{ items: string; loans: string }>(
+      `SELECT (SELECT count(*) FROM items) AS items, (SELECT count(*) FROM loans) AS loans`,
+    );
+    const now = JSON.stringify(rows[0]);
+    if (now === previous) return;
+    previous = now;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+/** The checks every scenario ends with: acknowledged writes are stored, and no item is double-booked. */
+export async function checkInvariants(
+  world: World,
+  samples: Sample[],
+): Promise<{ acknowledged: number; stored: number; overlaps: number }> {
+  await settle(world);
+  const acknowledged = samples
+    .filter(
+      (s) =>
+        (s.op === "create" || s.op === "create-cold" || s.op === "request-loan") && s.status === 201 && s.id,
+    )
+    .map((s) => s.id!);
+  const rows = await world.query<{ id: string }>(
+    `SELECT id FROM items WHERE id = ANY($1) UNION ALL SELECT id FROM loans WHERE id = ANY($1)`,
+    [acknowledged],
+  );
+  const overlaps = await world.query<{ n: string }>(`
+    SELECT count(*) AS n FROM loans a JOIN loans b ON a.item_id = b.item_id AND a.id < b.id
+    WHERE a.status IN ('approved', 'active') AND b.status IN ('approved', 'active')
+      AND daterange(a.start_date, a.end_date, '[]') && daterange(b.start_date, b.end_date, '[]')`);
+  return { acknowledged: acknowledged.length, stored: rows.length, overlaps: Number(overlaps[0]?.n ?? 0) };
+}
+
+/** Counts samples by op and status, for the report a failing assertion prints. */
+export function summarise(samples: Sample[]): Record<string, Record<string, number>> {
+  const out: Record<string, Record<string, number>> = {};
+  for (const s of samples) {
+    const row = (out[s.op] ??= {});
+    const key = s.code ? `${s.status} ${s.code}` : String(s.status);
+    row[key] = (row[key] ?? 0) + 1;
+  }
+  return out;
+}

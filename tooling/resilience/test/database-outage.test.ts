@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { checkInvariants, runLoad, summarise, type Sample } from "../src/load.ts";
+import { startWorld, type World } from "../src/world.ts";
+
+let world: World;
+beforeAll(async () => {
+  world = await startWorld("database");
+});
+afterAll(() => world?.close());
+
+const CUT_AT = 4_000;
+const RESTORE_AT = 7_000;
+
+describe("the inventory database drops every connection and refuses new ones for a while", () => {
+  let samples: Sample[];
+  beforeAll(async () => {
+    samples = await runLoad(world, {
+      rps: 150,
+      durationMs: 14_000,
+      events: {
+        [CUT_AT]: () => world.cutInventoryDatabase(),
+        [RESTORE_AT]: () => world.restoreInventoryDatabase(),
+      },
+    });
+    console.log("database outage:", JSON.stringify(summarise(samples)));
+  });
+
+  it("fails requests in the gap cleanly: 503 dependency_unavailable, never 500", () => {
+    expect(samples.filter((s) => s.status === 500 || s.status === 0)).toEqual([]);
+    for (const s of samples.filter((s) => s.status >= 500)) expect(s.code).toBe("dependency_unavailable");
+    const gapWrites = samples.filter(
+      (s) => s.at > CUT_AT + 300 && s.at < RESTORE_AT - 1_000 && s.op === "create",
+    );
+    expect(gapWrites.length).toBeGreaterThan(10);
+    expect(gapWrites.filter((s) => s.status !== 503)).toEqual([]);
+  });
+
+  it("reconnects by itself: writes succeed again without a restart", () => {
+    const after = samples.filter((s) => s.at > RESTORE_AT + 2_000 && s.op === "create");
+    expect(after.length).toBeGreaterThan(20);
+    expect(after.filter((s) => s.status !== 201)).toEqual([]);
+    expect(world.inventory.exitCode).toBeNull();
+  });
+
+  it("keeps every acknowledged write, and never double-books an item", async () => {
+    const { acknowledged, stored, overlaps } = await checkInvariants(world, samples);
+    expect(stored).toBe(acknowledged);
+    expect(overlaps).toBe(0);
+  });
+});

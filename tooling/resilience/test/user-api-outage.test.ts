@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { checkInvariants, runLoad, summarise, type Sample } from "../src/load.ts";
+import { startWorld, type World } from "../src/world.ts";
+
+let world: World;
+beforeAll(async () => {
+  world = await startWorld("userapi", { coldUsers: 150 });
+});
+afterAll(() => world?.close());
+
+const KILL_AT = 4_000;
+const RESTART_AT = 9_000;
+
+describe("the User API is killed mid-load, then restarted", () => {
+  let samples: Sample[];
+  let restartedAt = 0;
+  beforeAll(async () => {
+    samples = await runLoad(world, {
+      rps: 200,
+      durationMs: 17_000,
+      events: {
+        [KILL_AT]: async () => void (await world.users.stop("SIGKILL")),
+        [RESTART_AT]: async () => {
+          await world.users.start();
+          restartedAt = RESTART_AT; // approximately: start() returns once ready
+        },
+      },
+    });
+    console.log("user-api outage:", JSON.stringify(summarise(samples)));
+  });
+
+  it("never answers 500, and public reads keep succeeding throughout", () => {
+    expect(samples.filter((s) => s.status >= 500 && s.status !== 503)).toEqual([]);
+    const reads = samples.filter((s) => s.op === "list" || s.op === "get");
+    expect(reads.length).toBeGreaterThan(1000);
+    expect(reads.filter((s) => s.status !== 200)).toEqual([]);
+  });
+
+  it("refuses with 503 every write in the gap that needed the User API, and accepts none unchecked", () => {
+    const gap = samples.filter((s) => s.at > KILL_AT + 200 && s.at < RESTART_AT);
+    const cold = gap.filter((s) => s.op === "create-cold");
+    expect(cold.length).toBeGreaterThan(10);
+    for (const s of cold)
+      expect({ status: s.status, code: s.code }).toEqual({ status: 503, code: "dependency_unavailable" });
+    // Tokens validated in the last TOKEN_CACHE_TTL_SECONDS keep working: that is a checked token.
+    for (const s of gap.filter((s) => s.op === "create")) expect([201, 503]).toContain(s.status);
+  });
+
+  it("accepts writes again within 5 s of the restart", () => {
+    const after = samples.filter((s) => s.op === "create-cold" && s.at > restartedAt + 5_000);
+    expect(after.length).toBeGreaterThan(5);
+    expect(after.filter((s) => s.status !== 201)).toEqual([]);
+  });
+
+  it("keeps every acknowledged write, and never double-books an item", async () => {
+    const { acknowledged, stored, overlaps } = await checkInvariants(world, samples);
+    expect(acknowledged).toBeGreaterThan(100);
+    expect(stored).toBe(acknowledged);
+    expect(overlaps).toBe(0);
+  });
+});
