@@ -1,0 +1,138 @@
+import autocannon from "autocannon";
+import { Agent, request } from "undici";
+
+/** What one load run measured. */
+export interface Figures {
+  rps: number;
+  p50: number;
+  p95?: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+  requests: number;
+}
+
+export interface LoadSpec {
+  url: string;
+  connections: number;
+  durationSeconds: number;
+  method?: "GET" | "POST";
+  headers?: Record<string, string>;
+  body?: string;
+  /** Statuses that count as success besides 2xx (304 for conditional GETs). */
+  expect?: number[];
+}
+
+/** Drives load with autocannon and keeps the figures that matter. */
+export async function load(spec: LoadSpec): Promise<Figures> {
+  let unexpected = 0;
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: spec.url,
+        connections: spec.connections,
+        duration: spec.durationSeconds,
+        method: spec.method ?? "GET",
+        headers: spec.headers,
+        body: spec.body,
+      },
+      (error, finished) =>
+        error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(finished),
+    );
+    instance.on("response", (_client, statusCode: number) => {
+      if ((statusCode < 200 || statusCode >= 300) && !(spec.expect ?? []).includes(statusCode))
+        unexpected += 1;
+    });
+  });
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non2xx: unexpected,
+    requests: result.requests.total,
+  };
+}
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+
+/**
+ * One connection, one request at a time, each timed on its own: the latency figure a single user
+ * sees (autocannon reports no p95, and at one connection a plain loop is the more exact tool).
+ */
+export async function sequential(
+  urls: () => string,
+  count: number,
+  init: { method?: "GET" | "POST"; headers?: Record<string, string>; body?: () => string } = {},
+): Promise<Figures> {
+  const dispatcher = new Agent({ connections: 1, keepAliveTimeout: 30_000 });
+  const times: number[] = [];
+  let errors = 0;
+  const started = process.hrtime.bigint();
+  for (let i = 0; i < count; i += 1) {
+    const t = process.hrtime.bigint();
+    try {
+      const res = await request(urls(), {
+        method: init.method ?? "GET",
+        headers: init.headers,
+        body: init.body?.(),
+        dispatcher,
+      });
+      await res.body.arrayBuffer();
+      if (res.statusCode >= 300) errors += 1;
+    } catch {
+      errors += 1;
+    }
+    times.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  await dispatcher.close();
+  times.sort((a, b) => a - b);
+  return {
+    rps: count / seconds,
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    p99: percentile(times, 99),
+    errors,
+    non2xx: errors,
+    requests: count,
+  };
+}
+
+export const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+/** The median of each figure over several runs. */
+export function medianFigures(runs: Figures[]): Figures {
+  const pick = (key: keyof Figures) => median(runs.map((r) => r[key] ?? NaN));
+  return {
+    rps: pick("rps"),
+    p50: pick("p50"),
+    p95: runs[0]?.p95 === undefined ? undefined : pick("p95"),
+    p99: pick("p99"),
+    errors: runs.reduce((sum, r) => sum + r.errors, 0),
+    non2xx: runs.reduce((sum, r) => sum + r.non2xx, 0),
+    requests: runs.reduce((sum, r) => sum + r.requests, 0),
+  };
+}
+
+/**
+ * The noise-resistant comparison: baseline and subject alternate, round after round, on the same
+ * machine in the same minute, and each side's figure is its median.
+ */
+export async function alternate(
+  rounds: number,
+  baseline: () => Promise<Figures>,
+  subject: () => Promise<Figures>,
+) {
+  const runs = { baseline: [] as Figures[], subject: [] as Figures[] };
+  for (let i = 0; i < rounds; i += 1) {
+    runs.baseline.push(await baseline());
+    runs.subject.push(await subject());
+  }
+  return { baseline: medianFigures(runs.baseline), subject: medianFigures(runs.subject), raw: runs };
+}

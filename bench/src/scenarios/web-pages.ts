@@ -1,0 +1,117 @@
+import { randomBytes } from "node:crypto";
+import { launch } from "chrome-launcher";
+import lighthouse from "lighthouse";
+import desktopConfig from "lighthouse/core/config/desktop-config.js";
+import { freePort } from "@sharehood/server-kit/testing";
+import type { Figures } from "../measure.ts";
+import type { ScenarioResult } from "../result.ts";
+import { growCatalogue } from "../seed.ts";
+import type { BenchStack } from "../stack.ts";
+
+const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as const;
+const TARGETS: Record<(typeof CATEGORIES)[number], number> = {
+  performance: 95,
+  accessibility: 100,
+  "best-practices": 95,
+  seo: 95,
+};
+const CHROME = process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE ?? "/usr/bin/chromium";
+
+/**
+ * Lighthouse (npm) driving the Debian Chromium against the production build of the web app, for the
+ * browse page and an item page, with Lighthouse's mobile (default) and desktop settings. Also the
+ * first-load JavaScript of the browse page (compressed bytes transferred).
+ */
+export async function webPages(stack: BenchStack): Promise<ScenarioResult> {
+  await growCatalogue(stack, 1_000);
+  const [row] = await stack.sql<{ id: string }>(
+    "SELECT id FROM items WHERE deleted_at IS NULL ORDER BY created_at DESC LIMIT 1",
+  );
+  const port = await freePort();
+  const web = await stack.start(
+    "web",
+    {
+      PORT: String(port),
+      USER_API_URL: stack.users.url,
+      INVENTORY_API_URL: stack.inventory.main.url,
+      AUTH_SECRET: randomBytes(32).toString("base64url"),
+      AUTH_URL: `http://127.0.0.1:${port}`,
+    },
+    "apps/web/scripts/start.mjs",
+    "/",
+  );
+  const chrome = await launch({
+    chromePath: CHROME,
+    chromeFlags: [
+      "--headless=new",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+  const rows: { label: string; figures: Figures }[] = [];
+  const verdicts: ScenarioResult["verdicts"] = [];
+  const notes: string[] = [];
+  try {
+    for (const [page, path] of [
+      ["browse", "/"],
+      ["item", `/items/${row!.id}`],
+    ] as const) {
+      for (const [preset, config] of [
+        ["mobile", undefined],
+        ["desktop", desktopConfig],
+      ] as const) {
+        const result = await lighthouse(
+          `${web.url}${path}`,
+          { port: chrome.port, output: "json", logLevel: "error", onlyCategories: [...CATEGORIES] },
+          config,
+        );
+        const lhr = result!.lhr;
+        const scores = Object.fromEntries(
+          CATEGORIES.map((c) => [c, Math.round((lhr.categories[c]?.score ?? 0) * 100)]),
+        );
+        const met = CATEGORIES.every((c) => scores[c]! >= TARGETS[c]);
+        verdicts.push({
+          target: `${page} page (${preset}): performance ≥ 95, accessibility 100, best practices ≥ 95, SEO ≥ 95`,
+          value: CATEGORIES.map((c) => `${c} ${scores[c]}`).join(", "),
+          met,
+        });
+        const lcp = lhr.audits["largest-contentful-paint"]?.numericValue ?? NaN;
+        rows.push({
+          label: `${page}, ${preset}: LCP (ms)`,
+          figures: { rps: NaN, p50: lcp, p99: NaN, errors: 0, non2xx: 0, requests: 1 },
+        });
+        if (page === "browse" && preset === "desktop") {
+          const items =
+            (
+              lhr.audits["resource-summary"]?.details as
+                { items?: { resourceType: string; transferSize: number }[] } | undefined
+            )?.items ?? [];
+          const js = items.find((i) => i.resourceType === "script")?.transferSize ?? NaN;
+          verdicts.push({
+            target: "first-load JavaScript of the browse page (reported)",
+            value: `${(js / 1024).toFixed(1)} KB transferred`,
+            met: true,
+          });
+        }
+        for (const [id, audit] of Object.entries(lhr.audits)) {
+          if (audit.score !== null && audit.score < 0.9 && audit.scoreDisplayMode === "binary")
+            notes.push(`${page} (${preset}): ${id} — ${audit.title}`);
+        }
+      }
+    }
+  } finally {
+    chrome.kill();
+    await web.stop("SIGTERM");
+  }
+  return {
+    title: "Web pages (production build), Lighthouse",
+    rows,
+    verdicts,
+    raw: {},
+    notes: notes.length ? [`Failed binary audits: ${[...new Set(notes)].join("; ")}`] : [],
+  };
+}
