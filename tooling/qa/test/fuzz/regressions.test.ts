@@ -109,6 +109,18 @@ describe("a tampered cursor is a 400, not a 500", () => {
       "",
     ],
     [
+      "GET /items (relevance) with a rank too small for a real (found by seed 20260401)",
+      "inventory",
+      `/items?q=drill&sort=relevance&cursor=${cursor([5.5494016176122385e-108, "{{*7}}"])}`,
+      "",
+    ],
+    [
+      "GET /items (relevance) with a rank too large for a real",
+      "inventory",
+      `/items?q=drill&sort=relevance&cursor=${cursor([1e39, "x"])}`,
+      "",
+    ],
+    [
       "GET /loans with a NUL in the cursor's id",
       "inventory",
       `/loans?cursor=${cursor(["2024-01-01T00:00:00.000Z", "\u0000"])}`,

@@ -21,8 +21,16 @@ type ListQuery = z.output<typeof ListItemsQuerySchema>;
 const CursorSchemas: Record<ItemSort, z.ZodType<ItemPosition>> = {
   newest: z.tuple([z.iso.datetime(), z.string().max(64)]),
   title: z.tuple([z.string().max(200), z.string().max(64)]),
-  relevance: z.tuple([z.number(), z.string().max(64)]),
+  relevance: z.tuple([z.number().refine(isReal, "is not a rank"), z.string().max(64)]),
 };
+
+/**
+ * Ranks are PostgreSQL `real`s, and the cursor carries one as its shortest decimal; a forged value
+ * a `real` cannot hold (1e-108 underflows, 1e39 overflows) would fail in SQL, so it is refused here.
+ */
+function isReal(n: number): boolean {
+  return n === 0 || (Number.isFinite(Math.fround(n)) && Math.abs(n) >= 2 ** -126);
+}
 
 const unknownCategory = () =>
   new AppError("validation_failed", "The category does not exist", {
