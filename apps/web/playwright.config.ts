@@ -41,7 +41,12 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: process.env.CI ? [["list"], ["html", { open: "never" }]] : [["list"]],
+  // The JSON report is what tooling/scripts/test-summary.mjs adds to the closing count.
+  reporter: [
+    ["list"],
+    ["json", { outputFile: ".test-results/playwright.json" }],
+    ...(process.env.CI ? [["html", { open: "never" }] as const] : []),
+  ],
   use: {
     baseURL: WEB_URL,
     trace: "retain-on-failure",
