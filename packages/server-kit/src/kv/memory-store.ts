@@ -51,6 +51,15 @@ export class MemoryStore implements KeyValueStore {
     return Promise.resolve();
   }
 
+  getVersioned(
+    versionKey: string,
+    keyPrefix: string,
+    keySuffix: string,
+  ): Promise<{ version: string; value: string | null }> {
+    const version = this.#read(versionKey)?.value ?? "0";
+    return Promise.resolve({ version, value: this.#read(keyPrefix + version + keySuffix)?.value ?? null });
+  }
+
   incr(key: string): Promise<number> {
     const value = Number(this.#read(key)?.value ?? 0) + 1;
     this.#entries.set(this.#prefix + key, { value: String(value), expiresAt: Infinity });

@@ -9,8 +9,19 @@ local ttl = redis.call('PTTL', KEYS[1])
 if ttl < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]); ttl = tonumber(ARGV[1]) end
 return { count, ttl }`;
 
+// The version and the entry under it in one round trip. The entry's key prefix is passed as a
+// key (KEYS[2]) so that the client's own key prefix is applied to it as to KEYS[1].
+const GET_VERSIONED_SCRIPT = `
+local version = redis.call('GET', KEYS[1]) or '0'
+return { version, redis.call('GET', KEYS[2] .. version .. ARGV[1]) }`;
+
 type RedisWithHit = Redis & {
   sharehoodHit(key: string, windowMs: number, increment: number): Promise<[number, number]>;
+  sharehoodGetVersioned(
+    versionKey: string,
+    keyPrefix: string,
+    keySuffix: string,
+  ): Promise<[string, string | null]>;
 };
 
 /**
@@ -41,6 +52,7 @@ export class RedisStore implements KeyValueStore {
       commandTimeout: 250,
     }) as RedisWithHit;
     this.#client.defineCommand("sharehoodHit", { numberOfKeys: 1, lua: HIT_SCRIPT });
+    this.#client.defineCommand("sharehoodGetVersioned", { numberOfKeys: 2, lua: GET_VERSIONED_SCRIPT });
     // The subscriber keeps its offline queue: subscriptions made while Redis is down apply on reconnect.
     this.#subscriber = new Redis(options.url, common);
     this.#channelPrefix = options.channelPrefix;
@@ -83,6 +95,15 @@ export class RedisStore implements KeyValueStore {
 
   async del(...keys: string[]): Promise<void> {
     if (keys.length > 0) await this.#client.del(...keys);
+  }
+
+  async getVersioned(
+    versionKey: string,
+    keyPrefix: string,
+    keySuffix: string,
+  ): Promise<{ version: string; value: string | null }> {
+    const [version, value] = await this.#client.sharehoodGetVersioned(versionKey, keyPrefix, keySuffix);
+    return { version, value };
   }
 
   async incr(key: string): Promise<number> {

@@ -10,6 +10,15 @@ export interface KeyValueStore {
   /** Sets a value only if the key is absent; true when it was set. */
   setIfAbsent(key: string, value: string, ttlMs: number): Promise<boolean>;
   del(...keys: string[]): Promise<void>;
+  /**
+   * Reads a versioned entry in one round trip: the counter at `versionKey` (0 when absent) and
+   * the value at `${keyPrefix}${version}${keySuffix}` under that version.
+   */
+  getVersioned(
+    versionKey: string,
+    keyPrefix: string,
+    keySuffix: string,
+  ): Promise<{ version: string; value: string | null }>;
   /** Increments a counter that never expires and answers its new value. */
   incr(key: string): Promise<number>;
   /** Calls `listener` each time the connection comes back after an outage (never, in-process). */

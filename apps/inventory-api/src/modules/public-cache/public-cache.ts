@@ -12,6 +12,12 @@ const VERSION_KEY = "pc:version";
 /** A strong ETag from the bytes of a body. */
 export const etagOf = (body: string) => `"${createHash("sha1").update(body).digest("base64url")}"`;
 
+/** A stored entry is the ETag, a newline, then the body. */
+function parseEntry(stored: string): CachedResponse {
+  const newline = stored.indexOf("\n");
+  return { etag: stored.slice(0, newline), body: stored.slice(newline + 1) };
+}
+
 /**
  * The cache of public GET responses. Every entry's key carries the catalogue version, and every
  * write that changes what public reads return bumps that version, so invalidation is one INCR
@@ -30,12 +36,14 @@ export function createPublicCache(options: { store: KeyValueStore; ttlSeconds: n
     mustBump = true;
   });
 
-  async function currentVersion(): Promise<string> {
+  /** The entry for `name` under the current version (one round trip), and the key it lives at. */
+  async function lookup(name: string): Promise<{ key: string; hit: CachedResponse | undefined }> {
     if (mustBump) {
       await store.incr(VERSION_KEY);
       mustBump = false;
     }
-    return (await store.get(VERSION_KEY)) ?? "0";
+    const { version, value } = await store.getVersioned(VERSION_KEY, "pc:", `:${name}`);
+    return { key: `pc:${version}:${name}`, hit: value ? parseEntry(value) : undefined };
   }
 
   async function buildOnce(
@@ -61,10 +69,7 @@ export function createPublicCache(options: { store: KeyValueStore; ttlSeconds: n
     /** The cached response for `name`, if there is one; never builds (the fast path asks this). */
     async peek(name: string): Promise<CachedResponse | undefined> {
       if (!enabled) return undefined;
-      const hit = await store.get(`pc:${await currentVersion()}:${name}`).catch(() => null);
-      if (!hit) return undefined;
-      const newline = hit.indexOf("\n");
-      return { etag: hit.slice(0, newline), body: hit.slice(newline + 1) };
+      return (await lookup(name).catch(() => undefined))?.hit;
     },
 
     /** The cached response for `name`, or the one `build` makes (once, however many ask at the same time). */
@@ -72,15 +77,11 @@ export function createPublicCache(options: { store: KeyValueStore; ttlSeconds: n
       if (!enabled) return build();
       let key: string | undefined;
       try {
-        key = `pc:${await currentVersion()}:${name}`;
-        const hit = await store.get(key);
-        if (hit) {
-          const newline = hit.indexOf("\n");
-          return { etag: hit.slice(0, newline), body: hit.slice(newline + 1) };
-        }
+        const found = await lookup(name);
+        if (found.hit) return found.hit;
+        key = found.key;
       } catch (error) {
         logger.debug({ err: (error as Error).message }, "public cache unavailable; reading the database");
-        key = undefined;
       }
       return buildOnce(key, build);
     },
