@@ -1,5 +1,4 @@
 import express, { type Express, type NextFunction, type Request, type Response } from "express";
-import helmet from "helmet";
 import { AppError } from "../app-error.ts";
 import type { Logger } from "../logger.ts";
 import { mountDocs } from "./docs.ts";
@@ -7,6 +6,7 @@ import { errorHandler, notFoundHandler } from "./error-handler.ts";
 import { mountHealth, type ReadinessCheck } from "./health.ts";
 import type { HttpMetrics } from "./metrics.ts";
 import { requestContext } from "./request-context.ts";
+import { apiSecurityHeaders } from "./security-headers.ts";
 
 export interface HttpAppOptions {
   logger: Logger;
@@ -47,7 +47,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
   app.set("trust proxy", options.trustProxy ?? "loopback");
   app.set("etag", false);
   app.set("query parser", "simple");
-  app.use(helmet());
+  app.use(apiSecurityHeaders());
   app.use(requestContext(options.logger, options.metrics));
   mountHealth(app, options);
   mountDocs(app, options.openapi);

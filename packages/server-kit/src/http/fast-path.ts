@@ -1,8 +1,8 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
 import type { Express } from "express";
-import helmet from "helmet";
 import type { HttpMetrics } from "./metrics.ts";
 import { requestIdOf } from "./request-context.ts";
+import { apiSecurityHeaders } from "./security-headers.ts";
 
 /** A prepared answer of the fast path. */
 export interface FastResponse {
@@ -20,7 +20,7 @@ export interface FastResponse {
  */
 export type FastHandler = (req: IncomingMessage) => Promise<FastResponse | undefined>;
 
-// The headers helmet sets, computed once, so fast answers carry the same security headers.
+// The security headers, computed once, so fast answers carry the same ones as Express answers.
 function helmetHeaders(): Record<string, string> {
   const headers: Record<string, string> = {};
   const res = {
@@ -29,7 +29,7 @@ function helmetHeaders(): Record<string, string> {
     removeHeader: (name: string) => void delete headers[name.toLowerCase()],
     getHeader: (name: string) => headers[name.toLowerCase()],
   };
-  helmet()({} as IncomingMessage, res as unknown as ServerResponse, () => undefined);
+  apiSecurityHeaders()({} as IncomingMessage, res as unknown as ServerResponse, () => undefined);
   return headers;
 }
 
