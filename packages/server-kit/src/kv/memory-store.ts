@@ -14,6 +14,7 @@ const bus = new EventEmitter().setMaxListeners(0);
 export class MemoryStore implements KeyValueStore {
   readonly kind = "memory" as const;
   readonly #entries = new Map<string, Entry>();
+  readonly #indexes = new Map<string, Set<string>>();
   readonly #prefix: string;
   readonly #channelPrefix: string;
 
@@ -51,13 +52,29 @@ export class MemoryStore implements KeyValueStore {
     return Promise.resolve();
   }
 
-  getVersioned(
+  setIfVersion(
     versionKey: string,
-    keyPrefix: string,
-    keySuffix: string,
-  ): Promise<{ version: string; value: string | null }> {
-    const version = this.#read(versionKey)?.value ?? "0";
-    return Promise.resolve({ version, value: this.#read(keyPrefix + version + keySuffix)?.value ?? null });
+    version: string,
+    indexKey: string,
+    key: string,
+    value: string,
+    ttlMs: number,
+  ): Promise<boolean> {
+    if ((this.#read(versionKey)?.value ?? "0") !== version) return Promise.resolve(false);
+    this.#entries.set(this.#prefix + key, { value, expiresAt: Date.now() + ttlMs });
+    const index = this.#indexes.get(this.#prefix + indexKey) ?? new Set<string>();
+    this.#indexes.set(this.#prefix + indexKey, index.add(key));
+    // Without a bump for a long while, forget the names whose entries have expired.
+    if (index.size > 10_000) for (const name of index) if (!this.#read(name)) index.delete(name);
+    return Promise.resolve(true);
+  }
+
+  bumpVersion(versionKey: string, indexKey: string): Promise<void> {
+    void this.incr(versionKey);
+    for (const key of this.#indexes.get(this.#prefix + indexKey) ?? [])
+      this.#entries.delete(this.#prefix + key);
+    this.#indexes.delete(this.#prefix + indexKey);
+    return Promise.resolve();
   }
 
   incr(key: string): Promise<number> {
@@ -96,6 +113,7 @@ export class MemoryStore implements KeyValueStore {
 
   close(): Promise<void> {
     this.#entries.clear();
+    this.#indexes.clear();
     return Promise.resolve();
   }
 }

@@ -9,19 +9,33 @@ local ttl = redis.call('PTTL', KEYS[1])
 if ttl < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]); ttl = tonumber(ARGV[1]) end
 return { count, ttl }`;
 
-// The version and the entry under it in one round trip. The entry's key prefix is passed as a
-// key (KEYS[2]) so that the client's own key prefix is applied to it as to KEYS[1].
-const GET_VERSIONED_SCRIPT = `
-local version = redis.call('GET', KEYS[1]) or '0'
-return { version, redis.call('GET', KEYS[2] .. version .. ARGV[1]) }`;
+// A versioned write and a version bump, each atomic. Keys reach the scripts as KEYS, so the
+// client's key prefix applies to them; the index records the prefixed names UNLINK needs. The
+// index expires with its newest entry, so it never outlives what it lists.
+const SET_IF_VERSION_SCRIPT = `
+if (redis.call('GET', KEYS[1]) or '0') ~= ARGV[1] then return 0 end
+redis.call('SET', KEYS[3], ARGV[2], 'PX', ARGV[3])
+redis.call('SADD', KEYS[2], KEYS[3])
+redis.call('PEXPIRE', KEYS[2], ARGV[3])
+return 1`;
+const BUMP_VERSION_SCRIPT = `
+redis.call('INCR', KEYS[1])
+local keys = redis.call('SMEMBERS', KEYS[2])
+for i = 1, #keys, 500 do redis.call('UNLINK', unpack(keys, i, math.min(i + 499, #keys))) end
+redis.call('DEL', KEYS[2])
+return #keys`;
 
 type RedisWithHit = Redis & {
   sharehoodHit(key: string, windowMs: number, increment: number): Promise<[number, number]>;
-  sharehoodGetVersioned(
+  sharehoodSetIfVersion(
     versionKey: string,
-    keyPrefix: string,
-    keySuffix: string,
-  ): Promise<[string, string | null]>;
+    indexKey: string,
+    key: string,
+    version: string,
+    value: string,
+    ttlMs: number,
+  ): Promise<number>;
+  sharehoodBumpVersion(versionKey: string, indexKey: string): Promise<number>;
 };
 
 /**
@@ -52,7 +66,8 @@ export class RedisStore implements KeyValueStore {
       commandTimeout: 250,
     }) as RedisWithHit;
     this.#client.defineCommand("sharehoodHit", { numberOfKeys: 1, lua: HIT_SCRIPT });
-    this.#client.defineCommand("sharehoodGetVersioned", { numberOfKeys: 2, lua: GET_VERSIONED_SCRIPT });
+    this.#client.defineCommand("sharehoodSetIfVersion", { numberOfKeys: 3, lua: SET_IF_VERSION_SCRIPT });
+    this.#client.defineCommand("sharehoodBumpVersion", { numberOfKeys: 2, lua: BUMP_VERSION_SCRIPT });
     // The subscriber keeps its offline queue: subscriptions made while Redis is down apply on reconnect.
     this.#subscriber = new Redis(options.url, common);
     this.#channelPrefix = options.channelPrefix;
@@ -97,13 +112,20 @@ export class RedisStore implements KeyValueStore {
     if (keys.length > 0) await this.#client.del(...keys);
   }
 
-  async getVersioned(
+  async setIfVersion(
     versionKey: string,
-    keyPrefix: string,
-    keySuffix: string,
-  ): Promise<{ version: string; value: string | null }> {
-    const [version, value] = await this.#client.sharehoodGetVersioned(versionKey, keyPrefix, keySuffix);
-    return { version, value };
+    version: string,
+    indexKey: string,
+    key: string,
+    value: string,
+    ttlMs: number,
+  ): Promise<boolean> {
+    const ttl = Math.max(1, Math.round(ttlMs));
+    return (await this.#client.sharehoodSetIfVersion(versionKey, indexKey, key, version, value, ttl)) === 1;
+  }
+
+  async bumpVersion(versionKey: string, indexKey: string): Promise<void> {
+    await this.#client.sharehoodBumpVersion(versionKey, indexKey);
   }
 
   async incr(key: string): Promise<number> {

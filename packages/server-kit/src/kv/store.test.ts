@@ -32,21 +32,39 @@ const stores: [string, () => Promise<KeyValueStore>][] = [
 ];
 
 describe.each(stores)("the %s store", (_name, open) => {
-  it("reads a versioned entry: version 0 before any bump, then the entry under the new version", async () => {
+  it("stores a versioned entry only under the current version, and a bump deletes every entry", async () => {
     const store = await open();
-    expect(await store.getVersioned("v", "e:", ":page")).toEqual({ version: "0", value: null });
-    await store.set("e:0:page", "zero", 10_000);
-    expect(await store.getVersioned("v", "e:", ":page")).toEqual({ version: "0", value: "zero" });
-    await store.incr("v");
-    expect(await store.getVersioned("v", "e:", ":page")).toEqual({ version: "1", value: null });
-    await store.set("e:1:page", "one", 10_000);
-    expect(await store.getVersioned("v", "e:", ":page")).toEqual({ version: "1", value: "one" });
+    expect(await store.setIfVersion("v", "0", "index", "e:a", "a0", 10_000)).toBe(true);
+    expect(await store.setIfVersion("v", "0", "index", "e:b", "b0", 10_000)).toBe(true);
+    await store.set("other", "kept", 10_000);
+    await store.bumpVersion("v", "index");
+    expect(await store.get("v")).toBe("1");
+    expect([await store.get("e:a"), await store.get("e:b"), await store.get("other")]).toEqual([
+      null,
+      null,
+      "kept",
+    ]);
+    // Built from data read before the bump: refused.
+    expect(await store.setIfVersion("v", "0", "index", "e:a", "stale", 10_000)).toBe(false);
+    expect(await store.get("e:a")).toBeNull();
+    expect(await store.setIfVersion("v", "1", "index", "e:a", "a1", 10_000)).toBe(true);
+    expect(await store.get("e:a")).toBe("a1");
+  });
+
+  it("bumps through an index too large to delete in one command", async () => {
+    const store = await open();
+    for (let i = 0; i < 1_200; i += 1) await store.setIfVersion("v", "0", "index", `e:${i}`, "x", 10_000);
+    await store.bumpVersion("v", "index");
+    expect(await store.get("e:0")).toBeNull();
+    expect(await store.get("e:1199")).toBeNull();
   });
 
   it("keeps each store's keys to its own prefix", async () => {
     const [a, b] = [await open(), await open()];
     await a.set("k", "a's", 10_000);
     expect(await b.get("k")).toBeNull();
-    expect(await b.getVersioned("k", "", "")).toEqual({ version: "0", value: null });
+    await a.setIfVersion("v", "0", "index", "e", "a's", 10_000);
+    await b.bumpVersion("v", "index");
+    expect(await a.get("e")).toBe("a's");
   });
 });

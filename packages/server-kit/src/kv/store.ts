@@ -11,14 +11,20 @@ export interface KeyValueStore {
   setIfAbsent(key: string, value: string, ttlMs: number): Promise<boolean>;
   del(...keys: string[]): Promise<void>;
   /**
-   * Reads a versioned entry in one round trip: the counter at `versionKey` (0 when absent) and
-   * the value at `${keyPrefix}${version}${keySuffix}` under that version.
+   * Sets `key` only while the counter at `versionKey` is still `version` (0 when absent), and
+   * records it in the index at `indexKey`; true when it was set. With `bumpVersion`, this keeps
+   * an entry built from data older than the last bump from ever being stored.
    */
-  getVersioned(
+  setIfVersion(
     versionKey: string,
-    keyPrefix: string,
-    keySuffix: string,
-  ): Promise<{ version: string; value: string | null }>;
+    version: string,
+    indexKey: string,
+    key: string,
+    value: string,
+    ttlMs: number,
+  ): Promise<boolean>;
+  /** Increments the counter at `versionKey` and deletes every key recorded in the index at `indexKey`. */
+  bumpVersion(versionKey: string, indexKey: string): Promise<void>;
   /** Increments a counter that never expires and answers its new value. */
   incr(key: string): Promise<number>;
   /** Calls `listener` each time the connection comes back after an outage (never, in-process). */

@@ -8,6 +8,8 @@ export interface CachedResponse {
 }
 
 const VERSION_KEY = "pc:version";
+const INDEX_KEY = "pc:index";
+const entryKey = (name: string) => `pc:entry:${name}`;
 
 /** A strong ETag from the bytes of a body. */
 export const etagOf = (body: string) => `"${createHash("sha1").update(body).digest("base64url")}"`;
@@ -19,11 +21,12 @@ function parseEntry(stored: string): CachedResponse {
 }
 
 /**
- * The cache of public GET responses. Every entry's key carries the catalogue version, and every
- * write that changes what public reads return bumps that version, so invalidation is one INCR
- * and no stale entry can be read afterwards. A hit runs no SQL. Concurrent misses for one key
- * share one build. If Redis is down, reads go to the database; after an outage the version is
- * bumped before the cache is trusted again.
+ * The cache of public GET responses. A hit is one plain GET and runs no SQL. Every write that
+ * changes what public reads return bumps the catalogue version and deletes every entry in one
+ * atomic step, and an entry is stored only if the version is still the one read before its data
+ * was, so no entry built from data older than a write can be read after it. Concurrent misses for
+ * one entry share one build. If Redis is down, reads go to the database; after an outage the
+ * cache is emptied before it is trusted again.
  */
 export function createPublicCache(options: { store: KeyValueStore; ttlSeconds: number; logger: Logger }) {
   const { store, logger } = options;
@@ -36,32 +39,36 @@ export function createPublicCache(options: { store: KeyValueStore; ttlSeconds: n
     mustBump = true;
   });
 
-  /** The entry for `name` under the current version (one round trip), and the key it lives at. */
-  async function lookup(name: string): Promise<{ key: string; hit: CachedResponse | undefined }> {
+  async function lookup(name: string): Promise<CachedResponse | undefined> {
     if (mustBump) {
-      await store.incr(VERSION_KEY);
+      await store.bumpVersion(VERSION_KEY, INDEX_KEY);
       mustBump = false;
     }
-    const { version, value } = await store.getVersioned(VERSION_KEY, "pc:", `:${name}`);
-    return { key: `pc:${version}:${name}`, hit: value ? parseEntry(value) : undefined };
+    const stored = await store.get(entryKey(name));
+    return stored ? parseEntry(stored) : undefined;
   }
 
-  async function buildOnce(
-    key: string | undefined,
-    build: () => Promise<CachedResponse>,
-  ): Promise<CachedResponse> {
-    if (!key) return build();
-    const pending = building.get(key);
+  /** Builds the entry (once for all who ask under one version) and stores it unless a write came since. */
+  function buildOnce(name: string, version: string, build: () => Promise<CachedResponse>) {
+    const flight = `${version}:${name}`;
+    const pending = building.get(flight);
     if (pending) return pending;
     const promise = build()
       .then(async (built) => {
         await store
-          .set(key, `${built.etag}\n${built.body}`, ttlMs)
+          .setIfVersion(
+            VERSION_KEY,
+            version,
+            INDEX_KEY,
+            entryKey(name),
+            `${built.etag}\n${built.body}`,
+            ttlMs,
+          )
           .catch((error: Error) => logger.warn({ err: error.message }, "public cache write failed"));
         return built;
       })
-      .finally(() => building.delete(key));
-    building.set(key, promise);
+      .finally(() => building.delete(flight));
+    building.set(flight, promise);
     return promise;
   }
 
@@ -69,27 +76,29 @@ export function createPublicCache(options: { store: KeyValueStore; ttlSeconds: n
     /** The cached response for `name`, if there is one; never builds (the fast path asks this). */
     async peek(name: string): Promise<CachedResponse | undefined> {
       if (!enabled) return undefined;
-      return (await lookup(name).catch(() => undefined))?.hit;
+      return lookup(name).catch(() => undefined);
     },
 
     /** The cached response for `name`, or the one `build` makes (once, however many ask at the same time). */
     async get(name: string, build: () => Promise<CachedResponse>): Promise<CachedResponse> {
       if (!enabled) return build();
-      let key: string | undefined;
+      let version: string;
       try {
-        const found = await lookup(name);
-        if (found.hit) return found.hit;
-        key = found.key;
+        const hit = await lookup(name);
+        if (hit) return hit;
+        // Read before the data is: a write after this point makes the build's result unstorable.
+        version = (await store.get(VERSION_KEY)) ?? "0";
       } catch (error) {
         logger.debug({ err: (error as Error).message }, "public cache unavailable; reading the database");
+        return build();
       }
-      return buildOnce(key, build);
+      return buildOnce(name, version, build);
     },
 
     /** Call after every committed write that changes what public reads return. */
     async invalidate(): Promise<void> {
       try {
-        await store.incr(VERSION_KEY);
+        await store.bumpVersion(VERSION_KEY, INDEX_KEY);
       } catch {
         mustBump = true;
       }

@@ -1,0 +1,82 @@
+import { randomUUID } from "node:crypto";
+import { pino } from "pino";
+import { afterAll, describe, expect, it } from "vitest";
+import { createStore, type KeyValueStore } from "@sharehood/server-kit";
+import { testRedisUrl } from "@sharehood/server-kit/testing";
+import { createPublicCache, type CachedResponse } from "./public-cache.ts";
+
+const logger = pino({ level: "silent" });
+const opened: KeyValueStore[] = [];
+afterAll(() => Promise.all(opened.map((store) => store.close())));
+
+// The same store the service makes: in-process without REDIS_URL, else the real Redis.
+const stores: [string, string | undefined][] = [
+  ["in-process", undefined],
+  ["Redis", testRedisUrl()],
+];
+
+async function open(redisUrl: string | undefined): Promise<KeyValueStore> {
+  const store = await createStore({
+    redisUrl,
+    service: "inventory",
+    namespace: `test-${randomUUID()}`,
+    logger,
+  });
+  opened.push(store);
+  return store;
+}
+
+/** A build whose answer is held back until `release` is called, counting how often it ran. */
+function heldBuild(body: string) {
+  let release = () => {};
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  const build = {
+    calls: 0,
+    release: () => release(),
+    run: async (): Promise<CachedResponse> => {
+      build.calls += 1;
+      await gate;
+      return { etag: `"${body}"`, body };
+    },
+  };
+  return build;
+}
+
+describe.each(stores)("the public cache on the %s store", (_name, redisUrl) => {
+  it("serves a hit without building, and rebuilds after an invalidation", async () => {
+    const cache = createPublicCache({ store: await open(redisUrl), ttlSeconds: 60, logger });
+    let builds = 0;
+    const build = () => Promise.resolve({ etag: `"${++builds}"`, body: `v${builds}` });
+    expect((await cache.get("page", build)).body).toBe("v1");
+    expect((await cache.get("page", build)).body).toBe("v1");
+    expect((await cache.peek("page"))?.body).toBe("v1");
+    await cache.invalidate();
+    expect(await cache.peek("page")).toBeUndefined();
+    expect((await cache.get("page", build)).body).toBe("v2");
+  });
+
+  it("never stores what a build read before a write that finished while it ran", async () => {
+    const cache = createPublicCache({ store: await open(redisUrl), ttlSeconds: 60, logger });
+    const before = heldBuild("before the write");
+    const answer = cache.get("page", before.run);
+    await new Promise((resolve) => setTimeout(resolve, 20)); // the build has started and read its version
+    await cache.invalidate(); // a write commits meanwhile
+    before.release();
+    expect((await answer).body).toBe("before the write"); // that request began before the write
+    expect(await cache.peek("page")).toBeUndefined(); // but nobody after it is served that
+    const after = heldBuild("after the write");
+    after.release();
+    expect((await cache.get("page", after.run)).body).toBe("after the write");
+    expect((await cache.peek("page"))?.body).toBe("after the write");
+  });
+
+  it("shares one build among concurrent misses", async () => {
+    const cache = createPublicCache({ store: await open(redisUrl), ttlSeconds: 60, logger });
+    const build = heldBuild("page");
+    const answers = Array.from({ length: 10 }, () => cache.get("page", build.run));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    build.release();
+    expect(new Set((await Promise.all(answers)).map((a) => a.body))).toEqual(new Set(["page"]));
+    expect(build.calls).toBe(1);
+  });
+});
