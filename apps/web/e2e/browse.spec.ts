@@ -1,6 +1,10 @@
 import { expect, test } from "@playwright/test";
 import { createItem, createUser, dateFromToday } from "./support/api.ts";
-import { expectNoSeriousA11yViolations, saveScreenshot } from "./support/page-helpers.ts";
+import {
+  expectNoSeriousA11yViolations,
+  expectOutlineAndCanonical,
+  saveScreenshot,
+} from "./support/page-helpers.ts";
 
 const tag = `b${Date.now().toString(36)}`;
 
@@ -37,6 +41,8 @@ test.describe("browsing without an account", () => {
     await expect(page).toHaveTitle(/Sharehood/);
     await expect(page.getByRole("link", { name: `Cinema projector ${tag}` })).toBeVisible();
     await expect(page.getByText("Lena Lender").first()).toBeVisible();
+    // A search is the browse page filtered: search engines are pointed at the page itself.
+    await expectOutlineAndCanonical(page, "/");
     await context.close();
   });
 
@@ -84,6 +90,7 @@ test.describe("browsing without an account", () => {
     await expect(page.getByRole("link", { name: "Sign in to borrow" })).toBeVisible();
     await expect(page.getByRole("form", { name: "Borrow request" })).toHaveCount(0);
     await expectNoSeriousA11yViolations(page);
+    await expectOutlineAndCanonical(page, `/items/${projectorId}`);
     await saveScreenshot(page, "item-public");
   });
 

@@ -36,3 +36,21 @@ export async function signIn(page: Page, email: string, password: string): Promi
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("button", { name: "Sign out" }).first()).toBeAttached();
 }
+
+/**
+ * What Lighthouse checks beyond axe's WCAG rules: headings descend one level at a time (no h1 to
+ * h3 jump), and the page names its canonical URL, absolute and on the site's own origin.
+ */
+export async function expectOutlineAndCanonical(page: Page, canonicalPath: string): Promise<void> {
+  const levels = await page
+    .locator("h1, h2, h3, h4, h5, h6")
+    .evaluateAll((headings) => headings.map((heading) => Number(heading.tagName.slice(1))));
+  levels.forEach((level, index) =>
+    expect(level - (levels[index - 1] ?? 0), `heading levels ${levels.join(", ")}`).toBeLessThanOrEqual(1),
+  );
+  const canonical = await page.locator('link[rel="canonical"]').getAttribute("href");
+  // Compared as URLs: the site's root may be written with or without its trailing slash.
+  expect(URL.canParse(canonical ?? "") && new URL(canonical!).href, "canonical link").toBe(
+    new URL(canonicalPath, page.url()).href,
+  );
+}

@@ -1,16 +1,32 @@
 import type { Metadata, Viewport } from "next";
+import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { Providers } from "@/features/layout/providers";
 import { SiteFooter } from "@/features/layout/site-footer";
 import { SiteHeader } from "@/features/layout/site-header";
+import { getEnv } from "@/env";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "Sharehood — borrow what your neighbours own", template: "%s · Sharehood" },
-  description:
-    "Sharehood is a neighbourhood sharing marketplace: borrow drills, tents, projectors and more from people nearby, and lend what you own.",
-  applicationName: "Sharehood",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  return {
+    // Canonical links are absolute: on the public origin (AUTH_URL), else on the request's own.
+    metadataBase: await siteOrigin(),
+    title: { default: "Sharehood — borrow what your neighbours own", template: "%s · Sharehood" },
+    description:
+      "Sharehood is a neighbourhood sharing marketplace: borrow drills, tents, projectors and more from people nearby, and lend what you own.",
+    applicationName: "Sharehood",
+  };
+}
+
+async function siteOrigin(): Promise<URL | null> {
+  const configured = getEnv().AUTH_URL;
+  if (configured) return new URL(configured);
+  const request = await headers();
+  const host = request.get("x-forwarded-host") ?? request.get("host");
+  const protocol = request.get("x-forwarded-proto") === "https" ? "https" : "http";
+  // A Host header that is not a host (the client's word, not ours) gets no canonical origin.
+  return host && URL.canParse(`${protocol}://${host}`) ? new URL(`${protocol}://${host}`) : null;
+}
 
 export const viewport: Viewport = { themeColor: "#047857", width: "device-width", initialScale: 1 };
 

@@ -61,7 +61,7 @@ export function MyListings({
   }
   return (
     <div className="flex flex-col gap-6">
-      <ItemGrid label="My listings">
+      <ItemGrid label="Your items">
         {items.map((item) => (
           <li key={item.id} className="flex">
             <div className="flex w-full flex-col [&>article]:flex-1">
