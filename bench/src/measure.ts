@@ -100,6 +100,54 @@ export async function sequential(
   };
 }
 
+/**
+ * Closed-loop load like autocannon's (each connection sends its next request when the last one is
+ * answered), but every request is timed with the high-resolution clock: autocannon's percentiles
+ * are whole milliseconds, too coarse for overheads measured in fractions of one.
+ */
+export async function timedLoad(
+  spec: LoadSpec & { connections: number; durationSeconds: number },
+): Promise<Figures> {
+  const dispatcher = new Agent({ connections: spec.connections, keepAliveTimeout: 30_000 });
+  const times: number[] = [];
+  let errors = 0;
+  let unexpected = 0;
+  const started = process.hrtime.bigint();
+  const deadline = started + BigInt(spec.durationSeconds * 1e9);
+  const connection = async () => {
+    while (process.hrtime.bigint() < deadline) {
+      const t = process.hrtime.bigint();
+      try {
+        const res = await request(spec.url, {
+          method: spec.method ?? "GET",
+          headers: spec.headers,
+          body: spec.body,
+          dispatcher,
+        });
+        await res.body.arrayBuffer();
+        if ((res.statusCode < 200 || res.statusCode >= 300) && !(spec.expect ?? []).includes(res.statusCode))
+          unexpected += 1;
+      } catch {
+        errors += 1;
+      }
+      times.push(Number(process.hrtime.bigint() - t) / 1e6);
+    }
+  };
+  await Promise.all(Array.from({ length: spec.connections }, connection));
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  await dispatcher.close();
+  times.sort((a, b) => a - b);
+  return {
+    rps: times.length / seconds,
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    p99: percentile(times, 99),
+    errors,
+    non2xx: unexpected,
+    requests: times.length,
+  };
+}
+
 export const median = (values: number[]): number => {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
@@ -122,13 +170,16 @@ export function medianFigures(runs: Figures[]): Figures {
 
 /**
  * The noise-resistant comparison: baseline and subject alternate, round after round, on the same
- * machine in the same minute, and each side's figure is its median.
+ * machine in the same minute, and each side's figure is its median. One unrecorded round first
+ * warms both up (JIT, connection pools, PostgreSQL's buffers).
  */
 export async function alternate(
   rounds: number,
   baseline: () => Promise<Figures>,
   subject: () => Promise<Figures>,
 ) {
+  await baseline();
+  await subject();
   const runs = { baseline: [] as Figures[], subject: [] as Figures[] };
   for (let i = 0; i < rounds; i += 1) {
     runs.baseline.push(await baseline());

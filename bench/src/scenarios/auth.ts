@@ -1,4 +1,4 @@
-import { alternate, load, type Figures } from "../measure.ts";
+import { alternate, timedLoad, type Figures } from "../measure.ts";
 import { fmt, type ScenarioResult } from "../result.ts";
 import type { BenchStack } from "../stack.ts";
 
@@ -21,7 +21,7 @@ async function validateCalls(stack: BenchStack): Promise<number> {
 }
 
 const post = (url: string, token?: string) => () =>
-  load({
+  timedLoad({
     url: `${url}/items`,
     method: "POST",
     connections: CONNECTIONS,
