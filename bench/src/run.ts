@@ -58,5 +58,10 @@ writeReport(report, machine, results, [
   "Load comes from autocannon in this process, over loopback.",
 ]);
 console.log(`\nreport written to ${report}`);
-await Promise.race([stack.close(), new Promise((resolve) => setTimeout(resolve, 30_000).unref())]);
+const closed = await Promise.race([
+  stack.close().then(() => true),
+  new Promise<false>((resolve) => setTimeout(() => resolve(false), 30_000).unref()),
+]);
+if (!closed)
+  console.warn("the bench stack did not stop within 30 s; its sharehood_test_bench_* databases may remain");
 process.exit(failed ? 1 : 0);
