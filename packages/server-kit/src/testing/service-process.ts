@@ -72,7 +72,8 @@ export class ServiceProcess {
   /** Sends a signal; resolves with the exit code once the process is gone. */
   async stop(signal: NodeJS.Signals = "SIGKILL"): Promise<number | null> {
     const child = this.#child;
-    if (!child || this.exitCode !== null) return this.exitCode;
+    // Gone already: a process a signal ended has no exit code, so ask whether it exited at all.
+    if (!child || this.exitedAt !== undefined) return this.exitCode;
     const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
     child.kill(signal);
     return exited;
