@@ -23,6 +23,9 @@ export interface LoadSpec {
   expect?: number[];
 }
 
+/** One kind of request, without the load around it. */
+export type RequestSpec = Omit<LoadSpec, "connections" | "durationSeconds">;
+
 /** Drives load with autocannon and keeps the figures that matter. */
 export async function load(spec: LoadSpec): Promise<Figures> {
   let unexpected = 0;
@@ -102,20 +105,24 @@ export async function sequential(
 
 /**
  * Closed-loop load like autocannon's (each connection sends its next request when the last one is
- * answered), but every request is timed with the high-resolution clock: autocannon's percentiles
- * are whole milliseconds, too coarse for overheads measured in fractions of one.
+ * answered), with every request timed by the high-resolution clock: autocannon's percentiles are
+ * whole milliseconds, too coarse for overheads measured in fractions of one. The connections take
+ * the specs in turn, request by request, so each spec's figures come from the same moments under
+ * the same load: a difference between them is the endpoints', not the machine's from one second
+ * to the next.
  */
-export async function timedLoad(
-  spec: LoadSpec & { connections: number; durationSeconds: number },
-): Promise<Figures> {
-  const dispatcher = new Agent({ connections: spec.connections, keepAliveTimeout: 30_000 });
-  const times: number[] = [];
-  let errors = 0;
-  let unexpected = 0;
+export async function interleavedLoad(
+  specs: RequestSpec[],
+  options: { connections: number; durationSeconds: number },
+): Promise<Figures[]> {
+  const dispatcher = new Agent({ connections: options.connections, keepAliveTimeout: 30_000 });
+  const sides = specs.map(() => ({ times: [] as number[], errors: 0, unexpected: 0 }));
   const started = process.hrtime.bigint();
-  const deadline = started + BigInt(spec.durationSeconds * 1e9);
-  const connection = async () => {
-    while (process.hrtime.bigint() < deadline) {
+  const deadline = started + BigInt(options.durationSeconds * 1e9);
+  const connection = async (index: number) => {
+    for (let turn = index; process.hrtime.bigint() < deadline; turn += 1) {
+      const spec = specs[turn % specs.length]!;
+      const side = sides[turn % specs.length]!;
       const t = process.hrtime.bigint();
       try {
         const res = await request(spec.url, {
@@ -126,26 +133,45 @@ export async function timedLoad(
         });
         await res.body.arrayBuffer();
         if ((res.statusCode < 200 || res.statusCode >= 300) && !(spec.expect ?? []).includes(res.statusCode))
-          unexpected += 1;
+          side.unexpected += 1;
       } catch {
-        errors += 1;
+        side.errors += 1;
       }
-      times.push(Number(process.hrtime.bigint() - t) / 1e6);
+      side.times.push(Number(process.hrtime.bigint() - t) / 1e6);
     }
   };
-  await Promise.all(Array.from({ length: spec.connections }, connection));
+  await Promise.all(Array.from({ length: options.connections }, (_, index) => connection(index)));
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   await dispatcher.close();
-  times.sort((a, b) => a - b);
-  return {
-    rps: times.length / seconds,
-    p50: percentile(times, 50),
-    p95: percentile(times, 95),
-    p99: percentile(times, 99),
-    errors,
-    non2xx: unexpected,
-    requests: times.length,
-  };
+  return sides.map(({ times, errors, unexpected }) => {
+    times.sort((a, b) => a - b);
+    return {
+      rps: times.length / seconds,
+      p50: percentile(times, 50),
+      p95: percentile(times, 95),
+      p99: percentile(times, 99),
+      errors,
+      non2xx: unexpected,
+      requests: times.length,
+    };
+  });
+}
+
+/** Baseline and subject interleaved request by request, in several rounds; each side's median. */
+export async function interleaved(
+  rounds: number,
+  baseline: RequestSpec,
+  subject: RequestSpec,
+  options: { connections: number; durationSeconds: number },
+) {
+  await interleavedLoad([baseline, subject], options); // warm-up, unrecorded
+  const runs = { baseline: [] as Figures[], subject: [] as Figures[] };
+  for (let i = 0; i < rounds; i += 1) {
+    const [b, s] = await interleavedLoad([baseline, subject], options);
+    runs.baseline.push(b!);
+    runs.subject.push(s!);
+  }
+  return { baseline: medianFigures(runs.baseline), subject: medianFigures(runs.subject), raw: runs };
 }
 
 export const median = (values: number[]): number => {
