@@ -60,6 +60,17 @@ export async function load(spec: LoadSpec): Promise<Figures> {
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
+/** p50, p95 and p99 of request times (sorts them in place). */
+function percentiles(times: number[]) {
+  times.sort((a, b) => a - b);
+  return {
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    p99: percentile(times, 99),
+    requests: times.length,
+  };
+}
+
 /**
  * One connection, one request at a time, each timed on its own: the latency figure a single user
  * sees (autocannon reports no p95, and at one connection a plain loop is the more exact tool).
@@ -91,16 +102,7 @@ export async function sequential(
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   await dispatcher.close();
-  times.sort((a, b) => a - b);
-  return {
-    rps: count / seconds,
-    p50: percentile(times, 50),
-    p95: percentile(times, 95),
-    p99: percentile(times, 99),
-    errors,
-    non2xx: errors,
-    requests: count,
-  };
+  return { ...percentiles(times), rps: count / seconds, errors, non2xx: errors };
 }
 
 /**
@@ -114,7 +116,7 @@ export async function sequential(
 export async function interleavedLoad(
   specs: RequestSpec[],
   options: { connections: number; durationSeconds: number },
-): Promise<Figures[]> {
+): Promise<{ figures: Figures; times: number[] }[]> {
   const dispatcher = new Agent({ connections: options.connections, keepAliveTimeout: 30_000 });
   const sides = specs.map(() => ({ times: [] as number[], errors: 0, unexpected: 0 }));
   const started = process.hrtime.bigint();
@@ -143,21 +145,17 @@ export async function interleavedLoad(
   await Promise.all(Array.from({ length: options.connections }, (_, index) => connection(index)));
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   await dispatcher.close();
-  return sides.map(({ times, errors, unexpected }) => {
-    times.sort((a, b) => a - b);
-    return {
-      rps: times.length / seconds,
-      p50: percentile(times, 50),
-      p95: percentile(times, 95),
-      p99: percentile(times, 99),
-      errors,
-      non2xx: unexpected,
-      requests: times.length,
-    };
-  });
+  return sides.map(({ times, errors, unexpected }) => ({
+    figures: { ...percentiles(times), rps: times.length / seconds, errors, non2xx: unexpected },
+    times,
+  }));
 }
 
-/** Baseline and subject interleaved request by request, in several rounds; each side's median. */
+/**
+ * Baseline and subject interleaved request by request, in several rounds. Each side's latency
+ * percentiles are taken over all its requests pooled (a p99 of one 3 s round rests on a handful of
+ * requests); its throughput is the median round's.
+ */
 export async function interleaved(
   rounds: number,
   baseline: RequestSpec,
@@ -166,12 +164,19 @@ export async function interleaved(
 ) {
   await interleavedLoad([baseline, subject], options); // warm-up, unrecorded
   const runs = { baseline: [] as Figures[], subject: [] as Figures[] };
+  const pooled = { baseline: [] as number[], subject: [] as number[] };
   for (let i = 0; i < rounds; i += 1) {
     const [b, s] = await interleavedLoad([baseline, subject], options);
-    runs.baseline.push(b!);
-    runs.subject.push(s!);
+    runs.baseline.push(b!.figures);
+    runs.subject.push(s!.figures);
+    pooled.baseline.push(...b!.times);
+    pooled.subject.push(...s!.times);
   }
-  return { baseline: medianFigures(runs.baseline), subject: medianFigures(runs.subject), raw: runs };
+  const side = (name: "baseline" | "subject"): Figures => ({
+    ...medianFigures(runs[name]),
+    ...percentiles(pooled[name]),
+  });
+  return { baseline: side("baseline"), subject: side("subject"), raw: runs };
 }
 
 export const median = (values: number[]): number => {
