@@ -5,6 +5,13 @@ export class HttpMetrics {
   readonly registry = new Registry();
   readonly #requests: Counter<"method" | "route" | "status">;
   readonly #duration: Histogram<"method" | "route" | "status">;
+  readonly #series = new Map<
+    string,
+    {
+      requests: Counter.Internal;
+      duration: Histogram.Internal<"method" | "route" | "status">;
+    }
+  >();
 
   constructor(service: string, options: { defaultMetrics: boolean }) {
     this.registry.setDefaultLabels({ service });
@@ -25,8 +32,15 @@ export class HttpMetrics {
   }
 
   observe(method: string, route: string, status: number, seconds: number): void {
-    const labels = { method, route, status: String(status) };
-    this.#requests.inc(labels);
-    this.#duration.observe(labels, seconds);
+    const key = `${method} ${status} ${route}`;
+    let series = this.#series.get(key);
+    if (!series) {
+      // Resolving the labels costs more than counting; routes are patterns, so the set is small.
+      const labels = { method, route, status: String(status) };
+      series = { requests: this.#requests.labels(labels), duration: this.#duration.labels(labels) };
+      this.#series.set(key, series);
+    }
+    series.requests.inc();
+    series.duration.observe(seconds);
   }
 }

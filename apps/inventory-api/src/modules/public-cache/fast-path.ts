@@ -1,9 +1,31 @@
 import type { IncomingMessage } from "node:http";
 import { parse } from "node:querystring";
+import type { z } from "zod";
 import { IdSchema, ListItemsQuerySchema } from "@sharehood/sdk/contract";
 import type { FastHandler } from "@sharehood/server-kit";
 import type { ItemsService } from "../items/items.service.ts";
 import { respondCached, type CachedResponse, type PublicCache } from "./public-cache.ts";
+
+type ListQuery = z.output<typeof ListItemsQuerySchema>;
+
+// Catalogue pages are asked for by a few query strings over and over (the home page, a category),
+// and validating one costs about as much as the rest of a cache hit; so the parsed query of each
+// recent query string is kept. Bounded: past the limit the memo starts again.
+const MEMO_LIMIT = 500;
+const parsedQueries = new Map<string, Readonly<ListQuery> | null>();
+
+/** The validated list query of a query string, or null when it is not valid. */
+function listQueryOf(search: string): Readonly<ListQuery> | null {
+  let query = parsedQueries.get(search);
+  if (query === undefined) {
+    // The same parser and schema as the Express route; anything odd is left to it (and its 400).
+    const parsed = ListItemsQuerySchema.safeParse(search === "" ? {} : parse(search));
+    query = parsed.success ? Object.freeze(parsed.data) : null;
+    if (parsedQueries.size >= MEMO_LIMIT) parsedQueries.clear();
+    parsedQueries.set(search, query);
+  }
+  return query;
+}
 
 /** How to answer a hot read (from the cache, building the entry on a miss), or undefined if it is not one. */
 function answerFor(
@@ -15,9 +37,8 @@ function answerFor(
   const mark = url.indexOf("?");
   const path = mark === -1 ? url : url.slice(0, mark);
   if (path === "/items") {
-    // The same parser and schema as the Express route; anything odd is left to it (and its 400).
-    const query = ListItemsQuerySchema.safeParse(mark === -1 ? {} : parse(url.slice(mark + 1)));
-    return query.success ? { route: "/items", read: () => items.list(query.data) } : undefined;
+    const query = listQueryOf(mark === -1 ? "" : url.slice(mark + 1));
+    return query ? { route: "/items", read: () => items.list(query) } : undefined;
   }
   if (path.startsWith("/items/")) {
     const id = path.slice("/items/".length);
