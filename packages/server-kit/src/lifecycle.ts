@@ -1,8 +1,24 @@
 import { randomUUID } from "node:crypto";
 import { once } from "node:events";
 import { createServer, type RequestListener, type Server } from "node:http";
+import { parse } from "node:url";
 import type { Express } from "express";
 import type { Logger } from "./logger.ts";
+
+/**
+ * A target such as `//!x@?` parses (in Express's parser, the legacy URL one) as an authority with
+ * no path, and Express then answers with its own HTML 404, past every middleware: no problem+json,
+ * no security headers, no request id (found by fuzz seed 7). Such a target loses its extra leading
+ * slashes, so it reaches the routes and their 404 like any other unknown path.
+ */
+export function withRoutableTarget(listener: RequestListener): RequestListener {
+  return (req, res) => {
+    const url = req.url ?? "/";
+    // The very parser Express routes with.
+    if (url.startsWith("//") && parse(url).pathname === null) req.url = url.replace(/^\/+/, "/");
+    listener(req, res);
+  };
+}
 
 export interface RunningServer {
   server: Server;
@@ -24,7 +40,7 @@ export async function listen(
     listener?: RequestListener;
   },
 ): Promise<RunningServer> {
-  const server = createServer(options.listener ?? app);
+  const server = createServer(withRoutableTarget(options.listener ?? app));
   // Requests Node cannot even parse (oversized headers, broken framing) never reach Express; answer
   // them in the same problem+json shape instead of Node's bare default.
   server.on("clientError", (error: NodeJS.ErrnoException, socket) => {

@@ -1,7 +1,7 @@
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startStack, type TestStack } from "@sharehood/inventory-api/testing";
-import { problemViolations } from "../../src/checks.ts";
+import { problemViolations, securityHeaderViolations } from "../../src/checks.ts";
 import { send, sendJson, type HttpResponse } from "../../src/http.ts";
 import { ALL_ROUTES, fillPath, paramNames, type NamedRoute } from "../../src/routes.ts";
 
@@ -139,6 +139,21 @@ describe("a tampered cursor is a 400, not a 500", () => {
       const headers: Record<string, string> = {};
       if (who) headers.authorization = `Bearer ${who === "admin" ? adminToken : token}`;
       expectClientError(await send(base, { method: "GET", path, headers }), "GET", title);
+    });
+  }
+});
+
+describe("a request target with no path reaches the routes' own 404 (found by seed 7)", () => {
+  // `//host@?…` parses as an authority with no path; Express answered it with its bare HTML 404.
+  for (const service of ["users", "inventory"] as const) {
+    it(`the ${service === "users" ? "User" : "Inventory"} API`, async () => {
+      const base = service === "users" ? stack.users.url : stack.inventory.url;
+      for (const path of ["//!32e92d+@?]bb2=#cc=", "//a@", "//@?x"]) {
+        const res = await send(base, { method: "GET", path, headers: { "x-request-id": "no-path-1" } });
+        expect(res.status, path).toBe(404);
+        expect(problemViolations(res, "GET"), path).toEqual([]);
+        expect(securityHeaderViolations(res.headers), path).toEqual([]);
+      }
     });
   }
 });
