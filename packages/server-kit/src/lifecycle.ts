@@ -8,16 +8,24 @@ import type { Logger } from "./logger.ts";
 /**
  * A target such as `//!x@?` parses (in Express's parser, the legacy URL one) as an authority with
  * no path, and Express then answers with its own HTML 404, past every middleware: no problem+json,
- * no security headers, no request id (found by fuzz seed 7). Such a target loses its extra leading
+ * no security headers, no request id (found by fuzz seeds 7 and 42). Such a target loses its extra leading
  * slashes, so it reaches the routes and their 404 like any other unknown path.
  */
 export function withRoutableTarget(listener: RequestListener): RequestListener {
   return (req, res) => {
     const url = req.url ?? "/";
-    // The very parser Express routes with.
-    if (url.startsWith("//") && parse(url).pathname === null) req.url = url.replace(/^\/+/, "/");
+    if (url.startsWith("//") && !hasPath(url)) req.url = url.replace(/^\/+/, "/");
     listener(req, res);
   };
+}
+
+/** Whether the legacy URL parser, the very one Express routes with, finds a path in the target. */
+function hasPath(target: string): boolean {
+  try {
+    return parse(target).pathname !== null;
+  } catch {
+    return false; // a malformed escape in the "authority" (`//%;@x`) throws
+  }
 }
 
 export interface RunningServer {

@@ -143,12 +143,12 @@ describe("a tampered cursor is a 400, not a 500", () => {
   }
 });
 
-describe("a request target with no path reaches the routes' own 404 (found by seed 7)", () => {
+describe("a request target with no path reaches the routes' own 404 (found by seeds 7 and 42)", () => {
   // `//host@?…` parses as an authority with no path; Express answered it with its bare HTML 404.
   for (const service of ["users", "inventory"] as const) {
     it(`the ${service === "users" ? "User" : "Inventory"} API`, async () => {
       const base = service === "users" ? stack.users.url : stack.inventory.url;
-      for (const path of ["//!32e92d+@?]bb2=#cc=", "//a@", "//@?x"]) {
+      for (const path of ["//!32e92d+@?]bb2=#cc=", "//a@", "//@?x", "//%;@%49&;"]) {
         const res = await send(base, { method: "GET", path, headers: { "x-request-id": "no-path-1" } });
         expect(res.status, path).toBe(404);
         expect(problemViolations(res, "GET"), path).toEqual([]);
