@@ -14,3 +14,8 @@ export function createDb(databaseUrl: string): Db {
 export function isUniqueViolation(error: unknown): boolean {
   return (error as { code?: unknown } | null)?.code === "P2002";
 }
+
+/** True when a Prisma error is a foreign-key violation (the row it points at is gone). */
+export function isForeignKeyViolation(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === "P2003";
+}

@@ -179,6 +179,28 @@ describe("racing requests never answer 500", () => {
     ).toEqual([]);
   });
 
+  it("POST /auth/login racing DELETE /users/me (found by seed 42)", async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i += 1) {
+      const user = await stack.signUp();
+      const login = sendJson(stack.users.url, "POST", "/auth/login", {
+        body: { email: user.email, password: "password123" },
+      });
+      // Checking the password takes tens of milliseconds: the deletion lands while it runs.
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      const answers = await Promise.all([
+        login,
+        sendJson(stack.users.url, "DELETE", "/users/me", { token: user.token }),
+      ]);
+      statuses.push(...answers.map((a) => a.status));
+      for (const a of answers) expect(problemViolations(a, "POST")).toEqual([]);
+    }
+    expect(
+      statuses.filter((s) => s >= 500),
+      `statuses ${statuses.join(",")}`,
+    ).toEqual([]);
+  });
+
   it("PATCH /users/:id (a role change) racing DELETE /users/:id", async () => {
     const statuses: number[] = [];
     // The window is narrow (between reading the user and updating it): race it a dozen times.

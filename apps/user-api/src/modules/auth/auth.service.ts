@@ -2,7 +2,7 @@ import { PERMISSIONS_BY_ROLE, type AuthResult, type TokenValidation } from "@sha
 import type { LoginBodySchema, RefreshBodySchema, RegisterBodySchema } from "@sharehood/sdk/contract";
 import { AppError, conflict, unauthenticated, type RateLimiter } from "@sharehood/server-kit";
 import type { z } from "zod";
-import { isUniqueViolation } from "../../db.ts";
+import { isForeignKeyViolation, isUniqueViolation } from "../../db.ts";
 import type { UsersRepository } from "../users/users.repository.ts";
 import { toUserDto } from "../users/user-dto.ts";
 import type { Caller } from "./caller.ts";
@@ -27,6 +27,8 @@ export interface AuthServiceDeps {
     RATE_LIMIT_WINDOW_SECONDS: number;
   };
 }
+
+const badCredentials = () => new AppError("unauthenticated", "The email or password is incorrect");
 
 const invalidToken = (detail: string) =>
   new AppError("unauthenticated", detail, { extensions: { valid: false } });
@@ -54,7 +56,10 @@ export function createAuthService(deps: AuthServiceDeps) {
 
   async function startSession(user: Parameters<typeof toUserDto>[0]): Promise<AuthResult> {
     const { accessToken, refreshToken, stored } = newPair();
-    await sessions.createSession(user.id, stored);
+    await sessions.createSession(user.id, stored).catch((error: unknown) => {
+      // The account was deleted while its password was being checked: there is no one to sign in.
+      throw isForeignKeyViolation(error) ? badCredentials() : error;
+    });
     return {
       user: toUserDto(user),
       accessToken,
@@ -97,7 +102,7 @@ export function createAuthService(deps: AuthServiceDeps) {
         : (await burnPasswordCheck(body.password), false);
       if (!user || !ok) {
         await limiter.consume(rules).catch(() => undefined); // this attempt is a 401; the next one may be a 429
-        throw new AppError("unauthenticated", "The email or password is incorrect");
+        throw badCredentials();
       }
       await limiter.reset(rules.slice(1));
       return startSession(user);
