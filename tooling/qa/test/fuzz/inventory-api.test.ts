@@ -1,36 +1,3 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { TestStack } from "@sharehood/inventory-api/testing";
-import { fuzzService, startFuzzStack } from "../../src/fuzz/fuzz-service.ts";
-import { summariseViolations } from "../../src/fuzz/run-fuzz.ts";
-import { ALL_ROUTES } from "../../src/routes.ts";
+import { fuzzSuite } from "./suite.ts";
 
-let stack: TestStack;
-beforeAll(async () => {
-  stack = await startFuzzStack("fuzz_inventory");
-});
-afterAll(() => stack.close());
-
-describe("fuzzing the Inventory API from its contract", () => {
-  it("answers every generated request without a 5xx, with problem+json errors and no leaks, and stays healthy", async () => {
-    const { report, world } = await fuzzService(stack, "inventory");
-
-    // Every route of the table got its share, valid requests included (scaled to FUZZ_REQUESTS).
-    const routes = ALL_ROUTES.filter((x) => x.service === "inventory");
-    const share = (report.sent * 0.9) / routes.length;
-    for (const r of routes) {
-      expect
-        .soft(report.byRoute[r.name]?.sent, `requests to ${r.name}`)
-        .toBeGreaterThanOrEqual(Math.max(1, Math.floor(share / 4)));
-      expect
-        .soft(report.byRoute[r.name]?.valid, `valid requests to ${r.name}`)
-        .toBeGreaterThanOrEqual(Math.max(1, Math.floor(share / 20)));
-    }
-    expect.soft(await world.health()).toEqual({
-      "users /healthz": 200,
-      "users /readyz": 200,
-      "inventory /healthz": 200,
-      "inventory /readyz": 200,
-    });
-    expect(report.violations.length, summariseViolations(report.violations)).toBe(0);
-  });
-});
+fuzzSuite("inventory", "Inventory API");
