@@ -9,6 +9,7 @@ import { Button } from "@sharehood/ui/button";
 import { CategoryIllustration } from "@sharehood/ui/category-illustration";
 import { DeleteItemButton } from "@/features/items/delete-item-button";
 import { itemsQuery } from "@/features/items/queries";
+import { ShowMore } from "@/features/layout/show-more";
 
 /** Every item, searchable, each with "remove" (the Inventory API checks `item.delete.any`). */
 export function AdminItems({
@@ -80,17 +81,7 @@ export function AdminItems({
           <li className="px-6 py-6 text-center text-stone-600">No items.</li>
         )}
       </ul>
-      {query.hasNextPage && (
-        <div className="flex justify-center">
-          <Button
-            variant="secondary"
-            pending={query.isFetchingNextPage}
-            onClick={() => void query.fetchNextPage()}
-          >
-            Show more items
-          </Button>
-        </div>
-      )}
+      <ShowMore query={query}>Show more items</ShowMore>
     </div>
   );
 }

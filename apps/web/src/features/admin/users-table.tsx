@@ -9,6 +9,7 @@ import { Button } from "@sharehood/ui/button";
 import { changeRoleAction, deleteUserAction } from "@/features/admin/actions";
 import { formatDate } from "@/features/items/dates";
 import { fetchJson } from "@/features/layout/fetch-json";
+import { ShowMore } from "@/features/layout/show-more";
 
 const usersKey = (q: string) => ["admin", "users", q] as const;
 
@@ -173,17 +174,7 @@ export function UsersTable({
           <p className="py-6 text-center text-stone-600">No users match.</p>
         )}
       </div>
-      {query.hasNextPage && (
-        <div className="flex justify-center">
-          <Button
-            variant="secondary"
-            pending={query.isFetchingNextPage}
-            onClick={() => void query.fetchNextPage()}
-          >
-            Show more users
-          </Button>
-        </div>
-      )}
+      <ShowMore query={query}>Show more users</ShowMore>
     </div>
   );
 }

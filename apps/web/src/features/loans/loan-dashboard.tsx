@@ -3,8 +3,9 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import type { Loan, Page } from "@sharehood/sdk/contract";
 import { Alert } from "@sharehood/ui/alert";
-import { Button, buttonStyles } from "@sharehood/ui/button";
+import { buttonStyles } from "@sharehood/ui/button";
 import { EmptyState } from "@sharehood/ui/empty-state";
+import { ShowMore } from "@/features/layout/show-more";
 import { LoanCard } from "@/features/loans/loan-card";
 import { STATUS_GROUPS } from "@/features/loans/loan-status";
 import { loansQuery, type LoanSide } from "@/features/loans/queries";
@@ -81,17 +82,7 @@ export function LoanDashboard({
           </section>
         );
       })}
-      {query.hasNextPage && (
-        <div className="flex justify-center">
-          <Button
-            variant="secondary"
-            pending={query.isFetchingNextPage}
-            onClick={() => void query.fetchNextPage()}
-          >
-            Show older loans
-          </Button>
-        </div>
-      )}
+      <ShowMore query={query}>Show older loans</ShowMore>
     </div>
   );
 }
