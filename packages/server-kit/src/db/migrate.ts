@@ -2,7 +2,7 @@ import { copyFileSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import type { MigrationList } from "@prisma/schema-engine-wasm";
-import { openSchemaEngine } from "./schema-engine.ts";
+import { withSchemaEngine } from "./schema-engine.ts";
 
 const NO_FILTERS = { externalTables: [], externalEnums: [] };
 
@@ -46,10 +46,11 @@ export async function applyMigrations(options: {
   databaseUrl: string;
   prismaDir: string;
 }): Promise<string[]> {
-  const { engine } = await openSchemaEngine(options.databaseUrl, join(options.prismaDir, "schema.prisma"));
   const migrationsList = await readMigrations(join(options.prismaDir, "migrations"));
-  const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList, filters: NO_FILTERS });
-  return appliedMigrationNames;
+  return withSchemaEngine(options.databaseUrl, join(options.prismaDir, "schema.prisma"), async (engine) => {
+    const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList, filters: NO_FILTERS });
+    return appliedMigrationNames;
+  });
 }
 
 /**
@@ -59,7 +60,6 @@ export async function applyMigrations(options: {
  */
 export async function diffMigrations(options: { databaseUrl: string; prismaDir: string }): Promise<string> {
   const schemaPath = join(options.prismaDir, "schema.prisma");
-  const { engine, datamodel } = await openSchemaEngine(options.databaseUrl, schemaPath);
   const { baseDir, migrationDirectories } = await readMigrations(join(options.prismaDir, "migrations"));
   const latest = migrationDirectories.at(-1);
   const snapshotPath = latest ? join(baseDir, latest.path, SNAPSHOT) : undefined;
@@ -71,13 +71,15 @@ export async function diffMigrations(options: { databaseUrl: string; prismaDir: 
         files: [{ path: snapshotPath, content: await readFile(snapshotPath, "utf8") }],
       }
     : { tag: "empty" as const };
-  const result = await engine.diff({
-    from,
-    to: { tag: "schemaDatamodel", files: [{ path: schemaPath, content: datamodel }] },
-    script: true,
-    exitCode: null,
-    filters: NO_FILTERS,
-  });
+  const result = await withSchemaEngine(options.databaseUrl, schemaPath, (engine, datamodel) =>
+    engine.diff({
+      from,
+      to: { tag: "schemaDatamodel", files: [{ path: schemaPath, content: datamodel }] },
+      script: true,
+      exitCode: null,
+      filters: NO_FILTERS,
+    }),
+  );
   return result.stdout ?? "";
 }
 

@@ -5,11 +5,14 @@ import { dirname, join } from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import {
   bindMigrationAwareSqlAdapterFactory,
+  DriverAdapterError,
+  type SqlDriverAdapter,
   type SqlMigrationAwareDriverAdapterFactory,
 } from "@prisma/driver-adapter-utils";
 import * as bindings from "@prisma/schema-engine-wasm/schema_engine_bg";
 
 export type SchemaEngine = bindings.SchemaEngine;
+type PrismaPgAdapter = Awaited<ReturnType<PrismaPg["connect"]>>;
 
 // Node's global, which @types/node 20 does not declare without the DOM lib.
 interface WasmGlobal {
@@ -50,20 +53,63 @@ function poolConfigOf(databaseUrl: string) {
   };
 }
 
+/**
+ * PrismaPg runs a migration by splitting its script on every ";", inside comments and function
+ * bodies too, so a migration with a PL/pgSQL trigger cannot apply. Prisma's native engine sends
+ * the script whole, as one simple query, which PostgreSQL runs as one implicit transaction (a
+ * migration applies completely or not at all); so does this.
+ */
+function withWholeScripts(adapter: PrismaPgAdapter): SqlDriverAdapter {
+  const driver = adapter.underlyingDriver();
+  adapter.executeScript = async (script) => {
+    try {
+      await driver.query(script);
+    } catch (error) {
+      const e = error as {
+        code?: string;
+        severity?: string;
+        message: string;
+        detail?: string;
+        column?: string;
+        hint?: string;
+      };
+      throw new DriverAdapterError({
+        kind: "postgres",
+        code: e.code ?? "N/A",
+        severity: e.severity ?? "N/A",
+        message: e.message,
+        detail: e.detail,
+        column: e.column,
+        hint: e.hint,
+      });
+    }
+  };
+  return adapter;
+}
+
 // PrismaPg drops its shadow database while its own pool still holds a connection, which fails;
-// this factory ends the pool first and drops with FORCE.
-function adapterFactory(databaseUrl: string): SqlMigrationAwareDriverAdapterFactory {
+// this factory ends the pool first and drops with FORCE. `close` ends every pool it opened: the
+// engine does not, and its connection holds the migration advisory lock until the pool's idle
+// timeout, so the next migration of the same database in this process would wait 10 s for it.
+function adapterFactory(
+  databaseUrl: string,
+): SqlMigrationAwareDriverAdapterFactory & { close(): Promise<void> } {
   const config = { ...poolConfigOf(databaseUrl), max: 2 };
   const main = new PrismaPg(config);
+  const opened: SqlDriverAdapter[] = [];
   return {
     provider: "postgres",
     adapterName: main.adapterName,
-    connect: () => main.connect(),
+    async connect() {
+      const adapter = withWholeScripts(await main.connect());
+      opened.push(adapter);
+      return adapter;
+    },
     async connectToShadowDb() {
       const database = `prisma_shadow_${randomUUID().replaceAll("-", "")}`;
       const admin = await main.connect();
       await admin.executeScript(`CREATE DATABASE "${database}"`);
-      const shadow = await new PrismaPg({ ...config, database }).connect();
+      const shadow = withWholeScripts(await new PrismaPg({ ...config, database }).connect());
       const dispose = shadow.dispose.bind(shadow);
       shadow.dispose = async () => {
         await dispose();
@@ -72,21 +118,37 @@ function adapterFactory(databaseUrl: string): SqlMigrationAwareDriverAdapterFact
       };
       return shadow;
     },
+    async close() {
+      await Promise.all(opened.splice(0).map((adapter) => adapter.dispose()));
+    },
   };
 }
 
 /**
- * Opens Prisma's schema engine (WebAssembly build) over a driver adapter: migrations without the
- * native engine binary that the CLI would try to download.
+ * Runs `use` with Prisma's schema engine (WebAssembly build) over a driver adapter: migrations
+ * without the native engine binary that the CLI would try to download. The engine and its
+ * connections are released afterwards, whatever happens.
  */
-export async function openSchemaEngine(
+export async function withSchemaEngine<T>(
   databaseUrl: string,
   schemaPath: string,
-  log: (message: string) => void = () => {},
-) {
+  use: (engine: SchemaEngine, datamodel: string) => Promise<T>,
+): Promise<T> {
   await loadWasm();
   const datamodel = await readFile(schemaPath, "utf8");
-  const adapter = bindMigrationAwareSqlAdapterFactory(adapterFactory(databaseUrl));
-  const engine = await bindings.SchemaEngine.new({ datamodels: [[schemaPath, datamodel]] }, log, adapter);
-  return { engine, datamodel };
+  const factory = adapterFactory(databaseUrl);
+  try {
+    const engine = await bindings.SchemaEngine.new(
+      { datamodels: [[schemaPath, datamodel]] },
+      () => {},
+      bindMigrationAwareSqlAdapterFactory(factory),
+    );
+    try {
+      return await use(engine, datamodel);
+    } finally {
+      engine.free();
+    }
+  } finally {
+    await factory.close();
+  }
 }
