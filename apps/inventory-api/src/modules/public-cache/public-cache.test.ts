@@ -79,4 +79,28 @@ describe.each(stores)("the public cache on the %s store", (_name, redisUrl) => {
     expect(new Set((await Promise.all(answers)).map((a) => a.body))).toEqual(new Set(["page"]));
     expect(build.calls).toBe(1);
   });
+
+  it("builds once when a miss is looked up just before another request's build is stored", async () => {
+    const store = await open(redisUrl);
+    // Holds the next entry lookup's answer (a miss) until the first request's build has been stored.
+    let hold: Promise<unknown> | undefined;
+    const get = store.get.bind(store);
+    store.get = async (key: string) => {
+      const value = await get(key);
+      const held = key.includes("entry") ? hold : undefined;
+      hold = undefined;
+      if (held) await held;
+      return value;
+    };
+    const cache = createPublicCache({ store, ttlSeconds: 60, logger });
+    const build = heldBuild("page");
+    const first = cache.get("page", build.run);
+    await new Promise((resolve) => setTimeout(resolve, 20)); // the first build is running
+    hold = first;
+    const second = cache.get("page", build.run); // misses, then waits for the first to finish
+    build.release();
+    expect((await first).body).toBe("page");
+    expect((await second).body).toBe("page");
+    expect(build.calls).toBe(1);
+  });
 });

@@ -48,26 +48,24 @@ export function createPublicCache(options: { store: KeyValueStore; ttlSeconds: n
     return stored ? parseEntry(stored) : undefined;
   }
 
-  /** Builds the entry (once for all who ask under one version) and stores it unless a write came since. */
+  /**
+   * Builds the entry (once for all who ask under one version) and stores it unless a write came
+   * since. A request whose lookup missed just before another build was stored finds no flight to
+   * join, so a new flight looks again before building: that build's entry is there by then.
+   */
   function buildOnce(name: string, version: string, build: () => Promise<CachedResponse>) {
     const flight = `${version}:${name}`;
     const pending = building.get(flight);
     if (pending) return pending;
-    const promise = build()
-      .then(async (built) => {
-        await store
-          .setIfVersion(
-            VERSION_KEY,
-            version,
-            INDEX_KEY,
-            entryKey(name),
-            `${built.etag}\n${built.body}`,
-            ttlMs,
-          )
-          .catch((error: Error) => logger.warn({ err: error.message }, "public cache write failed"));
-        return built;
-      })
-      .finally(() => building.delete(flight));
+    const promise = (async () => {
+      const stored = await lookup(name).catch(() => undefined);
+      if (stored) return stored;
+      const built = await build();
+      await store
+        .setIfVersion(VERSION_KEY, version, INDEX_KEY, entryKey(name), `${built.etag}\n${built.body}`, ttlMs)
+        .catch((error: Error) => logger.warn({ err: error.message }, "public cache write failed"));
+      return built;
+    })().finally(() => building.delete(flight));
     building.set(flight, promise);
     return promise;
   }
