@@ -42,6 +42,57 @@ const isBooked = (from: string, to: string) => sql`EXISTS (
   SELECT 1 FROM loans l WHERE l.item_id = i.id AND l.status IN ('approved', 'active')
     AND daterange(l.start_date, l.end_date, '[]') && daterange(${from}::date, ${to}::date, '[]'))`;
 
+const PAGE_COLUMNS = sql`i.id, i.created_at, lower(i.title) AS sort_title`;
+const PAGE_ORDER: Record<ItemSort, Prisma.Sql> = {
+  newest: sql`page.created_at DESC, page.id DESC`,
+  title: sql`page.sort_title ASC, page.id ASC`,
+  relevance: sql`page.rank DESC, page.id DESC`,
+};
+
+/** A page of items in title or newest-first order, matching the query if there is one. */
+function orderedPage(query: Prisma.Sql | undefined, filters: Prisma.Sql[], s: ItemSearch): Prisma.Sql {
+  const where = query ? [...filters, sql`i.search @@ ${query}`] : [...filters];
+  let order: Prisma.Sql;
+  if (s.sort === "title") {
+    if (s.after) where.push(sql`(lower(i.title), i.id) > (${String(s.after[0])}, ${s.after[1]})`);
+    order = sql`lower(i.title) ASC, i.id ASC`;
+  } else {
+    if (s.after) where.push(sql`(i.created_at, i.id) < (${String(s.after[0])}::timestamptz, ${s.after[1]})`);
+    order = sql`i.created_at DESC, i.id DESC`;
+  }
+  const rank = query ? sql`ts_rank(i.search, ${query})` : sql`NULL::real`;
+  return sql`SELECT ${PAGE_COLUMNS}, ${rank} AS rank FROM items i
+    WHERE ${join(where, " AND ")} ORDER BY ${order} LIMIT ${s.limit}`;
+}
+
+/**
+ * A page of the items matching the query, best first. Exact ranking has to score every match, which
+ * costs a common word thousands of rows in a large catalogue; but a one-lexeme query's ts_rank is
+ * stored per item in item_search_terms (kept by triggers, see its migration), in index order, so
+ * such a query reads just its page there. Queries of several lexemes, which match few items, rank
+ * their GIN matches. numnode() picks the branch once per query (PostgreSQL folds the test of the
+ * other into a false one-time filter), and both give the same ranks, so the cursor is the same.
+ */
+function relevancePage(query: Prisma.Sql, filters: Prisma.Sql[], s: ItemSearch): Prisma.Sql {
+  // ts_rank, not ts_rank_cd: cover density adds nothing on a title and a short description, and
+  // costs about 40% more per match; the weights (title A, description B) still rank titles first.
+  const rank = sql`ts_rank(i.search, ${query})`;
+  const stored = [...filters, sql`numnode(${query}) = 1`, sql`t.term = ${query}`];
+  const ranked = [...filters, sql`numnode(${query}) <> 1`, sql`i.search @@ ${query}`];
+  if (s.after) {
+    const [afterRank, afterId] = [sql`${Number(s.after[0])}::real`, s.after[1]];
+    stored.push(sql`(t.rank, t.item_id) < (${afterRank}, ${afterId})`);
+    ranked.push(sql`(${rank}, i.id) < (${afterRank}, ${afterId})`);
+  }
+  // Ordering by t.term as well (equal on every row) lets even a generic plan read the index in order.
+  return sql`
+    (SELECT ${PAGE_COLUMNS}, t.rank FROM item_search_terms t JOIN items i ON i.id = t.item_id
+     WHERE ${join(stored, " AND ")} ORDER BY t.term, t.rank DESC, t.item_id DESC LIMIT ${s.limit})
+    UNION ALL
+    (SELECT ${PAGE_COLUMNS}, ${rank} AS rank FROM items i
+     WHERE ${join(ranked, " AND ")} ORDER BY ${rank} DESC, i.id DESC LIMIT ${s.limit})`;
+}
+
 export function createItemsRepository(db: Db) {
   return {
     async findById(id: string): Promise<ItemRow | null> {
@@ -70,42 +121,23 @@ export function createItemsRepository(db: Db) {
 
     /**
      * Searches with keyset pagination (no OFFSET, so pages stay stable while items are added and
-     * stay fast deep into a large catalogue). Full-text matching uses the GIN-indexed tsvector.
+     * stay fast deep into a large catalogue). Full-text matching uses the GIN-indexed tsvector; a
+     * one-word search by relevance reads its page from item_search_terms instead (see below).
      */
     async search(s: ItemSearch): Promise<(ItemRow & { rank: number | null })[]> {
       const query = s.q ? sql`websearch_to_tsquery('english', ${s.q})` : undefined;
-      // ts_rank, not ts_rank_cd: cover density adds nothing on a title and a short description, and
-      // costs about 40% more per match; the weights (title A, description B) still rank titles first.
-      const rank = query ? sql`ts_rank(i.search, ${query})` : sql`NULL::real`;
       const where = [sql`i.deleted_at IS NULL`];
-      if (query) where.push(sql`i.search @@ ${query}`);
       if (s.category) where.push(sql`i.category_id = ${s.category}`);
       if (s.ownerId) where.push(sql`i.owner_id = ${s.ownerId}`);
       if (s.available) where.push(sql`NOT ${isBooked(s.available.from, s.available.to)}`);
-      let order: Prisma.Sql;
-      let pageOrder: Prisma.Sql;
-      if (s.sort === "title") {
-        if (s.after) where.push(sql`(lower(i.title), i.id) > (${String(s.after[0])}, ${s.after[1]})`);
-        order = sql`lower(i.title) ASC, i.id ASC`;
-        pageOrder = sql`page.sort_title ASC, page.id ASC`;
-      } else if (s.sort === "relevance") {
-        if (s.after) where.push(sql`(${rank}, i.id) < (${Number(s.after[0])}::real, ${s.after[1]})`);
-        order = sql`${rank} DESC, i.id DESC`;
-        pageOrder = sql`page.rank DESC, page.id DESC`;
-      } else {
-        if (s.after)
-          where.push(sql`(i.created_at, i.id) < (${String(s.after[0])}::timestamptz, ${s.after[1]})`);
-        order = sql`i.created_at DESC, i.id DESC`;
-        pageOrder = sql`page.created_at DESC, page.id DESC`;
-      }
-      // Find and order the page on narrow rows first (ranking every match is the costly part of a
-      // search), then read the full rows, owners and photos of just that page.
+      const page =
+        query && s.sort === "relevance" ? relevancePage(query, where, s) : orderedPage(query, where, s);
+      // The page is found and ordered on narrow rows first (ranking every match is the costly part
+      // of a search); only its rows are then read in full, with owners and photos.
       return db.$queryRaw`
-        WITH page AS (
-          SELECT i.id, i.created_at, lower(i.title) AS sort_title, ${rank} AS rank FROM items i
-          WHERE ${join(where, " AND ")} ORDER BY ${order} LIMIT ${s.limit})
+        WITH page AS (${page})
         ${SELECT_ITEM}, page.rank FROM page JOIN items i ON i.id = page.id LEFT JOIN owners o ON o.id = i.owner_id
-        ORDER BY ${pageOrder}`;
+        ORDER BY ${PAGE_ORDER[s.sort]}`;
     },
 
     async create(ownerId: string, fields: ItemFields): Promise<string> {
