@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
 import { launch } from "chrome-launcher";
 import lighthouse from "lighthouse";
 import desktopConfig from "lighthouse/core/config/desktop-config.js";
@@ -24,6 +25,12 @@ const CHROME = process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE ?? "/usr/bin/chromium"
  * first-load JavaScript of the browse page (compressed bytes transferred).
  */
 export async function webPages(stack: BenchStack): Promise<ScenarioResult> {
+  // chrome-launcher reports a missing browser as an unhandled error event that would end the
+  // process before the report of the other scenarios is written.
+  if (!existsSync(CHROME))
+    throw new Error(
+      `no Chromium at ${CHROME}: install Debian's (apt-get install chromium) or set PLAYWRIGHT_CHROMIUM_EXECUTABLE`,
+    );
   await growCatalogue(stack, 1_000);
   const [row] = await stack.sql<{ id: string }>(
     "SELECT id FROM items WHERE deleted_at IS NULL ORDER BY created_at DESC LIMIT 1",
