@@ -30,5 +30,6 @@ export { MemoryStore } from "./kv/memory-store.ts";
 export type { KeyValueStore } from "./kv/store.ts";
 export { exitOnSignals, listen, type RunningServer } from "./lifecycle.ts";
 export { createLogger, type Logger } from "./logger.ts";
+export { startPeriodic } from "./periodic.ts";
 export { RateLimiter, type RateLimitRule } from "./rate-limit.ts";
 export { createTokenCache, hashToken, type TokenCache } from "./token-cache.ts";

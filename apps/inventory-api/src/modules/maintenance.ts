@@ -1,4 +1,4 @@
-import type { Logger } from "@sharehood/server-kit";
+import { startPeriodic, type Logger } from "@sharehood/server-kit";
 import { todayUtc } from "../dates.ts";
 import type { IdempotencyRepository } from "./idempotency/idempotency.repository.ts";
 import type { ItemsRepository } from "./items/items.repository.ts";
@@ -16,18 +16,16 @@ export function startMaintenance(deps: {
   intervalMs: number;
   logger: Logger;
 }) {
-  const run = async () => {
-    const expired = await deps.loans.expireStale(todayUtc());
-    if (expired > 0) deps.logger.info({ expired }, "expired unanswered loan requests");
-    await deps.idempotency.purgeOlderThan(new Date(Date.now() - 24 * 3600 * 1000));
-  };
-  const tick = () =>
-    void run().catch((error: unknown) =>
-      deps.logger.warn({ err: (error as Error).message }, "maintenance failed"),
-    );
-  tick();
-  const timer = setInterval(tick, deps.intervalMs).unref();
-  return () => clearInterval(timer);
+  return startPeriodic({
+    name: "maintenance",
+    intervalMs: deps.intervalMs,
+    logger: deps.logger,
+    task: async () => {
+      const expired = await deps.loans.expireStale(todayUtc());
+      if (expired > 0) deps.logger.info({ expired }, "expired unanswered loan requests");
+      await deps.idempotency.purgeOlderThan(new Date(Date.now() - 24 * 3600 * 1000));
+    },
+  });
 }
 
 /** When the User API deletes an account: cancel its open loans, unlist its items and drop their photos. */
