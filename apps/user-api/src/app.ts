@@ -10,6 +10,7 @@ import {
   HttpMetrics,
   prepareDatabase,
   RateLimiter,
+  startPeriodic,
   type KeyValueStore,
   type Logger,
 } from "@sharehood/server-kit";
@@ -27,6 +28,9 @@ import { usersRouter } from "./modules/users/users.routes.ts";
 import { createUsersService } from "./modules/users/users.service.ts";
 
 export const SERVICE = "user-api";
+/** How often expired tokens and dead sessions are deleted, and how long they are kept first. */
+const PURGE_INTERVAL_MS = 3600 * 1000;
+const EXPIRED_TOKEN_RETENTION_MS = 24 * 3600 * 1000;
 export const PRISMA_DIR = fileURLToPath(new URL("../prisma", import.meta.url));
 
 /** A wired User API: the Express app and everything it holds open. */
@@ -88,6 +92,17 @@ export async function createUserApi(config: UserApiConfig): Promise<UserApi> {
     logger.info({ email: config.ADMIN_EMAIL, outcome }, "admin account ensured");
   }
 
+  const stopPurge = startPeriodic({
+    name: "token purge",
+    intervalMs: PURGE_INTERVAL_MS,
+    logger,
+    task: async () => {
+      const purged = await sessions.purgeExpired(new Date(Date.now() - EXPIRED_TOKEN_RETENTION_MS));
+      if (purged.tokens + purged.sessions > 0)
+        logger.info(purged, "expired tokens and dead sessions deleted");
+    },
+  });
+
   let shuttingDown = false;
   const app = createHttpApp({
     logger,
@@ -120,6 +135,7 @@ export async function createUserApi(config: UserApiConfig): Promise<UserApi> {
       shuttingDown = true;
     },
     async dispose() {
+      stopPurge();
       await db.$disconnect();
       await store.close();
       await database.stop();

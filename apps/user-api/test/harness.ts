@@ -2,10 +2,12 @@ import { randomUUID } from "node:crypto";
 import { createTestDatabase, testRedisUrl } from "@sharehood/server-kit/testing";
 import supertest from "supertest";
 import { createUserApi, PRISMA_DIR, type UserApi } from "../src/app.ts";
-import { UserApiEnvSchema } from "../src/env.ts";
+import { UserApiEnvSchema, type UserApiConfig } from "../src/env.ts";
 
 export interface TestApi {
   api: UserApi;
+  /** The config it was built from (another instance on the same database and namespace needs it). */
+  config: UserApiConfig;
   http: ReturnType<typeof supertest>;
   namespace: string;
   close(): Promise<void>;
@@ -30,6 +32,7 @@ export async function startTestApi(name: string, env: Record<string, string> = {
   const api = await createUserApi(config);
   return {
     api,
+    config,
     http: supertest(api.app),
     namespace,
     async close() {

@@ -100,6 +100,22 @@ export function createSessionsRepository(db: Db) {
 
     /** Hashes of a user's access tokens that have not expired. */
     liveAccessHashes: (userId: string): Promise<string[]> => liveAccessHashes(db, { userId }),
+
+    /**
+     * Deletes what can no longer sign anyone in: tokens that expired before `before`, sessions
+     * revoked before it (with their tokens), and sessions left with no token at all. Sessions
+     * slide with each refresh, so a session's own expires_at is not the test. (A session is never
+     * seen without tokens while it is being created: its tokens are inserted in the same
+     * transaction.) A purged token that is presented gets the same 401 as before.
+     */
+    purgeExpired: (before: Date) =>
+      db.$transaction(async (tx) => {
+        const tokens = await tx.token.deleteMany({ where: { expiresAt: { lt: before } } });
+        const sessions = await tx.session.deleteMany({
+          where: { OR: [{ revokedAt: { lt: before } }, { tokens: { none: {} } }] },
+        });
+        return { tokens: tokens.count, sessions: sessions.count };
+      }),
   };
 }
 
