@@ -161,70 +161,72 @@ describe("a request target with no path reaches the routes' own 404 (found by se
   }
 });
 
+/**
+ * Runs `race` (requests sent at once) `rounds` times, each for a newly signed-up user: no
+ * answer may be a 5xx, and with `problemMethod` every error must be problem+json.
+ */
+async function expectNoServerError(options: {
+  rounds: number;
+  race: (user: Awaited<ReturnType<TestStack["signUp"]>>) => Promise<HttpResponse[]>;
+  problemMethod?: string;
+}) {
+  const statuses: number[] = [];
+  for (let i = 0; i < options.rounds; i += 1) {
+    const answers = await options.race(await stack.signUp());
+    statuses.push(...answers.map((a) => a.status));
+    if (options.problemMethod)
+      for (const a of answers) expect(problemViolations(a, options.problemMethod)).toEqual([]);
+  }
+  expect(
+    statuses.filter((s) => s >= 500),
+    `statuses ${statuses.join(",")}`,
+  ).toEqual([]);
+}
+
 describe("racing requests never answer 500", () => {
-  it("PATCH /users/me (a password change) racing DELETE /users/me", async () => {
-    const statuses: number[] = [];
-    for (let i = 0; i < 5; i += 1) {
-      const user = await stack.signUp();
-      const answers = await Promise.all([
-        sendJson(stack.users.url, "PATCH", "/users/me", {
-          token: user.token,
-          body: { name: "Racer", password: "another-password-1", currentPassword: "password123" },
-        }),
-        sendJson(stack.users.url, "DELETE", "/users/me", { token: user.token }),
-      ]);
-      statuses.push(...answers.map((a) => a.status));
-      for (const a of answers) expect(problemViolations(a, "PATCH")).toEqual([]);
-    }
-    expect(
-      statuses.filter((s) => s >= 500),
-      `statuses ${statuses.join(",")}`,
-    ).toEqual([]);
-  });
+  it("PATCH /users/me (a password change) racing DELETE /users/me", () =>
+    expectNoServerError({
+      rounds: 5,
+      problemMethod: "PATCH",
+      race: (user) =>
+        Promise.all([
+          sendJson(stack.users.url, "PATCH", "/users/me", {
+            token: user.token,
+            body: { name: "Racer", password: "another-password-1", currentPassword: "password123" },
+          }),
+          sendJson(stack.users.url, "DELETE", "/users/me", { token: user.token }),
+        ]),
+    }));
 
-  it("POST /auth/login racing DELETE /users/me (found by seed 42)", async () => {
-    const statuses: number[] = [];
-    for (let i = 0; i < 5; i += 1) {
-      const user = await stack.signUp();
-      const login = sendJson(stack.users.url, "POST", "/auth/login", {
-        body: { email: user.email, password: "password123" },
-      });
-      // Checking the password takes tens of milliseconds: the deletion lands while it runs.
-      await new Promise((resolve) => setTimeout(resolve, 5));
-      const answers = await Promise.all([
-        login,
-        sendJson(stack.users.url, "DELETE", "/users/me", { token: user.token }),
-      ]);
-      statuses.push(...answers.map((a) => a.status));
-      for (const a of answers) expect(problemViolations(a, "POST")).toEqual([]);
-    }
-    expect(
-      statuses.filter((s) => s >= 500),
-      `statuses ${statuses.join(",")}`,
-    ).toEqual([]);
-  });
+  it("POST /auth/login racing DELETE /users/me (found by seed 42)", () =>
+    expectNoServerError({
+      rounds: 5,
+      problemMethod: "POST",
+      race: async (user) => {
+        const login = sendJson(stack.users.url, "POST", "/auth/login", {
+          body: { email: user.email, password: "password123" },
+        });
+        // Checking the password takes tens of milliseconds: the deletion lands while it runs.
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        return Promise.all([login, sendJson(stack.users.url, "DELETE", "/users/me", { token: user.token })]);
+      },
+    }));
 
-  it("PATCH /users/:id (a role change) racing DELETE /users/:id", async () => {
-    const statuses: number[] = [];
+  it("PATCH /users/:id (a role change) racing DELETE /users/:id", () =>
     // The window is narrow (between reading the user and updating it): race it a dozen times.
-    for (let i = 0; i < 12; i += 1) {
-      const user = await stack.signUp();
-      const answers = await Promise.all([
-        sendJson(stack.users.url, "PATCH", `/users/${user.id}`, {
-          token: adminToken,
-          body: { role: "admin" },
-        }),
-        sendJson(stack.users.url, "DELETE", `/users/${user.id}`, { token: adminToken }),
-        sendJson(stack.users.url, "PATCH", `/users/${user.id}`, {
-          token: adminToken,
-          body: { role: "user" },
-        }),
-      ]);
-      statuses.push(...answers.map((a) => a.status));
-    }
-    expect(
-      statuses.filter((s) => s >= 500),
-      `statuses ${statuses.join(",")}`,
-    ).toEqual([]);
-  });
+    expectNoServerError({
+      rounds: 12,
+      race: (user) =>
+        Promise.all([
+          sendJson(stack.users.url, "PATCH", `/users/${user.id}`, {
+            token: adminToken,
+            body: { role: "admin" },
+          }),
+          sendJson(stack.users.url, "DELETE", `/users/${user.id}`, { token: adminToken }),
+          sendJson(stack.users.url, "PATCH", `/users/${user.id}`, {
+            token: adminToken,
+            body: { role: "user" },
+          }),
+        ]),
+    }));
 });
