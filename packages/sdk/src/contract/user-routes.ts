@@ -3,6 +3,7 @@ import { IdParamsSchema, pageOf } from "./common.ts";
 import { defineRoute } from "./route.ts";
 import {
   AuthResultSchema,
+  DeleteMeBodySchema,
   ListUsersQuerySchema,
   LoginBodySchema,
   PublicUserSchema,
@@ -88,10 +89,11 @@ export const userRoutes = {
   deleteMe: defineRoute({
     method: "DELETE",
     path: "/users/me",
-    summary: "Delete your account; every session ends",
+    summary: "Delete your account (with your current password); every session ends",
     auth: "bearer",
+    body: DeleteMeBodySchema,
     status: 204,
-    errors: [401],
+    errors: [400, 401, 429],
   }),
   getUser: defineRoute({
     method: "GET",

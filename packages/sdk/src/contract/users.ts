@@ -78,7 +78,7 @@ export const TokenValidationSchema = z.object({
 /** The answer for a valid token. */
 export type TokenValidation = z.infer<typeof TokenValidationSchema>;
 
-/** `PATCH /users/me` body: name, email, or a new password with the current one. */
+/** `PATCH /users/me` body: name, or a new email or password with the current password. */
 export const UpdateMeBodySchema = z
   .strictObject({
     name: NameSchema.optional(),
@@ -87,12 +87,19 @@ export const UpdateMeBodySchema = z
     currentPassword: z.string().min(1).max(256).optional(),
   })
   .refine((body) => Object.values(body).some((value) => value !== undefined), "must change something")
-  .refine((body) => body.password === undefined || body.currentPassword !== undefined, {
-    message: "is required to change the password",
-    path: ["currentPassword"],
-  });
+  // Whoever holds a session must not be able to take the account over with it: a new sign-in
+  // address or password needs the current password too.
+  .refine(
+    (body) => (body.password === undefined && body.email === undefined) || body.currentPassword !== undefined,
+    { message: "is required to change the email address or the password", path: ["currentPassword"] },
+  );
 /** `PATCH /users/me` body. */
 export type UpdateMeBody = z.input<typeof UpdateMeBodySchema>;
+
+/** `DELETE /users/me` body: deleting the account needs the current password. */
+export const DeleteMeBodySchema = z.strictObject({ currentPassword: z.string().min(1).max(256) });
+/** `DELETE /users/me` body. */
+export type DeleteMeBody = z.input<typeof DeleteMeBodySchema>;
 
 /** `PATCH /users/:id` body (admins only). */
 export const UpdateRoleBodySchema = z.strictObject({ role: RoleSchema });
