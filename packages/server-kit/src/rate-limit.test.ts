@@ -21,8 +21,31 @@ describe("RateLimiter", () => {
     await expect(limiter.check([rule])).resolves.toBeUndefined();
   });
 
-  it("fails open when the store is down", async () => {
-    const broken = { hit: () => Promise.reject(new Error("down")) } as unknown as KeyValueStore;
-    await expect(new RateLimiter(broken, logger).consume([rule, rule, rule])).resolves.toBeUndefined();
+  it("keeps limiting in-process when the store is down", async () => {
+    const broken = {
+      hit: () => Promise.reject(new Error("down")),
+      del: () => Promise.reject(new Error("down")),
+    } as unknown as KeyValueStore;
+    const limiter = new RateLimiter(broken, logger);
+    await limiter.consume([rule]);
+    await limiter.consume([rule]);
+    await expect(limiter.consume([rule])).rejects.toMatchObject({ status: 429 });
+    await limiter.reset([rule]);
+    await expect(limiter.consume([rule])).resolves.toBeUndefined();
+  });
+
+  it("counts each of many parallel attempts before any of them is let through", async () => {
+    const limiter = new RateLimiter(new MemoryStore({ keyPrefix: "", channelPrefix: "" }), logger);
+    const outcomes = await Promise.allSettled(Array.from({ length: 50 }, () => limiter.consume([rule])));
+    expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(rule.max);
+  });
+
+  it("takes back a hit with release", async () => {
+    const limiter = new RateLimiter(new MemoryStore({ keyPrefix: "", channelPrefix: "" }), logger);
+    await limiter.consume([rule]);
+    await limiter.consume([rule]);
+    await limiter.release([rule]);
+    await expect(limiter.consume([rule])).resolves.toBeUndefined();
+    await expect(limiter.consume([rule])).rejects.toMatchObject({ status: 429 });
   });
 });
