@@ -19,6 +19,8 @@ import type { UserApiConfig } from "./env.ts";
 import { authRouter } from "./modules/auth/auth.routes.ts";
 import type { CachedValidation } from "./modules/auth/cached-validation.ts";
 import { createAuthService } from "./modules/auth/auth.service.ts";
+import { createClientAddress } from "./modules/auth/client-address.ts";
+import { createPasswordAttempts } from "./modules/auth/password-attempts.ts";
 import { createMount } from "./modules/auth/mount.ts";
 import { createRevocations } from "./modules/auth/revocations.ts";
 import { createSessionsRepository } from "./modules/auth/sessions.repository.ts";
@@ -73,22 +75,21 @@ export async function createUserApi(config: UserApiConfig): Promise<UserApi> {
     expiresAtOf: (cached) => cached.validation.expiresAt,
   });
   const revoke = createRevocations(store, cache, logger);
-  const auth = createAuthService({
-    users,
-    sessions,
-    cache,
-    revoke,
-    limiter: new RateLimiter(store, logger),
-    config,
-  });
-  const usersService = createUsersService({ users, sessions, revoke });
+  const limiter = new RateLimiter(store, logger);
+  const passwordAttempts = createPasswordAttempts(limiter, config);
+  const auth = createAuthService({ users, sessions, cache, revoke, limiter, passwordAttempts, config });
+  const usersService = createUsersService({ users, sessions, revoke, passwordAttempts });
+  const clientAddress = createClientAddress(config.SERVICE_SECRET);
 
-  if (config.SEED_DEMO_DATA ?? !config.DATABASE_URL) {
-    const created = await seedDemoUsers(users);
+  const embedded = !config.DATABASE_URL;
+  if (config.SEED_DEMO_DATA ?? embedded) {
+    const created = await seedDemoUsers(users, { withAdmin: embedded });
     if (created.length > 0) logger.info({ created }, "demo users created");
   }
   if (config.ADMIN_EMAIL && config.ADMIN_PASSWORD) {
-    const outcome = await usersService.ensureAdmin(config.ADMIN_EMAIL, config.ADMIN_PASSWORD);
+    const outcome = await usersService.ensureAdmin(config.ADMIN_EMAIL, config.ADMIN_PASSWORD, {
+      promoteExisting: config.ADMIN_PROMOTE_EXISTING,
+    });
     logger.info({ email: config.ADMIN_EMAIL, outcome }, "admin account ensured");
   }
 
@@ -122,8 +123,8 @@ export async function createUserApi(config: UserApiConfig): Promise<UserApi> {
     next();
   });
   const mount = createMount(auth);
-  app.use(authRouter(mount, auth));
-  app.use(usersRouter(mount, usersService));
+  app.use(authRouter(mount, auth, clientAddress));
+  app.use(usersRouter(mount, usersService, clientAddress));
   finishApp(app);
 
   return {

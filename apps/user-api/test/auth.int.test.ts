@@ -1,5 +1,6 @@
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hashToken } from "@sharehood/server-kit";
 import { testRedisUrl } from "@sharehood/server-kit/testing";
 import { expectProblem, newUser, register, startTestApi, type TestApi } from "./harness.ts";
 
@@ -132,9 +133,17 @@ describe("refresh", () => {
     expect(second.body.accessToken).toMatch(/^sha_/);
   });
 
-  it("revokes the whole session when a rotated refresh token is reused", async () => {
+  // A token's rotation is moved back in time rather than waiting out the grace.
+  const rotatedLongAgo = (refreshToken: string) =>
+    t.api.db.token.update({
+      where: { hash: hashToken(refreshToken) },
+      data: { usedAt: new Date(Date.now() - (t.config.REFRESH_REUSE_GRACE_SECONDS + 1) * 1000) },
+    });
+
+  it("revokes the whole session when a rotated refresh token is reused after the grace", async () => {
     const user = await register(t.http);
     const rotated = await t.http.post("/auth/refresh").send({ refreshToken: user.refreshToken }).expect(200);
+    await rotatedLongAgo(user.refreshToken);
     const reuse = await t.http.post("/auth/refresh").send({ refreshToken: user.refreshToken });
     expectProblem(reuse, 401, "unauthenticated");
     expect(reuse.body.detail).toMatch(/already used/);
@@ -151,13 +160,70 @@ describe("refresh", () => {
     );
   });
 
-  it("lets exactly one of two concurrent refreshes with the same token win", async () => {
+  it("gives concurrent refreshes with one token pairs of the same session, which reuse later ends", async () => {
     const user = await register(t.http);
     const results = await Promise.all(
       [1, 2, 3].map(() => t.http.post("/auth/refresh").send({ refreshToken: user.refreshToken })),
     );
-    expect(results.filter((r) => r.status === 200).length).toBeLessThanOrEqual(1);
-    expect(results.every((r) => r.status === 200 || r.status === 401)).toBe(true);
+    expect(results.map((r) => r.status)).toEqual([200, 200, 200]);
+    const pairs = results.map((r) => r.body as { accessToken: string; refreshToken: string });
+    expect(new Set(pairs.map((p) => p.refreshToken)).size).toBe(3);
+    for (const pair of pairs)
+      await t.http.post("/auth/validate-token").send({ token: pair.accessToken }).expect(200);
+    const sessionIds = await t.api.db.token.findMany({
+      where: { hash: { in: pairs.map((p) => hashToken(p.refreshToken)) } },
+      select: { sessionId: true },
+    });
+    expect(new Set(sessionIds.map((row) => row.sessionId)).size).toBe(1);
+
+    await rotatedLongAgo(user.refreshToken);
+    expectProblem(
+      await t.http.post("/auth/refresh").send({ refreshToken: user.refreshToken }),
+      401,
+      "unauthenticated",
+    );
+    for (const pair of pairs)
+      expectProblem(
+        await t.http.post("/auth/validate-token").send({ token: pair.accessToken }),
+        401,
+        "unauthenticated",
+      );
+  });
+
+  it("ends a session at its absolute lifetime, however often it was refreshed", async () => {
+    const user = await register(t.http);
+    const fresh = await t.http.post("/auth/refresh").send({ refreshToken: user.refreshToken }).expect(200);
+    const token = await t.api.db.token.findUniqueOrThrow({
+      where: { hash: hashToken(fresh.body.refreshToken) },
+    });
+    await t.api.db.session.update({
+      where: { id: token.sessionId },
+      data: { createdAt: new Date(Date.now() - t.config.SESSION_MAX_LIFETIME_SECONDS * 1000 - 1000) },
+    });
+    const refused = await t.http.post("/auth/refresh").send({ refreshToken: fresh.body.refreshToken });
+    expectProblem(refused, 401, "unauthenticated");
+    expect(refused.body.detail).toMatch(/session has ended/);
+    expectProblem(
+      await t.http.post("/auth/validate-token").send({ token: fresh.body.accessToken }),
+      401,
+      "unauthenticated",
+    );
+  });
+
+  it("never issues a token that outlives the session", async () => {
+    const user = await register(t.http);
+    const token = await t.api.db.token.findUniqueOrThrow({ where: { hash: hashToken(user.refreshToken) } });
+    const endsAt = Date.now() + 60_000;
+    await t.api.db.session.update({
+      where: { id: token.sessionId },
+      data: { createdAt: new Date(endsAt - t.config.SESSION_MAX_LIFETIME_SECONDS * 1000) },
+    });
+    const fresh = await t.http.post("/auth/refresh").send({ refreshToken: user.refreshToken }).expect(200);
+    expect(Date.parse(fresh.body.expiresAt)).toBeLessThanOrEqual(endsAt);
+    const stored = await t.api.db.token.findUniqueOrThrow({
+      where: { hash: hashToken(fresh.body.refreshToken) },
+    });
+    expect(stored.expiresAt.getTime()).toBeLessThanOrEqual(endsAt);
   });
 
   it("refuses an access token offered as a refresh token", async () => {

@@ -24,7 +24,7 @@ describe("my profile", () => {
     const changed = await t.http
       .patch("/users/me")
       .set(bearer(me.accessToken))
-      .send({ name: "  Renamed  ", email: "Renamed@Example.com" })
+      .send({ name: "  Renamed  ", email: "Renamed@Example.com", currentPassword: me.password })
       .expect(200);
     expect(changed.body).toMatchObject({ name: "Renamed", email: "renamed@example.com" });
     // Services validating the token see the new name at once (the cached answer was dropped).
@@ -32,11 +32,48 @@ describe("my profile", () => {
     expect(validated.body.user.name).toBe("Renamed");
   });
 
+  it("changes the email or deletes the account only with the current password, changing nothing otherwise", async () => {
+    const me = await register(t.http);
+    const patch = (body: object) => t.http.patch("/users/me").set(bearer(me.accessToken)).send(body);
+    const missing = await patch({ email: "taken-over@example.com" });
+    expectProblem(missing, 400, "validation_failed");
+    expect(missing.body.errors).toEqual([expect.objectContaining({ path: "body.currentPassword" })]);
+    const wrong = await patch({ email: "taken-over@example.com", currentPassword: "not my password" });
+    expectProblem(wrong, 400, "validation_failed");
+    expect(wrong.body.errors).toEqual([{ path: "body.currentPassword", message: "is incorrect" }]);
+    const remove = (body?: object) => t.http.delete("/users/me").set(bearer(me.accessToken)).send(body);
+    expectProblem(await remove(), 400, "validation_failed");
+    expectProblem(await remove({ currentPassword: "not my password" }), 400, "validation_failed");
+    const after = await t.http.get("/users/me").set(bearer(me.accessToken)).expect(200);
+    expect(after.body.email).toBe(me.user.email);
+  });
+
+  it("limits wrong current passwords like sign-in failures, for the account", async () => {
+    const me = await register(t.http);
+    const wrong = () =>
+      t.http.delete("/users/me").set(bearer(me.accessToken)).send({ currentPassword: "not my password" });
+    for (let i = 0; i < t.config.LOGIN_MAX_FAILURES_PER_EMAIL; i++)
+      expectProblem(await wrong(), 400, "validation_failed");
+    const limited = await wrong();
+    expectProblem(limited, 429, "rate_limited");
+    expect(Number(limited.headers["retry-after"])).toBeGreaterThan(0);
+    // Sign-in to that account is limited as well: the guesses were against the same password.
+    expectProblem(
+      await t.http.post("/auth/login").send({ email: me.user.email, password: me.password }),
+      429,
+      "rate_limited",
+    );
+    await t.http.get("/users/me").set(bearer(me.accessToken)).expect(200);
+  });
+
   it("refuses an email another account has with 409", async () => {
     const me = await register(t.http);
     const other = await register(t.http);
     expectProblem(
-      await t.http.patch("/users/me").set(bearer(me.accessToken)).send({ email: other.user.email }),
+      await t.http
+        .patch("/users/me")
+        .set(bearer(me.accessToken))
+        .send({ email: other.user.email, currentPassword: me.password }),
       409,
       "conflict",
     );
@@ -93,7 +130,11 @@ describe("my profile", () => {
   it("deletes my account: my tokens stop working and I can register again", async () => {
     const body = newUser();
     const me = await register(t.http, body);
-    await t.http.delete("/users/me").set(bearer(me.accessToken)).expect(204);
+    await t.http
+      .delete("/users/me")
+      .set(bearer(me.accessToken))
+      .send({ currentPassword: body.password })
+      .expect(204);
     expectProblem(await t.http.get("/users/me").set(bearer(me.accessToken)), 401, "unauthenticated");
     expectProblem(await t.http.get(`/users/${me.user.id}`), 404, "not_found");
     await t.http.post("/auth/register").send(body).expect(201);

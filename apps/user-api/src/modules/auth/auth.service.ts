@@ -6,6 +6,7 @@ import { isForeignKeyViolation, isUniqueViolation } from "../../db.ts";
 import type { UsersRepository } from "../users/users.repository.ts";
 import { toUserDto } from "../users/user-dto.ts";
 import type { Caller } from "./caller.ts";
+import type { PasswordAttempts } from "./password-attempts.ts";
 import { burnPasswordCheck, hashPassword, verifyPassword } from "./passwords.ts";
 import type { Revoke } from "./revocations.ts";
 import type { SessionsRepository, TokenRecord } from "./sessions.repository.ts";
@@ -18,11 +19,13 @@ export interface AuthServiceDeps {
   cache: ValidationCache;
   revoke: Revoke;
   limiter: RateLimiter;
+  passwordAttempts: PasswordAttempts;
   config: {
     ACCESS_TOKEN_TTL_SECONDS: number;
     REFRESH_TOKEN_TTL_SECONDS: number;
+    SESSION_MAX_LIFETIME_SECONDS: number;
+    REFRESH_REUSE_GRACE_SECONDS: number;
     LOGIN_MAX_FAILURES_PER_EMAIL: number;
-    LOGIN_MAX_FAILURES_PER_IP: number;
     REGISTER_MAX_PER_IP: number;
     RATE_LIMIT_WINDOW_SECONDS: number;
   };
@@ -34,24 +37,32 @@ const invalidToken = (detail: string) =>
   new AppError("unauthenticated", detail, { extensions: { valid: false } });
 
 export function createAuthService(deps: AuthServiceDeps) {
-  const { users, sessions, cache, revoke, limiter, config } = deps;
+  const { users, sessions, cache, revoke, limiter, passwordAttempts, config } = deps;
   const windowMs = config.RATE_LIMIT_WINDOW_SECONDS * 1000;
-  const loginFailureRules = (ip: string, email: string) => [
-    { key: `login-fail:ip:${ip}`, max: config.LOGIN_MAX_FAILURES_PER_IP, windowMs },
-    { key: `login-fail:email:${email}`, max: config.LOGIN_MAX_FAILURES_PER_EMAIL, windowMs },
-  ];
+  const sessionEndOf = (sessionCreatedAt: Date) =>
+    sessionCreatedAt.getTime() + config.SESSION_MAX_LIFETIME_SECONDS * 1000;
 
-  function newPair() {
+  /** A new token pair; no token outlives the session's absolute lifetime. */
+  function newPair(sessionEndsAt = Date.now() + config.SESSION_MAX_LIFETIME_SECONDS * 1000) {
     const now = Date.now();
     const accessToken = generateToken("access");
     const refreshToken = generateToken("refresh");
     const stored = {
       accessHash: hashToken(accessToken),
-      accessExpiresAt: new Date(now + config.ACCESS_TOKEN_TTL_SECONDS * 1000),
+      accessExpiresAt: new Date(Math.min(now + config.ACCESS_TOKEN_TTL_SECONDS * 1000, sessionEndsAt)),
       refreshHash: hashToken(refreshToken),
-      refreshExpiresAt: new Date(now + config.REFRESH_TOKEN_TTL_SECONDS * 1000),
+      refreshExpiresAt: new Date(Math.min(now + config.REFRESH_TOKEN_TTL_SECONDS * 1000, sessionEndsAt)),
     };
     return { accessToken, refreshToken, stored };
+  }
+
+  async function revokeSession(token: TokenRecord, detail: string): Promise<never> {
+    await revoke({
+      userId: token.user.id,
+      tokenHashes: await sessions.revoke({ sessionId: token.sessionId }),
+      reason: "session_revoked",
+    });
+    throw unauthenticated(detail);
   }
 
   async function startSession(user: Parameters<typeof toUserDto>[0]): Promise<AuthResult> {
@@ -78,9 +89,9 @@ export function createAuthService(deps: AuthServiceDeps) {
   }
 
   return {
-    async register(body: z.output<typeof RegisterBodySchema>, ip: string): Promise<AuthResult> {
+    async register(body: z.output<typeof RegisterBodySchema>, address: string): Promise<AuthResult> {
       await limiter.consume([
-        { key: `register:ip:${ip}`, max: config.REGISTER_MAX_PER_IP, windowMs },
+        { key: `register:ip:${address}`, max: config.REGISTER_MAX_PER_IP, windowMs },
         { key: `register:email:${body.email}`, max: config.LOGIN_MAX_FAILURES_PER_EMAIL, windowMs },
       ]);
       if (await users.findByEmail(body.email)) throw conflict("An account with this email already exists");
@@ -93,50 +104,44 @@ export function createAuthService(deps: AuthServiceDeps) {
       return startSession(user);
     },
 
-    async login(body: z.output<typeof LoginBodySchema>, ip: string): Promise<AuthResult> {
-      const rules = loginFailureRules(ip, body.email);
-      await limiter.check(rules);
-      const user = await users.findByEmail(body.email);
-      const ok = user
-        ? await verifyPassword(user.passwordHash, body.password)
-        : (await burnPasswordCheck(body.password), false);
-      if (!user || !ok) {
-        await limiter.consume(rules).catch(() => undefined); // this attempt is a 401; the next one may be a 429
-        throw badCredentials();
-      }
-      await limiter.reset(rules.slice(1));
+    async login(body: z.output<typeof LoginBodySchema>, address: string): Promise<AuthResult> {
+      const user = await passwordAttempts({ email: body.email, address }, async () => {
+        const found = await users.findByEmail(body.email);
+        // An unknown email costs the same as a wrong password, and answers the same.
+        if (!found) return (await burnPasswordCheck(body.password), null);
+        return (await verifyPassword(found.passwordHash, body.password)) ? found : null;
+      });
+      if (!user) throw badCredentials();
       return startSession(user);
     },
 
     async refresh(body: z.output<typeof RefreshBodySchema>): Promise<AuthResult> {
       const hash = hashToken(body.refreshToken);
       const token = await sessions.findToken(hash);
-      if (token?.kind === "refresh" && token.usedAt !== null && token.session.revokedAt === null) {
-        // A rotated refresh token came back: it was stolen or replayed, so end the whole session.
-        await revoke({
-          userId: token.user.id,
-          tokenHashes: await sessions.revoke({ sessionId: token.sessionId }),
-          reason: "session_revoked",
-        });
-        throw unauthenticated("This refresh token was already used; the session has been revoked");
-      }
-      if (!isUsable(token, "refresh") || token.usedAt !== null)
+      if (token?.kind !== "refresh" || token.session.revokedAt !== null)
         throw unauthenticated("The refresh token is invalid or expired");
-      const { accessToken, refreshToken, stored } = newPair();
-      if (!(await sessions.rotate(hash, token.sessionId, token.user.id, stored))) {
-        await revoke({
-          userId: token.user.id,
-          tokenHashes: await sessions.revoke({ sessionId: token.sessionId }),
-          reason: "session_revoked",
-        });
-        throw unauthenticated("This refresh token was already used; the session has been revoked");
-      }
-      return {
+      const sessionEndsAt = sessionEndOf(token.session.createdAt);
+      if (sessionEndsAt <= Date.now()) throw unauthenticated("The session has ended; please sign in again");
+      const { accessToken, refreshToken, stored } = newPair(sessionEndsAt);
+      const answer = (): AuthResult => ({
         user: toUserDto(token.user),
         accessToken,
         refreshToken,
         expiresAt: stored.accessExpiresAt.toISOString(),
-      };
+      });
+      if (token.usedAt === null && token.expiresAt.getTime() <= Date.now())
+        throw unauthenticated("The refresh token is invalid or expired");
+      if (token.usedAt === null && (await sessions.rotate(hash, token.sessionId, token.user.id, stored)))
+        return answer();
+      // Used already: by a request of the same browser a moment ago (parallel requests, another
+      // replica of the web app), or by a thief. Within the grace the session gets another pair;
+      // after it, a rotated token coming back means it was stolen or replayed: end the session.
+      const usedAt = token.usedAt?.getTime() ?? Date.now(); // null: rotated by a racing request just now
+      if (Date.now() - usedAt <= config.REFRESH_REUSE_GRACE_SECONDS * 1000) {
+        await sessions.addTokens(token.sessionId, token.user.id, stored);
+        return answer();
+      }
+      return revokeSession(token, "This refresh token was already used; the session has been revoked");
     },
 
     async logout(caller: Caller): Promise<void> {
@@ -157,7 +162,8 @@ export function createAuthService(deps: AuthServiceDeps) {
         return { user, permissions, expiresAt, sessionId: cached.sessionId, tokenHash };
       }
       const record = await sessions.findToken(tokenHash);
-      if (!isUsable(record, "access")) throw invalidToken("The access token is invalid, expired or revoked");
+      if (!isUsable(record, "access") || sessionEndOf(record.session.createdAt) <= Date.now())
+        throw invalidToken("The access token is invalid, expired or revoked");
       const { id, email, name, role } = record.user;
       const validation: TokenValidation = {
         valid: true,

@@ -15,7 +15,7 @@ export interface TokenRecord {
   expiresAt: Date;
   usedAt: Date | null;
   sessionId: string;
-  session: { revokedAt: Date | null; expiresAt: Date };
+  session: { createdAt: Date; revokedAt: Date | null; expiresAt: Date };
   user: { id: string; email: string; name: string; role: Role; createdAt: Date; updatedAt: Date };
 }
 
@@ -48,6 +48,7 @@ export function createSessionsRepository(db: Db) {
             sessionId: true,
             session: {
               select: {
+                createdAt: true,
                 revokedAt: true,
                 expiresAt: true,
                 user: {
@@ -78,6 +79,11 @@ export function createSessionsRepository(db: Db) {
         await tx.token.createMany({ data: tokenRows(userId, tokens).map((row) => ({ ...row, sessionId })) });
         return true;
       }),
+
+    /** Adds a token pair to a live session without rotating anything (a reuse within the grace). */
+    addTokens: async (sessionId: string, userId: string, tokens: IssuedTokens): Promise<void> => {
+      await db.token.createMany({ data: tokenRows(userId, tokens).map((row) => ({ ...row, sessionId })) });
+    },
 
     /** Revokes sessions and answers the hashes of their access tokens still alive (to evict from caches). */
     revoke: (

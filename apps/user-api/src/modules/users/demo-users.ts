@@ -12,11 +12,19 @@ export const DEMO_USERS = [
   { email: "admin@example.com", name: "Sharehood Admin", role: "admin" },
 ] as const;
 
-/** Creates the demo neighbours that do not exist yet; running it twice changes nothing. */
-export async function seedDemoUsers(users: UsersRepository): Promise<string[]> {
+/**
+ * Creates the demo neighbours that do not exist yet; running it twice changes nothing. The demo
+ * admin, whose password is public, only on the embedded default (`withAdmin`): a database of
+ * any deployment never gets an admin anyone can sign in as.
+ */
+export async function seedDemoUsers(
+  users: UsersRepository,
+  options: { withAdmin: boolean },
+): Promise<string[]> {
   const created: string[] = [];
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const demo of DEMO_USERS) {
+    if (demo.role === "admin" && !options.withAdmin) continue;
     if (await users.findByEmail(demo.email)) continue;
     await users.create({ ...demo, passwordHash });
     created.push(demo.email);

@@ -1,14 +1,19 @@
 import { Router } from "express";
 import { userRoutes } from "@sharehood/sdk/contract";
+import type { ClientAddress } from "../auth/client-address.ts";
 import type { Mount } from "../auth/mount.ts";
 import type { UsersService } from "./users.service.ts";
 
-export function usersRouter(mount: Mount, users: UsersService): Router {
+export function usersRouter(mount: Mount, users: UsersService, clientAddress: ClientAddress): Router {
   const router = Router();
   // /users/me before /users/:id, so "me" is never taken for an id. Permissions come from the contract.
   mount(router, userRoutes.getMe, ({ caller }) => users.getMe(caller));
-  mount(router, userRoutes.updateMe, ({ caller, body }) => users.updateMe(caller, body));
-  mount(router, userRoutes.deleteMe, ({ caller }) => users.deleteMe(caller));
+  mount(router, userRoutes.updateMe, ({ caller, body, req }) =>
+    users.updateMe(caller, body, clientAddress(req)),
+  );
+  mount(router, userRoutes.deleteMe, ({ caller, body, req }) =>
+    users.deleteMe(caller, body, clientAddress(req)),
+  );
   mount(router, userRoutes.listUsers, ({ query }) => users.list(query));
   mount(router, userRoutes.getUser, ({ params }) => users.getPublic(params.id));
   mount(router, userRoutes.updateRole, ({ params, body }) => users.updateRole(params.id, body.role));

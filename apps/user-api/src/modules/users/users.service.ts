@@ -1,9 +1,10 @@
 import type { Page, PublicUser, Role, User } from "@sharehood/sdk";
-import type { ListUsersQuerySchema, UpdateMeBodySchema } from "@sharehood/sdk/contract";
+import type { DeleteMeBodySchema, ListUsersQuerySchema, UpdateMeBodySchema } from "@sharehood/sdk/contract";
 import { AppError, conflict, decodeCursor, encodeCursor, notFound } from "@sharehood/server-kit";
 import { z } from "zod";
 import { isUniqueViolation } from "../../db.ts";
 import type { Caller } from "../auth/caller.ts";
+import type { PasswordAttempts } from "../auth/password-attempts.ts";
 import { hashPassword, verifyPassword } from "../auth/passwords.ts";
 import type { Revoke } from "../auth/revocations.ts";
 import type { SessionsRepository } from "../auth/sessions.repository.ts";
@@ -17,8 +18,24 @@ export function createUsersService(deps: {
   users: UsersRepository;
   sessions: SessionsRepository;
   revoke: Revoke;
+  passwordAttempts: PasswordAttempts;
 }) {
-  const { users, sessions, revoke } = deps;
+  const { users, sessions, revoke, passwordAttempts } = deps;
+
+  /** Checks the current password under the sign-in limits; a wrong one is a field error. */
+  async function confirmPassword(
+    user: { email: string; passwordHash: string },
+    given: string,
+    address: string,
+  ) {
+    const ok = await passwordAttempts({ email: user.email, address }, async () =>
+      (await verifyPassword(user.passwordHash, given)) ? true : null,
+    );
+    if (!ok)
+      throw new AppError("validation_failed", "The current password is incorrect", {
+        errors: [{ path: "body.currentPassword", message: "is incorrect" }],
+      });
+  }
 
   async function mustFind(id: string) {
     const user = await users.findById(id);
@@ -35,19 +52,19 @@ export function createUsersService(deps: {
   return {
     getMe: async (caller: Caller): Promise<User> => toUserDto(await mustFind(caller.user.id)),
 
-    async updateMe(caller: Caller, body: z.output<typeof UpdateMeBodySchema>): Promise<User> {
+    async updateMe(
+      caller: Caller,
+      body: z.output<typeof UpdateMeBodySchema>,
+      address: string,
+    ): Promise<User> {
       const current = await mustFind(caller.user.id);
       const changes: { name?: string; email?: string; passwordHash?: string } = {};
       if (body.name !== undefined) changes.name = body.name;
       if (body.email !== undefined && body.email !== current.email) changes.email = body.email;
-      if (body.password !== undefined) {
-        if (!(await verifyPassword(current.passwordHash, body.currentPassword ?? ""))) {
-          throw new AppError("validation_failed", "The current password is incorrect", {
-            errors: [{ path: "body.currentPassword", message: "is incorrect" }],
-          });
-        }
-        changes.passwordHash = await hashPassword(body.password);
-      }
+      // The contract asks for the current password with a new email or password: a stolen
+      // session must not be enough to take the account over.
+      if (body.currentPassword !== undefined) await confirmPassword(current, body.currentPassword, address);
+      if (body.password !== undefined) changes.passwordHash = await hashPassword(body.password);
       const updated = await users.update(current.id, changes).catch((error: unknown) => {
         throw isUniqueViolation(error) ? emailTaken() : error;
       });
@@ -67,7 +84,14 @@ export function createUsersService(deps: {
       return toUserDto(updated);
     },
 
-    deleteMe: (caller: Caller): Promise<void> => deleteAccount(caller.user.id),
+    async deleteMe(
+      caller: Caller,
+      body: z.output<typeof DeleteMeBodySchema>,
+      address: string,
+    ): Promise<void> {
+      await confirmPassword(await mustFind(caller.user.id), body.currentPassword, address);
+      await deleteAccount(caller.user.id);
+    },
 
     getPublic: async (id: string): Promise<PublicUser> => toPublicUserDto(await mustFind(id)),
 
@@ -98,26 +122,48 @@ export function createUsersService(deps: {
 
     deleteUser: (id: string): Promise<void> => deleteAccount(id),
 
-    /** Makes sure the configured admin exists with that password and the admin role. */
-    async ensureAdmin(email: string, password: string): Promise<"created" | "updated"> {
+    /**
+     * Makes sure the configured admin exists with that password and the admin role. An account
+     * that signed itself up is promoted only when `promoteExisting` says so: otherwise whoever
+     * registered the address before the operator configured it would become admin. When the
+     * operator changes an account's role or password, every session of it ends.
+     */
+    async ensureAdmin(
+      email: string,
+      password: string,
+      options: { promoteExisting: boolean },
+    ): Promise<"created" | "updated" | "unchanged"> {
       const normalized = email.trim().toLowerCase();
-      const passwordHash = await hashPassword(password);
       const existing = await users.findByEmail(normalized);
-      if (existing) {
-        await users.update(existing.id, { role: "admin", passwordHash });
-        await revoke({
-          userId: existing.id,
-          tokenHashes: await sessions.liveAccessHashes(existing.id),
-          reason: "role_changed",
-        });
-        return "updated";
+      if (!existing) {
+        await users
+          .create({
+            email: normalized,
+            name: "Administrator",
+            passwordHash: await hashPassword(password),
+            role: "admin",
+          })
+          .catch((error: unknown) => {
+            if (!isUniqueViolation(error)) throw error; // another replica created it at the same moment
+          });
+        return "created";
       }
-      await users
-        .create({ email: normalized, name: "Administrator", passwordHash, role: "admin" })
-        .catch((error: unknown) => {
-          if (!isUniqueViolation(error)) throw error; // another replica created it at the same moment
-        });
-      return "created";
+      const isAdmin = existing.role === "admin";
+      if (!isAdmin && !options.promoteExisting) {
+        throw new Error(
+          `ADMIN_EMAIL ${normalized} belongs to an account that signed itself up; refusing to make it admin. ` +
+            "Choose another address, or set ADMIN_PROMOTE_EXISTING=true to promote it (its sessions end).",
+        );
+      }
+      if (isAdmin && (await verifyPassword(existing.passwordHash, password))) return "unchanged";
+      await users.update(existing.id, { role: "admin", passwordHash: await hashPassword(password) });
+      const tokenHashes = await sessions.revoke({ userId: existing.id });
+      await revoke({
+        userId: existing.id,
+        tokenHashes,
+        reason: isAdmin ? "password_changed" : "role_changed",
+      });
+      return "updated";
     },
   };
 }
