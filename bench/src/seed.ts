@@ -176,12 +176,12 @@ export async function growCatalogue(stack: BenchStack, total: number): Promise<v
     `INSERT INTO owners (id, name, updated_at) SELECT 'bench-owner-' || g, 'Neighbour ' || g, now() FROM generate_series(0, 49) g ON CONFLICT DO NOTHING`,
   );
   await stack.sql(
-    `INSERT INTO items (id, owner_id, title, description, category_id, condition, image_urls, version, created_at, updated_at)
+    `INSERT INTO items (id, owner_id, title, description, category_id, condition, version, created_at, updated_at)
      SELECT gen_random_uuid()::text, 'bench-owner-' || (g % 50),
             initcap(($1::text[])[g % array_length($1::text[], 1) + 1] || ' ' || ($2::text[])[(g / 7) % array_length($2::text[], 1) + 1]),
             'A ' || ($1::text[])[(g / 3) % array_length($1::text[], 1) + 1] || ' ' || ($2::text[])[(g / 11) % array_length($2::text[], 1) + 1]
               || ' in good shape. Pick it up near ' || ($2::text[])[(g / 13) % array_length($2::text[], 1) + 1] || ' street; ask me anything.',
-            ($3::text[])[g % array_length($3::text[], 1) + 1], 'good', '{}', 1,
+            ($3::text[])[g % array_length($3::text[], 1) + 1], 'good', 1,
             now() - (g || ' seconds')::interval, now()
      FROM generate_series($4::int, $5::int) g`,
     [ADJECTIVES, NOUNS, CATEGORIES, have, total - 1],

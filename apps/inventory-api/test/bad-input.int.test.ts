@@ -33,8 +33,8 @@ const BAD_BODIES: unknown[] = [
   { title: 1, description: [], categoryId: {}, condition: "mint", startDate: 20260101, endDate: true },
   { ...newItem(), ownerId: "someone-else" },
   { ...newItem(), status: "approved" },
+  { ...newItem(), imageUrls: ["https://example.com/0.jpg"] }, // removed: pictures are uploads only
   { ...newItem(), imageUrls: ["javascript:alert(1)"] },
-  { ...newItem(), imageUrls: Array.from({ length: 9 }, (_, i) => `https://example.com/${i}.jpg`) },
   { ...newItem(), title: "t".repeat(121) },
   { ...newItem(), title: "   " },
   { startDate: "2026-13-01", endDate: "2026-13-02" },

@@ -64,6 +64,37 @@ describe("creating items", () => {
     expect(await stack.inventory.api.db.item.count()).toBe(before);
   });
 
+  it("refuses imageUrls (pictures from outside links) on create, replace and update with 400, changing nothing", async () => {
+    // Any visitor's browser would fetch those URLs (tracking, mixed content): pictures are uploads now.
+    const item = await owner.client.items.create({ body: newItem() });
+    const links = { imageUrls: ["https://tracker.example.com/pixel.gif"] };
+    const before = await stack.inventory.api.db.item.count();
+    for (const [method, path, body] of [
+      ["POST", "/items", { ...newItem(), ...links }],
+      ["PUT", `/items/${item.id}`, { ...newItem(), ...links }],
+      ["PATCH", `/items/${item.id}`, links],
+      ["PATCH", `/items/${item.id}`, { title: "Renamed", ...links }],
+    ] as const) {
+      const res = await raw(`${stack.inventory.url}${path}`, {
+        method,
+        token: owner.token,
+        body: JSON.stringify(body),
+      });
+      expect(res.status, `${method} ${path}`).toBe(400);
+      expect(res.body).toMatchObject({
+        code: "validation_failed",
+        errors: expect.arrayContaining([{ path: "body", message: "unknown field(s): imageUrls" }]),
+      });
+    }
+    expect(await stack.inventory.api.db.item.count()).toBe(before);
+    const after = await raw(`${stack.inventory.url}/items/${item.id}`);
+    expect(after.body).toMatchObject({ title: item.title, version: item.version });
+    expect(after.body).not.toHaveProperty("imageUrls");
+    const listed = await raw(`${stack.inventory.url}/items?ownerId=${owner.id}`);
+    expect(listed.body.items!.length).toBeGreaterThan(0);
+    for (const listedItem of listed.body.items!) expect(listedItem).not.toHaveProperty("imageUrls");
+  });
+
   it("names the field when the category does not exist", async () => {
     const error = await refused(
       owner.client.items.create({ body: newItem({ categoryId: "spaceships" }) }),

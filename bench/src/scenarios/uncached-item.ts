@@ -7,7 +7,7 @@ import type { BenchStack } from "../stack.ts";
 // one round trip), so the baseline does the same database work with none of the service around it.
 const ITEM_SQL = `
   SELECT i.id, i.owner_id AS "ownerId", coalesce(o.name, 'A neighbour') AS "ownerName", i.title, i.description,
-         i.category_id AS "categoryId", i.condition::text AS condition, i.location, i.image_urls AS "imageUrls",
+         i.category_id AS "categoryId", i.condition::text AS condition, i.location,
          i.version, i.created_at AS "createdAt", i.updated_at AS "updatedAt",
          coalesce((SELECT json_agg(json_build_object('id', p.id, 'key', p.key, 'width', p.width, 'height', p.height) ORDER BY p.position)
                    FROM photos p WHERE p.item_id = i.id), '[]'::json) AS photos,

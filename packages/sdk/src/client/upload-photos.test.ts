@@ -9,7 +9,6 @@ const item = {
   categoryId: "tools",
   condition: "good",
   location: null,
-  imageUrls: [],
   photos: [
     { id: "p1", url: "http://i/p/display.webp", thumbnailUrl: "http://i/p/thumb.webp", width: 4, height: 3 },
   ],

@@ -20,15 +20,15 @@ export const ConditionSchema = z.enum(ITEM_CONDITIONS);
 /** How worn an item is. */
 export type Condition = z.infer<typeof ConditionSchema>;
 
-const ImageUrlSchema = z.url({ protocol: /^https?$/ }).max(2048);
-
+// Pictures are uploaded photos only (see photos.ts). Bodies are strict, so a client still sending
+// the removed `imageUrls` (links to pictures elsewhere, which every visitor's browser would fetch)
+// gets a 400 naming it.
 const itemFields = {
   title: z.string().trim().min(1, "must not be empty").max(120),
   description: z.string().trim().min(1, "must not be empty").max(5000),
   categoryId: z.string().min(1).max(40),
   condition: ConditionSchema,
   location: z.string().trim().max(120).nullable().optional(),
-  imageUrls: z.array(ImageUrlSchema).max(8).optional(),
 };
 
 /** `POST /items` and `PUT /items/:id` body. */
@@ -44,7 +44,6 @@ export const UpdateItemBodySchema = z
     categoryId: itemFields.categoryId.optional(),
     condition: itemFields.condition.optional(),
     location: itemFields.location,
-    imageUrls: itemFields.imageUrls,
   })
   .refine((body) => Object.values(body).some((value) => value !== undefined), "must change something");
 /** `PATCH /items/:id` body. */
@@ -72,7 +71,6 @@ export const ItemSchema = z.object({
   categoryId: z.string(),
   condition: ConditionSchema,
   location: z.string().nullable(),
-  imageUrls: z.array(z.string()),
   photos: z.array(PhotoSchema),
   owner: z.object({ id: IdSchema, name: z.string() }),
   version: z.number().int(),

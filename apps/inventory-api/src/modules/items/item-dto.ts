@@ -12,7 +12,6 @@ export function toItemDto(row: ItemRow, photoUrls: PhotoUrls): Item {
     categoryId: row.categoryId,
     condition: row.condition,
     location: row.location,
-    imageUrls: row.imageUrls,
     photos: row.photos.map((photo) => ({
       id: photo.id,
       width: photo.width,

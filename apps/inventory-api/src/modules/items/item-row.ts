@@ -10,7 +10,6 @@ export interface ItemRow {
   categoryId: string;
   condition: Condition;
   location: string | null;
-  imageUrls: string[];
   photos: { id: string; key: string; width: number; height: number }[];
   version: number;
   createdAt: Date;

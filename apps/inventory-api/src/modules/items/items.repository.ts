@@ -8,7 +8,6 @@ export interface ItemFields {
   categoryId: string;
   condition: Condition;
   location: string | null;
-  imageUrls: string[];
 }
 
 export type ItemSort = "newest" | "title" | "relevance";
@@ -30,7 +29,7 @@ const { sql, join } = Prisma;
 // One SELECT list for every read, so lists and single items come back in the same shape.
 const SELECT_ITEM = sql`
   SELECT i.id, i.owner_id AS "ownerId", coalesce(o.name, 'A neighbour') AS "ownerName", i.title, i.description,
-         i.category_id AS "categoryId", i.condition::text AS condition, i.location, i.image_urls AS "imageUrls",
+         i.category_id AS "categoryId", i.condition::text AS condition, i.location,
          i.version, i.created_at AS "createdAt", i.updated_at AS "updatedAt",
          coalesce((SELECT json_agg(json_build_object('id', p.id, 'key', p.key, 'width', p.width, 'height', p.height) ORDER BY p.position)
                    FROM photos p WHERE p.item_id = i.id), '[]'::json) AS photos`;

@@ -167,14 +167,13 @@ export function createItemsService(deps: {
   };
 }
 
-function normalise(body: CreateItemBody & { imageUrls?: string[] }): ItemFields {
+function normalise(body: CreateItemBody): ItemFields {
   return {
     title: body.title,
     description: body.description,
     categoryId: body.categoryId,
     condition: body.condition,
     location: body.location || null,
-    imageUrls: body.imageUrls ?? [],
   };
 }
 

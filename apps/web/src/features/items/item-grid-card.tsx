@@ -27,7 +27,7 @@ export function ItemGridCard({
       ownerName={item.owner.name}
       ownerId={item.owner.id}
       location={item.location}
-      imageUrl={item.photos[0]?.thumbnailUrl ?? item.imageUrls[0] ?? null}
+      imageUrl={item.photos[0]?.thumbnailUrl ?? null}
       link={NextLink}
       footer={footer}
       priority={priority}
