@@ -55,6 +55,34 @@ describe("writes are authorised through the User API", () => {
     expect(refusedInTime).toBe(true);
   });
 
+  it("refuses a logged-out token within a second even when a validation races the logout, 200 times", async () => {
+    const user = await stack.signUp();
+    const slow: number[] = [];
+    for (let round = 0; round < 200; round += 1) {
+      const session = await stack
+        .client()
+        .auth.login({ body: { email: user.email, password: user.password } });
+      const client = stack.client(session.accessToken);
+      const read = () =>
+        client.loans.list({ query: {} }).then(
+          () => "ok",
+          (e: unknown) => (e instanceof ApiError ? e.status : e),
+        );
+      // Validations in flight on both sides of the logout: the one whose answer lands last must
+      // not be the one that counts.
+      await Promise.all([read(), client.auth.logout({}), read(), read()]);
+      const loggedOutAt = Date.now();
+      while ((await read()) !== 401) {
+        if (Date.now() - loggedOutAt > 1_000) {
+          slow.push(round);
+          break;
+        }
+        await new Promise((r) => setTimeout(r, 10));
+      }
+    }
+    expect(slow).toEqual([]);
+  }, 120_000);
+
   it("applies a role change at once: a promoted user may edit anyone's item", async () => {
     const [owner, promoted] = await Promise.all([stack.signUp(), stack.signUp()]);
     const item = await owner.client.items.create({ body: newItem() });
@@ -82,7 +110,7 @@ describe("writes are authorised through the User API", () => {
       params: { id: theirs.id },
       body: { startDate: inDays(3), endDate: inDays(4) },
     });
-    await leaver.client.users.deleteMe({});
+    await leaver.client.users.deleteMe({ body: { currentPassword: leaver.password } });
     const gone = await within(
       2_000,
       async () => (await raw(`${stack.inventory.url}/items/${item.id}`)).status === 404,

@@ -340,7 +340,7 @@ describe("ordering and removing photos", () => {
       files: [blob(png)],
     });
     const photo = withPhotos.photos[0]!;
-    await leaver.client.users.deleteMe({});
+    await leaver.client.users.deleteMe({ body: { currentPassword: leaver.password } });
     // The User API announces the deletion over Redis; the Inventory API reacts asynchronously.
     await expect
       .poll(() => stack.inventory.api.db.photo.count({ where: { itemId: item.id } }), { timeout: 10_000 })

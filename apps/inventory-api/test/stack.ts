@@ -23,15 +23,22 @@ export interface TestStack {
   /** An SDK client for both APIs, optionally acting with a token. */
   client(token?: string): SharehoodClient;
   /** Registers a new user and answers their tokens and profile. */
-  signUp(
-    name?: string,
-  ): Promise<{ token: string; refreshToken: string; id: string; email: string; client: SharehoodClient }>;
+  signUp(name?: string): Promise<{
+    password: string;
+    token: string;
+    refreshToken: string;
+    id: string;
+    email: string;
+    client: SharehoodClient;
+  }>;
   /** The seeded admin, signed in. */
   admin(): Promise<{ token: string; id: string; client: SharehoodClient }>;
   close(): Promise<void>;
 }
 
 const ADMIN = { email: "admin@example.com", password: "admin-password" };
+/** Every neighbour that `signUp` creates has this password. */
+export const NEIGHBOUR_PASSWORD = "password123";
 
 async function serve<
   A extends {
@@ -131,9 +138,10 @@ export async function startStack(
       counter += 1;
       const email = `${name}-${counter}-${randomUUID().slice(0, 6)}@example.com`;
       const result = await client().auth.register({
-        body: { email, password: "password123", name: displayName ?? `Neighbour ${counter}` },
+        body: { email, password: NEIGHBOUR_PASSWORD, name: displayName ?? `Neighbour ${counter}` },
       });
       return {
+        password: NEIGHBOUR_PASSWORD,
         token: result.accessToken,
         refreshToken: result.refreshToken,
         id: result.user.id,

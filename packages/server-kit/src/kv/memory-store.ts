@@ -36,6 +36,10 @@ export class MemoryStore implements KeyValueStore {
     return Promise.resolve(this.#read(key)?.value ?? null);
   }
 
+  getMany(keys: string[]): Promise<(string | null)[]> {
+    return Promise.resolve(keys.map((key) => this.#read(key)?.value ?? null));
+  }
+
   set(key: string, value: string, ttlMs?: number): Promise<void> {
     this.#entries.set(this.#prefix + key, { value, expiresAt: ttlMs ? Date.now() + ttlMs : Infinity });
     return Promise.resolve();

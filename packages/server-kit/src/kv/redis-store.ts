@@ -38,6 +38,15 @@ type RedisWithHit = Redis & {
   sharehoodBumpVersion(versionKey: string, indexKey: string): Promise<number>;
 };
 
+/** How many messages a channel's log keeps (about): enough for any outage worth replaying. */
+const LOG_MAX_LENGTH = 10_000;
+/**
+ * How far before the moment an outage was noticed the replay starts. The connection may have
+ * been lost a little before the client noticed; a message replayed twice is harmless.
+ */
+const REPLAY_MARGIN_MS = 30_000;
+const RESUBSCRIBE_SETTLE_MS = 100;
+
 /**
  * Redis-backed store. Commands fail fast (no offline queue, short timeout) so that a Redis
  * outage degrades a request instead of hanging it; the connection retries in the background.
@@ -46,7 +55,10 @@ export class RedisStore implements KeyValueStore {
   readonly kind = "redis" as const;
   readonly #client: RedisWithHit;
   readonly #subscriber: Redis;
+  /** Channel logs live under the namespace (not the service's prefix): every service reads them. */
+  readonly #logs: Redis;
   readonly #channelPrefix: string;
+  readonly #logger: Logger;
   readonly #handlers = new Map<string, Set<(message: string) => void>>();
   readonly #reconnectListeners: (() => void)[] = [];
 
@@ -57,8 +69,11 @@ export class RedisStore implements KeyValueStore {
       connectTimeout: 2_000,
       retryStrategy: (attempt: number) => Math.min(attempt * 200, 1_000),
     };
+    // Named, so CLIENT LIST tells which service and which role each connection has.
+    const named = (role: string) => ({ connectionName: `${options.keyPrefix}${role}` });
     this.#client = new Redis(options.url, {
       ...common,
+      ...named("client"),
       keyPrefix: options.keyPrefix,
       enableOfflineQueue: false,
       // Redis answers in well under a millisecond; a command that takes this long means a hung
@@ -69,10 +84,19 @@ export class RedisStore implements KeyValueStore {
     this.#client.defineCommand("sharehoodSetIfVersion", { numberOfKeys: 3, lua: SET_IF_VERSION_SCRIPT });
     this.#client.defineCommand("sharehoodBumpVersion", { numberOfKeys: 2, lua: BUMP_VERSION_SCRIPT });
     // The subscriber keeps its offline queue: subscriptions made while Redis is down apply on reconnect.
-    this.#subscriber = new Redis(options.url, common);
+    this.#subscriber = new Redis(options.url, { ...common, ...named("subscriber") });
+    this.#logs = new Redis(options.url, {
+      ...common,
+      ...named("logs"),
+      keyPrefix: options.channelPrefix,
+      enableOfflineQueue: false,
+      commandTimeout: 1_000,
+    });
     this.#channelPrefix = options.channelPrefix;
+    this.#logger = options.logger;
+    this.#watchSubscription();
     let down = false;
-    for (const connection of [this.#client, this.#subscriber]) {
+    for (const connection of [this.#client, this.#subscriber, this.#logs]) {
       connection.on("error", (error: Error) => {
         if (!down) options.logger.warn({ err: error.message }, "redis unavailable; retrying");
         down = true;
@@ -90,13 +114,61 @@ export class RedisStore implements KeyValueStore {
     });
   }
 
-  /** Connects both connections; a Redis that is down now is not fatal (readiness reports it). */
+  /** Connects every connection; a Redis that is down now is not fatal (readiness reports it). */
   async connect(): Promise<void> {
-    await Promise.all([this.#client.connect(), this.#subscriber.connect()]).catch(() => undefined);
+    await Promise.all([this.#client.connect(), this.#subscriber.connect(), this.#logs.connect()]).catch(
+      () => undefined,
+    );
+  }
+
+  /**
+   * Pub/sub forgets what it could not deliver. When the subscription comes back after an outage,
+   * each subscribed channel's log is read from a little before the outage was noticed.
+   */
+  #watchSubscription(): void {
+    let downSince: number | undefined;
+    this.#subscriber.on("close", () => {
+      downSince ??= Date.now();
+    });
+    this.#subscriber.on("ready", () => {
+      if (downSince === undefined) return;
+      const from = downSince - REPLAY_MARGIN_MS;
+      downSince = undefined;
+      // ioredis sends the resubscriptions right after "ready"; reading the log a moment later
+      // leaves no gap between what the log gives and what the subscription delivers.
+      setTimeout(() => void this.#replay(from), RESUBSCRIBE_SETTLE_MS).unref();
+    });
+  }
+
+  async #replay(fromMs: number): Promise<void> {
+    for (const [name, handlers] of this.#handlers) {
+      try {
+        const entries = await this.#logs.xrange(
+          `${name.slice(this.#channelPrefix.length)}:log`,
+          `${fromMs}`,
+          "+",
+        );
+        for (const [, fields] of entries) {
+          const message = fields[fields.indexOf("m") + 1];
+          if (message !== undefined) for (const handler of handlers) handler(message);
+        }
+        if (entries.length > 0)
+          this.#logger.info({ channel: name, replayed: entries.length }, "replayed missed messages");
+      } catch (error) {
+        this.#logger.warn(
+          { err: (error as Error).message, channel: name },
+          "could not replay missed messages",
+        );
+      }
+    }
   }
 
   async get(key: string): Promise<string | null> {
     return this.#client.get(key);
+  }
+
+  async getMany(keys: string[]): Promise<(string | null)[]> {
+    return keys.length === 0 ? [] : this.#client.mget(...keys);
   }
 
   async set(key: string, value: string, ttlMs?: number): Promise<void> {
@@ -142,6 +214,8 @@ export class RedisStore implements KeyValueStore {
   }
 
   async publish(channel: string, message: string): Promise<void> {
+    // The log first: a subscriber that misses the live message finds it there when it is back.
+    await this.#logs.xadd(`${channel}:log`, "MAXLEN", "~", LOG_MAX_LENGTH, "*", "m", message);
     await this.#client.publish(this.#channelPrefix + channel, message);
   }
 
@@ -164,6 +238,7 @@ export class RedisStore implements KeyValueStore {
   async close(): Promise<void> {
     this.#client.disconnect();
     this.#subscriber.disconnect();
+    this.#logs.disconnect();
     return Promise.resolve();
   }
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { pino } from "pino";
-import { afterAll, describe, expect, it } from "vitest";
+import { Redis } from "ioredis";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { testRedisUrl } from "../testing/test-database.ts";
 import { MemoryStore } from "./memory-store.ts";
 import { RedisStore } from "./redis-store.ts";
@@ -66,5 +67,45 @@ describe.each(stores)("the %s store", (_name, open) => {
     await a.setIfVersion("v", "0", "index", "e", "a's", 10_000);
     await b.bumpVersion("v", "index");
     expect(await a.get("e")).toBe("a's");
+  });
+});
+
+describe("the Redis store's channels", () => {
+  const namespace = `sharehood-test-${randomUUID().slice(0, 8)}:`;
+  const open = async (service: string) => {
+    const store = new RedisStore({
+      url: testRedisUrl(),
+      keyPrefix: `${namespace}${service}:`,
+      channelPrefix: namespace,
+      logger: pino({ level: "silent" }),
+    });
+    await store.connect();
+    opened.push(store);
+    return store;
+  };
+
+  it("delivers what was published while the subscription was cut, once it is back", async () => {
+    const [publisher, subscriber] = [await open("publisher"), await open("subscriber")];
+    const received: string[] = [];
+    await subscriber.subscribe("events", (message) => received.push(message));
+    await publisher.publish("events", "before");
+    await vi.waitFor(() => expect(received).toEqual(["before"]));
+
+    // Cut only this subscriber's connection (others' tests share the server), and publish while
+    // it is reconnecting: pub/sub alone would lose "during".
+    const admin = new Redis(testRedisUrl());
+    const clients = String(await admin.call("CLIENT", "LIST", "TYPE", "pubsub"));
+    const id = /id=(\d+) .*name=(\S+)/
+      .exec(clients.split("\n").find((line) => line.includes(`name=${namespace}subscriber:subscriber`)) ?? "")
+      ?.at(1);
+    expect(id).toBeDefined();
+    await admin.client("KILL", "ID", id!);
+    await publisher.publish("events", "during");
+    await admin.quit();
+
+    await vi.waitFor(() => expect(received).toContain("during"), { timeout: 5_000 });
+    await publisher.publish("events", "after");
+    await vi.waitFor(() => expect(received).toContain("after"));
+    expect(received.filter((m) => m === "during")).toHaveLength(1);
   });
 });

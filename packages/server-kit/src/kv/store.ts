@@ -5,6 +5,8 @@
 export interface KeyValueStore {
   readonly kind: "redis" | "memory";
   get(key: string): Promise<string | null>;
+  /** Reads several keys in one round trip; `null` for each one absent. */
+  getMany(keys: string[]): Promise<(string | null)[]>;
   /** Sets a value, expiring after `ttlMs` when given. */
   set(key: string, value: string, ttlMs?: number): Promise<void>;
   /** Sets a value only if the key is absent; true when it was set. */
@@ -34,8 +36,16 @@ export interface KeyValueStore {
    * left in the window. The first hit starts the window.
    */
   hit(key: string, windowMs: number, increment?: number): Promise<{ count: number; resetInMs: number }>;
+  /**
+   * Publishes a message to every subscriber of the channel, and keeps it in the channel's log for
+   * a while, so a subscriber that was disconnected gets it when it is back.
+   */
   publish(channel: string, message: string): Promise<void>;
-  /** Subscribes to a channel; the returned function unsubscribes. */
+  /**
+   * Subscribes to a channel; the returned function unsubscribes. Delivery is at least once: after
+   * an outage of the subscription, the messages published meanwhile are delivered from the log
+   * (some may come twice), so handlers must be idempotent.
+   */
   subscribe(channel: string, onMessage: (message: string) => void): Promise<() => Promise<void>>;
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -21,8 +21,9 @@ export function createAuthenticator(deps: {
   const validating = new Map<string, Promise<Caller>>();
 
   async function validate(token: string, hash: string, requestId: string): Promise<Caller> {
+    const fetchedAt = Date.now(); // before asking: a revocation after this moment must win
     const validation = await deps.userApi.validate(token, requestId);
-    await deps.cache.put(hash, validation);
+    await deps.cache.put(hash, validation, fetchedAt);
     if (await deps.owners.remember(validation.user.id, validation.user.name)) await deps.onOwnerRenamed();
     return { user: validation.user, permissions: validation.permissions };
   }

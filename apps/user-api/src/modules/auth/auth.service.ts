@@ -161,6 +161,7 @@ export function createAuthService(deps: AuthServiceDeps) {
         const { user, permissions, expiresAt } = cached.validation;
         return { user, permissions, expiresAt, sessionId: cached.sessionId, tokenHash };
       }
+      const fetchedAt = Date.now(); // before the read: a logout after this moment must win
       const record = await sessions.findToken(tokenHash);
       if (!isUsable(record, "access") || sessionEndOf(record.session.createdAt) <= Date.now())
         throw invalidToken("The access token is invalid, expired or revoked");
@@ -171,7 +172,7 @@ export function createAuthService(deps: AuthServiceDeps) {
         permissions: [...PERMISSIONS_BY_ROLE[role]],
         expiresAt: record.expiresAt.toISOString(),
       };
-      void cache.put(tokenHash, { validation, sessionId: record.sessionId }); // never delays the answer
+      void cache.put(tokenHash, { validation, sessionId: record.sessionId }, fetchedAt); // never delays the answer
       const { user, permissions, expiresAt } = validation;
       return { user, permissions, expiresAt, sessionId: record.sessionId, tokenHash };
     },
