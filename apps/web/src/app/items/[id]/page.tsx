@@ -39,8 +39,6 @@ export default async function ItemPage({ params, searchParams }: Props) {
   const isOwner = viewer?.id === item.owner.id;
   const canEdit = isOwner || can(viewer, "item.update.any");
   const canDelete = isOwner || can(viewer, "item.delete.any");
-  // Photos uploaded through the API; older demo items may only have picture URLs.
-  const legacyImage = item.imageUrls[0];
 
   return (
     <div className="flex flex-col gap-6">
@@ -70,12 +68,7 @@ export default async function ItemPage({ params, searchParams }: Props) {
           <PhotoGallery photos={item.photos} title={item.title} className="lg:col-start-1 lg:row-start-1" />
         ) : (
           <div className="aspect-[4/3] lg:col-start-1 lg:row-start-1 overflow-hidden rounded-3xl bg-stone-100 ring-1 ring-stone-200">
-            {legacyImage ? (
-              // eslint-disable-next-line @next/next/no-img-element -- pictures come from the API's own storage
-              <img src={legacyImage} alt={`Photo of ${item.title}`} className="h-full w-full object-cover" />
-            ) : (
-              <CategoryIllustration categoryId={item.categoryId} />
-            )}
+            <CategoryIllustration categoryId={item.categoryId} />
           </div>
         )}
         <div className="flex flex-col gap-6 self-start lg:col-start-2 lg:row-span-2 lg:row-start-1">
