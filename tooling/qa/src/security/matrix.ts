@@ -85,10 +85,10 @@ const publicRoute = (why: string): Cell => ({
   notApplicable: `public by design, takes no bearer token: ${why}`,
 });
 
-const throwaway = async (world: SecurityWorld): Promise<Prepared> => ({
-  params: {},
-  actor: await world.newActor("throwaway"),
-});
+const throwaway = async (world: SecurityWorld): Promise<Prepared> => {
+  const actor = await world.newActor("throwaway");
+  return { params: {}, actor, body: { currentPassword: actor.password } };
+};
 
 /** An item of alice's, the body to replace it, If-Match with its version. */
 async function aliceItem(world: SecurityWorld, body?: unknown): Promise<Prepared> {
@@ -315,7 +315,15 @@ export const SPECS: Record<string, RouteSpec> = {
         expect: [409, "conflict"],
         as: "bob",
         attempt: "bob takes alice's email",
-        request: (world) => ({ body: { email: world.actor("alice").email } }),
+        request: (world) => ({
+          body: { email: world.actor("alice").email, currentPassword: world.actor("bob").password },
+        }),
+      },
+      {
+        expect: INVALID,
+        as: "bob",
+        attempt: "someone holding bob's session moves his account to another email without his password",
+        request: () => ({ body: { email: "hijacked@example.com" } }),
       },
       {
         expect: INVALID,
@@ -334,6 +342,14 @@ export const SPECS: Record<string, RouteSpec> = {
       },
       plainUserOnAdminRoute: notAdmin("every user may delete their own account"),
     },
+    extra: [
+      {
+        expect: INVALID,
+        as: "bob",
+        attempt: "someone holding bob's session deletes his account with a wrong password",
+        request: () => ({ body: { currentPassword: "not-bobs-password" } }),
+      },
+    ],
   },
   updateRole: {
     rightful: "admin",

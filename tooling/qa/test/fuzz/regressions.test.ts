@@ -194,7 +194,10 @@ describe("racing requests never answer 500", () => {
             token: user.token,
             body: { name: "Racer", password: "another-password-1", currentPassword: "password123" },
           }),
-          sendJson(stack.users.url, "DELETE", "/users/me", { token: user.token }),
+          sendJson(stack.users.url, "DELETE", "/users/me", {
+            token: user.token,
+            body: { currentPassword: "password123" },
+          }),
         ]),
     }));
 
@@ -208,7 +211,11 @@ describe("racing requests never answer 500", () => {
         });
         // Checking the password takes tens of milliseconds: the deletion lands while it runs.
         await new Promise((resolve) => setTimeout(resolve, 5));
-        return Promise.all([login, sendJson(stack.users.url, "DELETE", "/users/me", { token: user.token })]);
+        const deletion = sendJson(stack.users.url, "DELETE", "/users/me", {
+          token: user.token,
+          body: { currentPassword: "password123" },
+        });
+        return Promise.all([login, deletion]);
       },
     }));
 
