@@ -78,7 +78,12 @@ export async function createInventoryApi(config: InventoryApiConfig): Promise<In
     logger,
   });
 
-  const publicCache = createPublicCache({ store, ttlSeconds: config.PUBLIC_CACHE_TTL_SECONDS, logger });
+  const publicCache = createPublicCache({
+    store,
+    ttlSeconds: config.PUBLIC_CACHE_TTL_SECONDS,
+    maxBytes: Math.round(config.PUBLIC_CACHE_MAX_MB * 1024 * 1024),
+    logger,
+  });
   const tokenCache = createTokenCache<TokenValidation>({
     store,
     ttlSeconds: config.TOKEN_CACHE_TTL_SECONDS,

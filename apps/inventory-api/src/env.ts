@@ -19,6 +19,11 @@ export const InventoryApiEnvSchema = BaseEnvSchema.extend({
   TOKEN_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
   /** How long public GET responses stay cached (writes invalidate them at once; 0 = no cache). */
   PUBLIC_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+  /**
+   * The most the public cache stores in Redis per cache lifetime (PUBLIC_CACHE_TTL_SECONDS), in MB,
+   * so at most about twice this is held at once; past it, answers come from the database.
+   */
+  PUBLIC_CACHE_MAX_MB: z.coerce.number().positive().max(65_536).default(64),
   /** How often requests whose start date passed unanswered are expired. */
   LOAN_EXPIRY_INTERVAL_SECONDS: z.coerce.number().int().min(1).default(60),
   REDIS_NAMESPACE: z

@@ -14,7 +14,7 @@ import { etagOf, type CachedResponse, type PublicCache } from "../public-cache/p
 import { expectedVersion, stale } from "./if-match.ts";
 import { toItemDetailDto, toItemDto, type PhotoUrls } from "./item-dto.ts";
 import type { ItemFields, ItemPosition, ItemsRepository, ItemSort } from "./items.repository.ts";
-import { itemCacheKey, listCacheKey, sortOf } from "./list-key.ts";
+import { isCachedList, itemCacheKey, listCacheKey, sortOf } from "./list-key.ts";
 
 type ListQuery = z.output<typeof ListItemsQuerySchema>;
 
@@ -80,10 +80,10 @@ export function createItemsService(deps: {
   }
 
   return {
-    /** A page of the catalogue, from the public cache when possible. */
+    /** A page of the catalogue, from the public cache when it is a page the cache keeps. */
     list(query: ListQuery): Promise<CachedResponse> {
       const sort = sortOf(query);
-      return cache.get(listCacheKey(query), async () => {
+      const build = async (): Promise<CachedResponse> => {
         const rows = await items.search({
           q: query.q || undefined,
           category: query.category,
@@ -109,7 +109,8 @@ export function createItemsService(deps: {
           nextCursor: rows.length > query.limit && last ? encodeCursor([position(last), last.id]) : null,
         });
         return { etag: etagOf(body), body };
-      });
+      };
+      return isCachedList(query) ? cache.get(listCacheKey(query), build) : build();
     },
 
     /** One item with its bookings. Its ETag is the item's version, the same one `If-Match` expects. */

@@ -7,6 +7,24 @@ type ListQuery = z.output<typeof ListItemsQuerySchema>;
 /** The sort a list uses: the one asked for, else relevance for a search and newest otherwise. */
 export const sortOf = (query: ListQuery): ItemSort => query.sort ?? (query.q ? "relevance" : "newest");
 
+/** The longest search whose first page is cached; longer ones are rarely asked twice. */
+export const MAX_CACHED_QUERY_LENGTH = 64;
+
+/**
+ * Whether a page of the catalogue is cached: only the first page (no cursor) of the shapes people
+ * ask for over and over (browsing, a category, an owner's items, a short search). Later pages and
+ * availability ranges have so many values that a crawler could fill Redis with them while each is
+ * read about once; they are read from PostgreSQL every time.
+ */
+export function isCachedList(query: ListQuery): boolean {
+  return (
+    query.cursor === undefined &&
+    query.availableFrom === undefined &&
+    query.availableTo === undefined &&
+    (query.q ?? "").length <= MAX_CACHED_QUERY_LENGTH
+  );
+}
+
 /**
  * The public-cache name of a page of the catalogue. Built from the parsed query (defaults applied,
  * keys in one order), so every spelling of the same request shares one entry; the Express route

@@ -3,7 +3,7 @@ import { pino } from "pino";
 import { afterAll, describe, expect, it } from "vitest";
 import { createStore, type KeyValueStore } from "@sharehood/server-kit";
 import { testRedisUrl } from "@sharehood/server-kit/testing";
-import { createPublicCache, type CachedResponse } from "./public-cache.ts";
+import { createPublicCache, MAX_ENTRY_BYTES, type CachedResponse } from "./public-cache.ts";
 
 const logger = pino({ level: "silent" });
 const opened: KeyValueStore[] = [];
@@ -26,6 +26,9 @@ async function open(redisUrl: string | undefined): Promise<KeyValueStore> {
   return store;
 }
 
+const cacheOn = (store: KeyValueStore, maxBytes = 64 * 1024 * 1024) =>
+  createPublicCache({ store, ttlSeconds: 60, maxBytes, logger });
+
 /** A build whose answer is held back until `release` is called, counting how often it ran. */
 function heldBuild(body: string) {
   let release = () => {};
@@ -44,7 +47,7 @@ function heldBuild(body: string) {
 
 describe.each(stores)("the public cache on the %s store", (_name, redisUrl) => {
   it("serves a hit without building, and rebuilds after an invalidation", async () => {
-    const cache = createPublicCache({ store: await open(redisUrl), ttlSeconds: 60, logger });
+    const cache = cacheOn(await open(redisUrl));
     let builds = 0;
     const build = () => Promise.resolve({ etag: `"${++builds}"`, body: `v${builds}` });
     expect((await cache.get("page", build)).body).toBe("v1");
@@ -56,7 +59,7 @@ describe.each(stores)("the public cache on the %s store", (_name, redisUrl) => {
   });
 
   it("never stores what a build read before a write that finished while it ran", async () => {
-    const cache = createPublicCache({ store: await open(redisUrl), ttlSeconds: 60, logger });
+    const cache = cacheOn(await open(redisUrl));
     const before = heldBuild("before the write");
     const answer = cache.get("page", before.run);
     await new Promise((resolve) => setTimeout(resolve, 20)); // the build has started and read its version
@@ -71,7 +74,7 @@ describe.each(stores)("the public cache on the %s store", (_name, redisUrl) => {
   });
 
   it("shares one build among concurrent misses", async () => {
-    const cache = createPublicCache({ store: await open(redisUrl), ttlSeconds: 60, logger });
+    const cache = cacheOn(await open(redisUrl));
     const build = heldBuild("page");
     const answers = Array.from({ length: 10 }, () => cache.get("page", build.run));
     await new Promise((resolve) => setTimeout(resolve, 20));
@@ -92,7 +95,7 @@ describe.each(stores)("the public cache on the %s store", (_name, redisUrl) => {
       if (held) await held;
       return value;
     };
-    const cache = createPublicCache({ store, ttlSeconds: 60, logger });
+    const cache = cacheOn(store);
     const build = heldBuild("page");
     const first = cache.get("page", build.run);
     await new Promise((resolve) => setTimeout(resolve, 20)); // the first build is running
@@ -102,5 +105,30 @@ describe.each(stores)("the public cache on the %s store", (_name, redisUrl) => {
     expect((await first).body).toBe("page");
     expect((await second).body).toBe("page");
     expect(build.calls).toBe(1);
+  });
+  it("stores entries until the budget is spent, then serves builds without storing them until a write", async () => {
+    // 8 KiB: each small entry counts as 1 KiB, so 8 are stored and the rest only served.
+    const cache = cacheOn(await open(redisUrl), 8 * 1024);
+    for (let i = 0; i < 20; i += 1) {
+      const body = `page ${i}`;
+      expect((await cache.get(`page-${i}`, () => Promise.resolve({ etag: `"${i}"`, body }))).body).toBe(body);
+    }
+    const stored = await Promise.all(Array.from({ length: 20 }, (_, i) => cache.peek(`page-${i}`)));
+    expect(stored.filter(Boolean)).toHaveLength(8);
+    await cache.get("more", () => Promise.resolve({ etag: '"m"', body: "more" }));
+    expect(await cache.peek("more")).toBeUndefined();
+    await cache.invalidate(); // a write empties the cache, so its entries no longer count
+    await cache.get("after", () => Promise.resolve({ etag: '"a"', body: "after" }));
+    expect((await cache.peek("after"))?.body).toBe("after");
+  });
+
+  it("serves but never stores an entry over 256 KB", async () => {
+    const cache = cacheOn(await open(redisUrl));
+    const big = "x".repeat(MAX_ENTRY_BYTES + 1);
+    const fits = "y".repeat(MAX_ENTRY_BYTES - 100);
+    expect((await cache.get("big", () => Promise.resolve({ etag: '"b"', body: big }))).body).toBe(big);
+    expect(await cache.peek("big")).toBeUndefined();
+    await cache.get("fits", () => Promise.resolve({ etag: '"f"', body: fits }));
+    expect((await cache.peek("fits"))?.body).toBe(fits);
   });
 });

@@ -9,7 +9,14 @@ export interface CachedResponse {
 
 const VERSION_KEY = "pc:version";
 const INDEX_KEY = "pc:index";
+const BUDGET_KEY = "pc:budget";
 const entryKey = (name: string) => `pc:entry:${name}`;
+
+/** A body larger than this is served but never stored: one entry must not take a large share of Redis. */
+export const MAX_ENTRY_BYTES = 256 * 1024;
+// What an entry costs the budget at least: its key, its index member and Redis's bookkeeping, so
+// that a flood of tiny answers (empty searches) is bounded in number as well as in bytes.
+const MIN_ENTRY_CHARGE = 1024;
 
 /** A strong ETag from the bytes of a body. */
 export const etagOf = (body: string) => `"${createHash("sha1").update(body).digest("base64url")}"`;
@@ -27,9 +34,20 @@ function parseEntry(stored: string): CachedResponse {
  * was, so no entry built from data older than a write can be read after it. Concurrent misses for
  * one entry share one build. If Redis is down, reads go to the database; after an outage the
  * cache is emptied before it is trusted again.
+ *
+ * What it holds is bounded, because anyone can ask for new entries and the same Redis keeps rate
+ * limits: at most `maxBytes` are stored per catalogue version and cache lifetime (a window of
+ * `ttlSeconds` that a write starts again, since it deletes every entry), so at most twice that is
+ * held at once, and no entry is larger than MAX_ENTRY_BYTES. Past the budget, answers are built
+ * from the database as when Redis is down.
  */
-export function createPublicCache(options: { store: KeyValueStore; ttlSeconds: number; logger: Logger }) {
-  const { store, logger } = options;
+export function createPublicCache(options: {
+  store: KeyValueStore;
+  ttlSeconds: number;
+  maxBytes: number;
+  logger: Logger;
+}) {
+  const { store, maxBytes, logger } = options;
   const ttlMs = options.ttlSeconds * 1000;
   // A TTL of 0 turns the cache off (benchmarks measure uncached reads that way).
   const enabled = ttlMs > 0;
@@ -38,10 +56,36 @@ export function createPublicCache(options: { store: KeyValueStore; ttlSeconds: n
   store.onReconnect(() => {
     mustBump = true;
   });
+  let budgetSpentUntil = 0;
+
+  /**
+   * Whether a body of `bytes` may be stored, counting it against the budget (one atomic increment
+   * shared by every replica). A flood that spent it leaves reads uncached until the next write or
+   * for one cache lifetime at most.
+   */
+  async function fitsBudget(bytes: number): Promise<boolean> {
+    if (bytes > MAX_ENTRY_BYTES) return false;
+    const { count, resetInMs } = await store.hit(BUDGET_KEY, ttlMs, Math.max(bytes, MIN_ENTRY_CHARGE));
+    if (count <= maxBytes) return true;
+    if (Date.now() >= budgetSpentUntil) {
+      budgetSpentUntil = Date.now() + resetInMs;
+      logger.warn(
+        { maxBytes, resetInMs },
+        "public cache budget spent: answers are built from the database until the window ends",
+      );
+    }
+    return false;
+  }
+
+  /** Deletes every entry (and starts a new budget, since they no longer take any room). */
+  async function empty(): Promise<void> {
+    await store.bumpVersion(VERSION_KEY, INDEX_KEY);
+    await store.del(BUDGET_KEY);
+  }
 
   async function lookup(name: string): Promise<CachedResponse | undefined> {
     if (mustBump) {
-      await store.bumpVersion(VERSION_KEY, INDEX_KEY);
+      await empty();
       mustBump = false;
     }
     const stored = await store.get(entryKey(name));
@@ -61,8 +105,19 @@ export function createPublicCache(options: { store: KeyValueStore; ttlSeconds: n
       const stored = await lookup(name).catch(() => undefined);
       if (stored) return stored;
       const built = await build();
-      await store
-        .setIfVersion(VERSION_KEY, version, INDEX_KEY, entryKey(name), `${built.etag}\n${built.body}`, ttlMs)
+      await fitsBudget(Buffer.byteLength(built.body))
+        .then((fits) =>
+          fits
+            ? store.setIfVersion(
+                VERSION_KEY,
+                version,
+                INDEX_KEY,
+                entryKey(name),
+                `${built.etag}\n${built.body}`,
+                ttlMs,
+              )
+            : false,
+        )
         .catch((error: Error) => logger.warn({ err: error.message }, "public cache write failed"));
       return built;
     })().finally(() => building.delete(flight));
@@ -96,7 +151,7 @@ export function createPublicCache(options: { store: KeyValueStore; ttlSeconds: n
     /** Call after every committed write that changes what public reads return. */
     async invalidate(): Promise<void> {
       try {
-        await store.bumpVersion(VERSION_KEY, INDEX_KEY);
+        await empty();
       } catch {
         mustBump = true;
       }
