@@ -5,6 +5,7 @@
 // One line per step; each service's own log goes to .data/logs/<service>.log. Ctrl-C stops all.
 // Plain Node with no dependencies, because it runs before `npm ci` on a fresh clone.
 import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { createWriteStream, existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -134,8 +135,12 @@ process.on("SIGINT", () => void stop(0));
 process.on("SIGTERM", () => void stop(0));
 
 const shared = { REDIS_URL: env.REDIS_URL ?? "", REDIS_NAMESPACE: env.REDIS_NAMESPACE ?? "sharehood" };
+// The web app signs the address of each person it signs in with this, so the User API's limits
+// per address count people rather than the web server. It only has to live as long as this run.
+const serviceSecret = env.SERVICE_SECRET ?? randomBytes(32).toString("base64url");
 start("user-api", "apps/user-api/dist/main.js", {
   ...shared,
+  SERVICE_SECRET: serviceSecret,
   PORT: ports.users,
   DATABASE_URL: env.USER_API_DATABASE_URL ?? "",
   MIGRATE_ON_START: "true",
@@ -171,6 +176,7 @@ if (env.SEED_DEMO_DATA !== "false") {
 if (existsSync(join(root, "apps/web/scripts/start.mjs"))) {
   start("web", "apps/web/scripts/start.mjs", {
     PORT: ports.web,
+    SERVICE_SECRET: serviceSecret,
     USER_API_URL: urls.users,
     INVENTORY_API_URL: urls.inventory,
     AUTH_URL: env.AUTH_URL ?? urls.web,

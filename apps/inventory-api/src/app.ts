@@ -50,6 +50,7 @@ export interface InventoryApi {
   app: Express;
   /** What the HTTP server serves: hot cached reads first, then the Express app. */
   listener: RequestListener;
+  metrics: HttpMetrics;
   db: Db;
   store: KeyValueStore;
   logger: Logger;
@@ -153,6 +154,7 @@ export async function createInventoryApi(config: InventoryApiConfig): Promise<In
   const app = createHttpApp({
     logger,
     metrics,
+    metricsOnMainPort: config.METRICS_PORT === undefined,
     bodyLimitBytes: config.BODY_LIMIT_BYTES,
     trustProxy: config.TRUST_PROXY,
     acceptsMultipart: isPhotoUpload,
@@ -177,6 +179,7 @@ export async function createInventoryApi(config: InventoryApiConfig): Promise<In
   return {
     app,
     listener: withFastPath(app, createCatalogueFastPath(itemsService, publicCache), metrics),
+    metrics,
     db,
     store,
     logger,

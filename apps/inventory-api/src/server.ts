@@ -12,6 +12,7 @@ export async function startServer(config: InventoryApiConfig): Promise<StartedSe
     graceMs: config.SHUTDOWN_GRACE_MS,
     logger: api.logger,
     cleanup: () => api.dispose(),
+    metrics: config.METRICS_PORT ? { port: config.METRICS_PORT, registry: api.metrics.registry } : undefined,
     listener: api.listener,
   });
   api.logger.info({ port: running.port }, `inventory-api listening on http://localhost:${running.port}`);

@@ -38,6 +38,7 @@ export const PRISMA_DIR = fileURLToPath(new URL("../prisma", import.meta.url));
 /** A wired User API: the Express app and everything it holds open. */
 export interface UserApi {
   app: Express;
+  metrics: HttpMetrics;
   db: Db;
   store: KeyValueStore;
   logger: Logger;
@@ -105,9 +106,11 @@ export async function createUserApi(config: UserApiConfig): Promise<UserApi> {
   });
 
   let shuttingDown = false;
+  const metrics = new HttpMetrics(SERVICE, { defaultMetrics: config.NODE_ENV !== "test" });
   const app = createHttpApp({
     logger,
-    metrics: new HttpMetrics(SERVICE, { defaultMetrics: config.NODE_ENV !== "test" }),
+    metrics,
+    metricsOnMainPort: config.METRICS_PORT === undefined,
     bodyLimitBytes: config.BODY_LIMIT_BYTES,
     trustProxy: config.TRUST_PROXY,
     isShuttingDown: () => shuttingDown,
@@ -129,6 +132,7 @@ export async function createUserApi(config: UserApiConfig): Promise<UserApi> {
 
   return {
     app,
+    metrics,
     db,
     store,
     logger,

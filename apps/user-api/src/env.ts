@@ -49,8 +49,15 @@ export const UserApiEnvSchema = BaseEnvSchema.extend({
   /** Let ADMIN_EMAIL promote an account that signed itself up (every session of it is revoked). */
   ADMIN_PROMOTE_EXISTING: flag,
 })
+  // The embedded default (no DATABASE_URL) is a local demo even when it runs a production build.
   .refine(
-    (env) => !(env.SEED_DEMO_DATA && env.NODE_ENV === "production" && !env.ALLOW_DEMO_DATA_IN_PRODUCTION),
+    (env) =>
+      !(
+        env.SEED_DEMO_DATA &&
+        env.DATABASE_URL &&
+        env.NODE_ENV === "production" &&
+        !env.ALLOW_DEMO_DATA_IN_PRODUCTION
+      ),
     {
       message:
         "demo users have public passwords: SEED_DEMO_DATA is refused with NODE_ENV=production unless ALLOW_DEMO_DATA_IN_PRODUCTION=true",

@@ -12,6 +12,7 @@ export async function startServer(config: UserApiConfig): Promise<StartedServer>
     graceMs: config.SHUTDOWN_GRACE_MS,
     logger: api.logger,
     cleanup: () => api.dispose(),
+    metrics: config.METRICS_PORT ? { port: config.METRICS_PORT, registry: api.metrics.registry } : undefined,
   });
   api.logger.info({ port: running.port }, `user-api listening on http://localhost:${running.port}`);
   return { ...running, api, url: `http://127.0.0.1:${running.port}` };

@@ -89,12 +89,16 @@ describe("admin bootstrap", () => {
     expect(await seeded.db.user.count({ where: { email: "alice@example.com" } })).toBe(1);
     expect(await seeded.db.user.count({ where: { email: "admin@example.com" } })).toBe(0);
     await seeded.dispose();
-    const production = { NODE_ENV: "production", SEED_DEMO_DATA: "true" };
+    const production = { NODE_ENV: "production", SEED_DEMO_DATA: "true", DATABASE_URL: database.url };
     expect(UserApiEnvSchema.safeParse(production).success).toBe(false);
     expect(UserApiEnvSchema.safeParse({ ...production, ALLOW_DEMO_DATA_IN_PRODUCTION: "true" }).success).toBe(
       true,
     );
-    expect(UserApiEnvSchema.safeParse({ NODE_ENV: "production" }).success).toBe(true);
+    expect(UserApiEnvSchema.safeParse({ NODE_ENV: "production", DATABASE_URL: database.url }).success).toBe(
+      true,
+    );
+    // `npm start` on the embedded database runs a production build of a local demo.
+    expect(UserApiEnvSchema.safeParse({ NODE_ENV: "production", SEED_DEMO_DATA: "true" }).success).toBe(true);
   });
 
   it("refuses to start with only one of ADMIN_EMAIL and ADMIN_PASSWORD", () => {

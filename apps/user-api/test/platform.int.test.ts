@@ -1,4 +1,6 @@
+import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startServer, stopServer } from "../src/server.ts";
 import { startTestApi, type TestApi } from "./harness.ts";
 
 let t: TestApi;
@@ -32,6 +34,28 @@ describe("platform endpoints", () => {
     const res = await t.http.get("/metrics").expect(200);
     expect(res.text).toContain('http_requests_total{method="POST",route="/auth/login",status="401"');
     expect(res.text).toContain("http_request_duration_seconds_bucket");
+  });
+
+  it("serves /metrics only on METRICS_PORT when it is set, never on the public port", async () => {
+    const free = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, "127.0.0.1", () => {
+        const { port } = probe.address() as { port: number };
+        probe.close(() => resolve(port));
+      });
+    });
+    const server = await startServer({ ...t.config, PORT: 0, METRICS_PORT: free });
+    try {
+      const onPublic = await fetch(`${server.url}/metrics`);
+      expect(onPublic.status).toBe(404);
+      expect(onPublic.headers.get("content-type")).toMatch(/^application\/problem\+json/);
+      const onMetrics = await fetch(`http://127.0.0.1:${free}/metrics`);
+      expect(onMetrics.status).toBe(200);
+      expect(await onMetrics.text()).toContain("http_requests_total");
+      expect((await fetch(`http://127.0.0.1:${free}/healthz`)).status).toBe(404);
+    } finally {
+      await stopServer(server);
+    }
+    await expect(fetch(`http://127.0.0.1:${free}/metrics`)).rejects.toThrow();
   });
 
   it("serves an OpenAPI 3.1 document and a readable page generated from the contract", async () => {

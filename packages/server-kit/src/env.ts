@@ -12,6 +12,11 @@ export const BaseEnvSchema = z.object({
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(60_000).default(8_000),
   /** After SIGTERM, keep serving (with readiness 503) this long so load balancers stop routing here first. */
   SHUTDOWN_DELAY_MS: z.coerce.number().int().min(0).max(30_000).default(0),
+  /**
+   * Serve `/metrics` on this port only, not on the public one, so that an ingress routing the
+   * public port can never expose it. Unset: `/metrics` is on the public port (local runs).
+   */
+  METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
 });
 
 /**

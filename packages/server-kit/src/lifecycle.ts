@@ -3,6 +3,7 @@ import { once } from "node:events";
 import { createServer, type RequestListener, type Server } from "node:http";
 import { parse } from "node:url";
 import type { Express } from "express";
+import type { Registry } from "prom-client";
 import type { Logger } from "./logger.ts";
 
 /**
@@ -46,8 +47,11 @@ export async function listen(
     cleanup: () => Promise<void>;
     /** The request listener to serve with, when it is not the app itself (see withFastPath). */
     listener?: RequestListener;
+    /** Serve these metrics on a port of their own (METRICS_PORT), closed with the server. */
+    metrics?: { port: number; registry: MetricsRegistry };
   },
 ): Promise<RunningServer> {
+  const metricsServer = options.metrics ? await serveMetrics(options.metrics, options.host) : undefined;
   const server = createServer(withRoutableTarget(options.listener ?? app));
   // Requests Node cannot even parse (oversized headers, broken framing) never reach Express; answer
   // them in the same problem+json shape instead of Node's bare default.
@@ -82,6 +86,7 @@ export async function listen(
       }, options.graceMs);
       await closed;
       clearTimeout(timer);
+      metricsServer?.close();
       await options.cleanup();
     })();
     return closing;
@@ -113,4 +118,23 @@ export function exitOnSignals(
   };
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);
+}
+
+type MetricsRegistry = Pick<Registry, "contentType" | "metrics">;
+
+/** A bare server for Prometheus: `GET /metrics`, nothing else, on a port the ingress never routes. */
+async function serveMetrics(metrics: { port: number; registry: MetricsRegistry }, host = "0.0.0.0") {
+  const server = createServer((req, res) => {
+    if (req.method !== "GET" || req.url?.split("?")[0] !== "/metrics") {
+      res.writeHead(404, { "content-type": "text/plain" }).end("Not found\n");
+      return;
+    }
+    metrics.registry.metrics().then(
+      (text) => res.writeHead(200, { "content-type": metrics.registry.contentType }).end(text),
+      () => res.writeHead(500).end(),
+    );
+  });
+  server.listen(metrics.port, host);
+  await once(server, "listening");
+  return server;
 }

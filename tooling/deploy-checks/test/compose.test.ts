@@ -140,6 +140,25 @@ describe("docker-compose.yml", () => {
     expect(services.web.environment.AUTH_SECRET).toMatch(/^\$\{AUTH_SECRET:\?[^}]+\}$/);
   });
 
+  test("SERVICE_SECRET must come from the environment, the same for the web app and the User API", () => {
+    expect(services.web.environment.SERVICE_SECRET).toMatch(/^\$\{SERVICE_SECRET:\?[^}]+\}$/);
+    expect(services["user-api"].environment.SERVICE_SECRET).toBe(services.web.environment.SERVICE_SECRET);
+  });
+
+  test("no demo users (public passwords) unless asked for, and then only when insisted on", () => {
+    const userApi = services["user-api"].environment;
+    expect(userApi.SEED_DEMO_DATA).toBe("${SEED_DEMO_DATA:-false}");
+    expect(userApi.ALLOW_DEMO_DATA_IN_PRODUCTION).toBe("${ALLOW_DEMO_DATA_IN_PRODUCTION:-false}");
+    expect(userApi.NODE_ENV).toBe("production");
+  });
+
+  test("Redis is bounded and evicts only keys that expire", () => {
+    const command: string[] = services.redis.command;
+    const setting = (name: string) => command[command.indexOf(name) + 1];
+    expect(setting("--maxmemory")).toMatch(/^\d+(mb|gb)$/);
+    expect(setting("--maxmemory-policy")).toMatch(/^volatile-/);
+  });
+
   test("gives Sharehood containers only variables their code reads", () => {
     const known = variablesReadByCode();
     for (const [name, service] of ours) {

@@ -260,4 +260,105 @@ describe("deploy/k8s", () => {
       }
     }
   });
+
+  describe("what the network lets through", () => {
+    const config = named("ConfigMap", "sharehood-config").data;
+    const policies = ofKind("NetworkPolicy");
+    const labelsOf = (name: string): Record<string, string> =>
+      named("Deployment", name).spec.template.metadata.labels;
+    const policiesFor = (labels: Record<string, string>) =>
+      policies.filter((policy) => matches(policy.spec.podSelector.matchLabels ?? {}, labels));
+    const egressPorts = (labels: Record<string, string>) =>
+      policiesFor(labels).flatMap((policy) =>
+        (policy.spec.egress ?? []).flatMap((rule: Loose) => (rule.ports ?? []).map((p: Loose) => p.port)),
+      );
+
+    test("/metrics is served on a port of its own, which no Service and so no Ingress route reaches", () => {
+      const metricsPort = Number(config.METRICS_PORT);
+      expect(metricsPort).toBeGreaterThan(0);
+      for (const api of apis) {
+        expect(metricsPort).not.toBe(api.port);
+        const container = podSpecOf(named("Deployment", api.name)).containers[0];
+        expect(container.ports).toContainEqual({ name: "metrics", containerPort: metricsPort });
+        const service = named("Service", api.name);
+        for (const port of service.spec.ports)
+          expect([port.targetPort, port.port]).not.toContain(metricsPort);
+        expect(service.spec.ports.map((p: Loose) => p.targetPort)).not.toContain("metrics");
+      }
+      const backendPorts = ofKind("Ingress").flatMap((ingress) =>
+        ingress.spec.rules.flatMap((rule: Loose) =>
+          rule.http.paths.map((path: Loose) => path.backend.service.port),
+        ),
+      );
+      expect(new Set(backendPorts.map((port: Loose) => port.name))).toEqual(new Set(["http"]));
+    });
+
+    test("TRUST_PROXY names the ingress controller's addresses, not every private range", () => {
+      const trusted = String(config.TRUST_PROXY)
+        .split(",")
+        .map((entry) => entry.trim());
+      for (const entry of trusted) {
+        expect(["true", "uniquelocal", "linklocal", "*"]).not.toContain(entry);
+        const prefix = /\/(\d+)$/.exec(entry)?.[1];
+        if (prefix !== undefined) expect(Number(prefix), entry).toBeGreaterThanOrEqual(12);
+      }
+    });
+
+    test("everything is refused unless a policy allows it, in and out", () => {
+      const deny = named("NetworkPolicy", "default-deny");
+      expect(deny.spec.podSelector).toEqual({});
+      expect([...deny.spec.policyTypes].sort()).toEqual(["Egress", "Ingress"]);
+      expect(deny.spec.ingress ?? []).toEqual([]);
+      expect(deny.spec.egress ?? []).toEqual([]);
+    });
+
+    test("only the APIs and their migrations may reach PostgreSQL and Redis", () => {
+      const databasePorts = [5432, 6379, 6380];
+      for (const workload of workloads()) {
+        const labels = workload.spec.template.metadata.labels;
+        const reachesData = egressPorts(labels).some((port: number) => databasePorts.includes(port));
+        const isApiSide = ["api", "migration"].includes(labels["app.kubernetes.io/component"]);
+        expect(reachesData, workload.metadata.name).toBe(isApiSide);
+      }
+      // No policy opens a database port to every destination pod in the namespace by accident.
+      for (const policy of policies)
+        for (const rule of policy.spec.egress ?? [])
+          if ((rule.ports ?? []).some((p: Loose) => databasePorts.includes(p.port)))
+            expect(
+              Object.keys(policy.spec.podSelector.matchLabels ?? {}),
+              policy.metadata.name,
+            ).not.toHaveLength(0);
+    });
+
+    test("only the ingress controller, the web app and the Inventory API reach the APIs", () => {
+      const allowedSources = (labels: Record<string, string>) =>
+        policiesFor(labels).flatMap((policy) =>
+          (policy.spec.ingress ?? []).flatMap((rule: Loose) =>
+            (rule.from ?? []).map((peer: Loose) =>
+              peer.podSelector
+                ? `pod:${peer.podSelector.matchLabels["app.kubernetes.io/name"]}`
+                : `namespace:${peer.namespaceSelector.matchLabels["kubernetes.io/metadata.name"]}`,
+            ),
+          ),
+        );
+      expect(new Set(allowedSources(labelsOf("user-api")))).toEqual(
+        new Set(["namespace:ingress-nginx", "pod:web", "pod:inventory-api", "namespace:monitoring"]),
+      );
+      expect(new Set(allowedSources(labelsOf("inventory-api")))).toEqual(
+        new Set(["namespace:ingress-nginx", "pod:web", "namespace:monitoring"]),
+      );
+      expect(new Set(allowedSources(labelsOf("web")))).toEqual(new Set(["namespace:ingress-nginx"]));
+      // Prometheus gets the metrics port and nothing else.
+      for (const api of apis)
+        for (const policy of policiesFor(labelsOf(api.name)))
+          for (const rule of policy.spec.ingress ?? [])
+            if (
+              rule.from.some(
+                (peer: Loose) =>
+                  peer.namespaceSelector?.matchLabels["kubernetes.io/metadata.name"] === "monitoring",
+              )
+            )
+              expect(rule.ports).toEqual([{ protocol: "TCP", port: Number(config.METRICS_PORT) }]);
+    });
+  });
 });

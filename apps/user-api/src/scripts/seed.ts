@@ -8,7 +8,7 @@ import { seedDemoUsers } from "../modules/users/demo-users.ts";
 import { createUsersRepository } from "../modules/users/users.repository.ts";
 
 const config = loadConfig();
-if (config.NODE_ENV === "production" && !config.ALLOW_DEMO_DATA_IN_PRODUCTION) {
+if (config.DATABASE_URL && config.NODE_ENV === "production" && !config.ALLOW_DEMO_DATA_IN_PRODUCTION) {
   process.stderr.write(
     "Refusing to add demo users (public passwords) with NODE_ENV=production; set ALLOW_DEMO_DATA_IN_PRODUCTION=true to insist.\n",
   );

@@ -15,6 +15,8 @@ export interface HttpAppOptions {
   checks: Record<string, ReadinessCheck>;
   isShuttingDown: () => boolean;
   openapi: Record<string, unknown>;
+  /** Whether `/metrics` is served here; false when a separate metrics port serves it (METRICS_PORT). */
+  metricsOnMainPort?: boolean;
   /** Express `trust proxy` (who may set X-Forwarded-For); loopback by default. */
   trustProxy?: string;
   /**

@@ -21,7 +21,12 @@ function withTimeout(check: ReadinessCheck): Promise<void> {
  */
 export function mountHealth(
   app: Express,
-  options: { checks: Record<string, ReadinessCheck>; metrics: HttpMetrics; isShuttingDown: () => boolean },
+  options: {
+    checks: Record<string, ReadinessCheck>;
+    metrics: HttpMetrics;
+    isShuttingDown: () => boolean;
+    metricsOnMainPort?: boolean;
+  },
 ) {
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
@@ -40,6 +45,7 @@ export function mountHealth(
     const ready = Object.values(checks).every((state) => state === "ok");
     res.status(ready ? 200 : 503).json({ status: ready ? "ok" : "unavailable", checks });
   });
+  if (options.metricsOnMainPort === false) return;
   app.get("/metrics", async (_req, res) => {
     res.type(options.metrics.registry.contentType).send(await options.metrics.registry.metrics());
   });
