@@ -1,7 +1,10 @@
+import { request as httpRequest } from "node:http";
 import { expect, test, type Page } from "@playwright/test";
+import { itemETag } from "@sharehood/sdk";
 import sharp from "sharp";
-import { createUser } from "./support/api.ts";
+import { createItem, createUser } from "./support/api.ts";
 import { expectNoSeriousA11yViolations, saveScreenshot, signIn } from "./support/page-helpers.ts";
+import { WEB_URL } from "./support/stack.ts";
 
 // Small photos made here (no downloads): one red JPEG and one blue PNG, so each can be recognised
 // again after the Inventory API re-encodes them.
@@ -106,4 +109,69 @@ test("list an item with two photos, see them on the card and in the gallery, reo
   await expect(thumbnails).toHaveCount(0);
   const only = page.getByRole("img", { name: `Photo of ${title} (with pan)` });
   expect(await colourOf(page, await only.getAttribute("src"))).toBe("red");
+});
+
+/**
+ * POSTs `totalBytes` of multipart body to the web app in 64 KiB chunks with Transfer-Encoding:
+ * chunked (no Content-Length at all), and answers the status, type and body of the response.
+ */
+function postChunked(path: string, headers: Record<string, string>, totalBytes: number) {
+  return new Promise<{ status: number; type: string; body: string }>((resolve, reject) => {
+    const boundary = "----sharehood-e2e";
+    const head = Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="note"\r\n\r\n`);
+    const chunk = Buffer.alloc(64 * 1024, "a");
+    const req = httpRequest(`${WEB_URL}${path}`, {
+      method: "POST",
+      headers: {
+        ...headers,
+        "content-type": `multipart/form-data; boundary=${boundary}`,
+        "transfer-encoding": "chunked",
+      },
+    });
+    let answered = false;
+    req.on("response", (response) => {
+      answered = true;
+      let body = "";
+      response.setEncoding("utf8");
+      response.on("data", (part: string) => (body += part));
+      response.on("end", () =>
+        resolve({ status: response.statusCode ?? 0, type: response.headers["content-type"] ?? "", body }),
+      );
+    });
+    // The server may stop reading once it has answered: a write error after that is expected.
+    req.on("error", (error) => (answered ? undefined : reject(error)));
+    let sent = 0;
+    const pump = () => {
+      while (sent < totalBytes && !answered) {
+        sent += chunk.length;
+        if (!req.write(sent === chunk.length ? Buffer.concat([head, chunk]) : chunk))
+          return void req.once("drain", pump);
+      }
+      if (!answered) req.end(`\r\n--${boundary}--\r\n`);
+    };
+    pump();
+  });
+}
+
+test("a photo upload with no Content-Length is refused with 413 once it passes the limit", async ({
+  page,
+  context,
+}) => {
+  const owner = await createUser("Chuck Chunked");
+  const item = await createItem(owner, { title: "Chunked body test" });
+  await signIn(page, owner.email, owner.password);
+  const cookie = (await context.cookies()).map(({ name, value }) => `${name}=${value}`).join("; ");
+  // Past one 8 MiB photo and the framing, and under the 10 MB Next.js buffers for its proxy.
+  const response = await postChunked(
+    `/api/items/${item.id}/photos`,
+    { cookie, "if-match": itemETag(item), accept: "application/json" },
+    9 * 1024 * 1024,
+  );
+  expect(response.status).toBe(413);
+  expect(response.type).toMatch(/^application\/problem\+json/);
+  expect(JSON.parse(response.body)).toMatchObject({
+    status: 413,
+    code: "payload_too_large",
+    detail: "Each photo can be at most 8 MB.",
+  });
 });

@@ -8,3 +8,21 @@ export function problemResponse(error: unknown): NextResponse {
   const status = error instanceof ApiError ? error.status : 503;
   return NextResponse.json({ message: result.message, code: result.code }, { status });
 }
+
+/**
+ * 413 as application/problem+json, like the APIs answer it, with `message` too (what the
+ * browser's upload code shows). `Connection: close`: the rest of the body is not worth reading.
+ */
+export function payloadTooLarge(detail: string): NextResponse {
+  return NextResponse.json(
+    {
+      type: "urn:sharehood:problem:payload_too_large",
+      title: "Payload Too Large",
+      status: 413,
+      detail,
+      code: "payload_too_large",
+      message: detail,
+    },
+    { status: 413, headers: { "content-type": "application/problem+json", connection: "close" } },
+  );
+}
