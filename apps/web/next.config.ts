@@ -1,5 +1,24 @@
 import type { NextConfig } from "next";
 
+// Powerful browser features the app does not use, switched off for it and anything it embeds:
+// injected script cannot turn on the camera or ask for the location. Grant one here (`(self)`)
+// when a page starts to need it.
+const PERMISSIONS_POLICY = [
+  "accelerometer=()",
+  "browsing-topics=()",
+  "camera=()",
+  "display-capture=()",
+  "geolocation=()",
+  "gyroscope=()",
+  "hid=()",
+  "magnetometer=()",
+  "microphone=()",
+  "midi=()",
+  "payment=()",
+  "serial=()",
+  "usb=()",
+].join(", ");
+
 const config: NextConfig = {
   // The SDK and UI packages are TypeScript source inside the monorepo.
   transpilePackages: ["@sharehood/sdk", "@sharehood/ui"],
@@ -8,6 +27,8 @@ const config: NextConfig = {
   // Item photos come from the Inventory API later; until then nothing is optimised remotely.
   images: { unoptimized: true },
   typedRoutes: false,
+  // Headers that are the same on every response, assets included. The ones that change per
+  // request or deployment (the CSP with its nonce, HSTS) are set by src/proxy.ts.
   headers() {
     return Promise.resolve([
       {
@@ -15,7 +36,9 @@ const config: NextConfig = {
         headers: [
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+          // Older browsers' clickjacking guard; CSP frame-ancestors is the current one.
           { key: "X-Frame-Options", value: "DENY" },
+          { key: "Permissions-Policy", value: PERMISSIONS_POLICY },
         ],
       },
     ]);

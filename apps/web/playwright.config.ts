@@ -8,6 +8,7 @@ import {
   E2E_REDIS_URL,
   INVENTORY_API_PORT,
   INVENTORY_API_URL,
+  INVENTORY_PUBLIC_URL,
   INVENTORY_DATABASE_URL,
   USER_API_PORT,
   USER_API_URL,
@@ -98,6 +99,7 @@ export default defineConfig({
         DATABASE_URL: INVENTORY_DATABASE_URL,
         USER_API_URL,
         MIGRATE_ON_START: "true",
+        PUBLIC_URL: INVENTORY_PUBLIC_URL,
       },
     },
     {
@@ -114,6 +116,7 @@ export default defineConfig({
         AUTH_SECRET: `e2e-secret-${process.env.E2E_RUN_ID}-0123456789abcdef`,
         AUTH_URL: WEB_URL,
         AUTH_REFRESH_MARGIN_SECONDS: String(AUTH_REFRESH_MARGIN_SECONDS),
+        INVENTORY_PUBLIC_URL,
       },
     },
   ],

@@ -7,6 +7,8 @@ export const INVENTORY_API_PORT = Number(process.env.E2E_INVENTORY_API_PORT ?? 4
 export const WEB_URL = `http://127.0.0.1:${WEB_PORT}`;
 export const USER_API_URL = `http://127.0.0.1:${USER_API_PORT}`;
 export const INVENTORY_API_URL = `http://127.0.0.1:${INVENTORY_API_PORT}`;
+/** Where browsers fetch item photos: the Inventory API's PUBLIC_URL, another origin than the web app's. */
+export const INVENTORY_PUBLIC_URL = `http://localhost:${INVENTORY_API_PORT}`;
 
 /** The PostgreSQL server the suite creates its two databases on (local only). */
 export const E2E_POSTGRES_URL =

@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import { headers } from "next/headers";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { Providers } from "@/features/layout/providers";
 import { SiteFooter } from "@/features/layout/site-footer";
@@ -30,7 +31,10 @@ async function siteOrigin(): Promise<URL | null> {
 
 export const viewport: Viewport = { themeColor: "#047857", width: "device-width", initialScale: 1 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page is rendered per request: its scripts carry that response's CSP nonce (proxy.ts),
+  // and a page prerendered at build time would have none and not run.
+  await connection();
   return (
     <html lang="en">
       <body className="flex min-h-dvh flex-col font-sans">

@@ -8,7 +8,6 @@ import { SESSION_COOKIE, auth } from "@/auth";
 import { getEnv, usesSecureCookies } from "@/env";
 import { apiClient } from "@/server/api-client";
 import type { SessionTokens, Viewer } from "@/server/session-token";
-import { ensureFreshTokens } from "@/server/token-refresh";
 
 /** The signed-in person for this request, or null. Safe to pass to client components. */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
@@ -29,6 +28,8 @@ export async function requireViewer(returnTo: string): Promise<Viewer> {
 }
 
 // Reads the encrypted session cookie directly: the session object pages see never holds tokens.
+// No refresh here: the proxy refreshed them before this request reached the page (a refresh
+// here could not write the cookie, so the browser would keep presenting the rotated token).
 const readSessionTokens = cache(async (): Promise<SessionTokens | null> => {
   const env = getEnv();
   const jwt = await getToken({
@@ -38,8 +39,7 @@ const readSessionTokens = cache(async (): Promise<SessionTokens | null> => {
     cookieName: SESSION_COOKIE,
     salt: SESSION_COOKIE,
   });
-  if (!jwt?.tokens) return null;
-  return ensureFreshTokens(jwt.tokens);
+  return jwt?.tokens ?? null;
 });
 
 /** An SDK client acting as the signed-in person, or null when nobody is signed in. Server-only. */

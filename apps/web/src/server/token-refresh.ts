@@ -6,21 +6,17 @@ import { apiClient } from "@/server/api-client";
 import type { SessionTokens, Viewer } from "@/server/session-token";
 
 /**
- * The User API rotates refresh tokens and treats a second use of a rotated one as theft (it
- * revokes the whole session). A page load can refresh in several places at once (the proxy,
- * then the page, parallel requests from one browser), so every refresh of one refresh token is
- * done once: concurrent callers share the promise, and later callers that still hold the old
- * cookie get the same new pair from a short-lived memo. It lives on globalThis because the proxy
- * and the pages are bundled separately but run in one process.
+ * The User API rotates refresh tokens. A second use of a rotated one within its grace window
+ * (REFRESH_REUSE_GRACE_SECONDS) answers another pair of the same session, so parallel requests
+ * of one browser and several web replicas do not sign the person out; a later one is treated as
+ * theft and ends the session. Here, callers that refresh the same token at the same moment in
+ * this process share one request. Nothing is remembered once it settles: handing the new pair to
+ * whoever still shows the old cookie would let a stolen, already rotated cookie back in. It lives
+ * on globalThis because the proxy and the pages are bundled separately but run in one process.
  */
-interface RefreshMemo {
-  inflight: Map<string, Promise<SessionTokens | null>>;
-  done: Map<string, { tokens: SessionTokens | null; until: number }>;
-}
-const MEMO_MS = 5 * 60_000;
-const memoKey = Symbol.for("sharehood.web.refresh-memo");
-const globalMemo = globalThis as unknown as Record<symbol, RefreshMemo | undefined>;
-const memo: RefreshMemo = (globalMemo[memoKey] ??= { inflight: new Map(), done: new Map() });
+const inflightKey = Symbol.for("sharehood.web.refresh-inflight");
+const globalInflight = globalThis as unknown as Record<symbol, Map<string, Promise<SessionTokens | null>>>;
+const inflight = (globalInflight[inflightKey] ??= new Map());
 
 const keyOf = (refreshToken: string) => createHash("sha256").update(refreshToken).digest("base64url");
 
@@ -53,38 +49,25 @@ async function refreshOnce(refreshToken: string): Promise<SessionTokens | null> 
   }
 }
 
-function sweep(now: number) {
-  for (const [key, entry] of memo.done) if (entry.until < now) memo.done.delete(key);
-}
-
 /**
  * Returns tokens whose access token is good for at least the refresh margin, refreshing them
  * when needed. `null` means the session is over (the User API refused the refresh token).
  * When the User API cannot be reached the current tokens are returned unchanged.
  */
 export function ensureFreshTokens(tokens: SessionTokens): Promise<SessionTokens | null> {
-  const now = Date.now();
   const marginMs = getEnv().AUTH_REFRESH_MARGIN_SECONDS * 1000;
-  if (tokens.accessTokenExpiresAt - now > marginMs) return Promise.resolve(tokens);
+  if (tokens.accessTokenExpiresAt - Date.now() > marginMs) return Promise.resolve(tokens);
 
   const key = keyOf(tokens.refreshToken);
-  sweep(now);
-  const remembered = memo.done.get(key);
-  if (remembered) return Promise.resolve(remembered.tokens);
-  let pending = memo.inflight.get(key);
+  let pending = inflight.get(key);
   if (!pending) {
-    pending = refreshOnce(tokens.refreshToken).then(
-      (fresh) => {
-        memo.done.set(key, { tokens: fresh, until: Date.now() + MEMO_MS });
-        return fresh;
-      },
-      (error: unknown) => {
+    pending = refreshOnce(tokens.refreshToken)
+      .catch((error: unknown) => {
         console.warn("web: token refresh failed, keeping the current token", error);
         return tokens;
-      },
-    );
-    memo.inflight.set(key, pending);
-    void pending.finally(() => memo.inflight.delete(key));
+      })
+      .finally(() => inflight.delete(key));
+    inflight.set(key, pending);
   }
   return pending;
 }

@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { cookieHeaderAfter } from "./forward-cookies.ts";
+
+const now = Date.UTC(2026, 11, 1, 12);
+
+describe("cookieHeaderAfter", () => {
+  it("replaces the session cookie the proxy just refreshed and keeps the others", () => {
+    const header = cookieHeaderAfter(
+      "theme=dark; sharehood.session=old.jwe.value; lang=en",
+      [
+        "sharehood.session=new.jwe.value; Path=/; Expires=Thu, 31 Dec 2026 12:00:00 GMT; HttpOnly; SameSite=Lax",
+      ],
+      now,
+    );
+    expect(header).toBe("theme=dark; sharehood.session=new.jwe.value; lang=en");
+  });
+
+  it("drops cookies that are cleared by Max-Age=0 or a past Expires", () => {
+    const header = cookieHeaderAfter(
+      "sharehood.session.0=a; sharehood.session.1=b; other=1",
+      [
+        "sharehood.session.0=; Path=/; Max-Age=0",
+        "sharehood.session.1=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT",
+        "sharehood.session=whole; Path=/; HttpOnly",
+      ],
+      now,
+    );
+    expect(header).toBe("other=1; sharehood.session=whole");
+  });
+
+  it("adds a cookie the browser did not have yet, keeping '=' inside values", () => {
+    expect(cookieHeaderAfter(null, ["sharehood.session=a=b==; Path=/"], now)).toBe("sharehood.session=a=b==");
+  });
+});

@@ -1,0 +1,42 @@
+// `name=value` of a Cookie header, split at the first "=" (values may hold more).
+function parsePair(pair: string): [string, string] | null {
+  const at = pair.indexOf("=");
+  if (at <= 0) return null;
+  return [pair.slice(0, at).trim(), pair.slice(at + 1).trim()];
+}
+
+function isRemoval(attributes: string[], now: number): boolean {
+  for (const attribute of attributes) {
+    const [key = "", value = ""] = attribute.split("=", 2).map((part) => part.trim());
+    if (key.toLowerCase() === "max-age" && Number(value) <= 0) return true;
+    if (key.toLowerCase() === "expires" && Date.parse(value) <= now) return true;
+  }
+  return false;
+}
+
+/**
+ * The Cookie header the browser will send after it applies these `Set-Cookie` answers: cookies
+ * set or replaced, expired ones gone. The proxy hands it on to the page it is serving, which
+ * would otherwise still read the cookie the browser sent (and, for the session, refresh the
+ * tokens a second time). Attributes such as Path and Domain are not weighed: every cookie set
+ * here is the site's own, on "/".
+ */
+export function cookieHeaderAfter(
+  cookieHeader: string | null,
+  setCookies: readonly string[],
+  now: number = Date.now(),
+): string {
+  const cookies = new Map<string, string>();
+  for (const pair of (cookieHeader ?? "").split(";")) {
+    const parsed = parsePair(pair);
+    if (parsed) cookies.set(parsed[0], parsed[1]);
+  }
+  for (const setCookie of setCookies) {
+    const [first = "", ...attributes] = setCookie.split(";");
+    const parsed = parsePair(first);
+    if (!parsed) continue;
+    if (isRemoval(attributes, now)) cookies.delete(parsed[0]);
+    else cookies.set(parsed[0], parsed[1]);
+  }
+  return [...cookies].map(([name, value]) => `${name}=${value}`).join("; ");
+}
