@@ -10,6 +10,8 @@ import {
   INVENTORY_API_URL,
   INVENTORY_PUBLIC_URL,
   INVENTORY_DATABASE_URL,
+  LOGIN_MAX_FAILURES_PER_EMAIL,
+  LOGIN_MAX_FAILURES_PER_IP,
   USER_API_PORT,
   USER_API_URL,
   USERS_DATABASE_URL,
@@ -26,6 +28,9 @@ const chromium =
 // Workers inherit the environment, so they see the same value the main process chose.
 process.env.E2E_RUN_ID ??= `e2e${Date.now().toString(36)}`;
 const namespace = `sharehood-${process.env.E2E_RUN_ID}`;
+
+// Shared by the web app and the User API: the web app signs each person's address with it.
+const serviceSecret = `e2e-service-secret-${process.env.E2E_RUN_ID}-0123456789abcdef`;
 
 const common = {
   NODE_ENV: "production",
@@ -82,7 +87,9 @@ export default defineConfig({
         ADMIN_PASSWORD: ADMIN.password,
         ACCESS_TOKEN_TTL_SECONDS: String(ACCESS_TOKEN_TTL_SECONDS),
         REGISTER_MAX_PER_IP: "10000",
-        LOGIN_MAX_FAILURES_PER_IP: "10000",
+        LOGIN_MAX_FAILURES_PER_EMAIL: String(LOGIN_MAX_FAILURES_PER_EMAIL),
+        LOGIN_MAX_FAILURES_PER_IP: String(LOGIN_MAX_FAILURES_PER_IP),
+        SERVICE_SECRET: serviceSecret,
         E2E_PREPARE_DATABASES: `${E2E_POSTGRES_URL} sharehood_e2e_users sharehood_e2e_inventory`,
       },
     },
@@ -117,6 +124,10 @@ export default defineConfig({
         AUTH_URL: WEB_URL,
         AUTH_REFRESH_MARGIN_SECONDS: String(AUTH_REFRESH_MARGIN_SECONDS),
         INVENTORY_PUBLIC_URL,
+        SERVICE_SECRET: serviceSecret,
+        // The browsers stand as the trusted proxy: a test names its person's address in
+        // X-Forwarded-For, and the web app believes it only from loopback.
+        TRUST_PROXY: "loopback",
       },
     },
   ],

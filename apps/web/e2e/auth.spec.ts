@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { createUser } from "./support/api.ts";
 import { expectNoSeriousA11yViolations, saveScreenshot, signIn } from "./support/page-helpers.ts";
-import { ACCESS_TOKEN_TTL_SECONDS } from "./support/stack.ts";
+import { ACCESS_TOKEN_TTL_SECONDS, WEB_PORT } from "./support/stack.ts";
 
 test("a wrong password is refused with a clear message", async ({ page }) => {
   const user = await createUser("Wanda Wrong");
@@ -90,4 +90,43 @@ test("signing in from a protected page comes back to it", async ({ page }) => {
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/listings$/);
   await expect(page.getByRole("heading", { level: 1, name: "My listings" })).toBeVisible();
+});
+
+test("a signed-in person sent to sign-in with another site as the way back stays on this site", async ({
+  page,
+}) => {
+  const user = await createUser("Otis Redirect");
+  await signIn(page, user.email, user.password);
+  // Browsers drop tabs and newlines from URLs and read a backslash as "/": each of these would
+  // take the browser to evil.example. Redirects are not followed: nothing leaves this machine.
+  const targets = [
+    "/\t/evil.example",
+    "/%09/evil.example",
+    "/%5Cevil.example",
+    "/%2F%2Fevil.example",
+    "//evil.example",
+  ];
+  for (const target of targets) {
+    const response = await page.request.get(`/sign-in?callbackUrl=${encodeURIComponent(target)}`, {
+      maxRedirects: 0,
+    });
+    expect(response.status(), target).toBe(307);
+    expect(response.headers().location, target).toBe("/");
+  }
+});
+
+test("signing in at another address of the site than AUTH_URL's ends signed in there", async ({ page }) => {
+  const user = await createUser("Lan Localhost");
+  // AUTH_URL is http://127.0.0.1:<port>; the same server answers at localhost (a phone on the LAN
+  // would use yet another address).
+  const other = `http://localhost:${WEB_PORT}`;
+  await page.goto(`${other}/sign-in?callbackUrl=%2Flistings`);
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByLabel("Password").fill(user.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(`${other}/listings`);
+  await expect(page.getByRole("heading", { level: 1, name: "My listings" })).toBeVisible();
+  await page.getByRole("button", { name: "Sign out" }).first().click();
+  await expect(page).toHaveURL(`${other}/`);
+  await expect(page.getByRole("link", { name: "Sign in" }).first()).toBeVisible();
 });

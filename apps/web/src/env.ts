@@ -21,6 +21,11 @@ const EnvSchema = z
     /** The public origin, such as https://sharehood.example; decides whether cookies are Secure. */
     AUTH_URL: z.url().optional(),
     NEXTAUTH_URL: z.url().optional(),
+    /**
+     * Shared with the User API: the web app signs the address of the person it signs in with it,
+     * so the User API's limits per address count people, not this server. Unset: no address is sent.
+     */
+    SERVICE_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)").optional(),
     /** Refresh the API access token when it has less than this many seconds left. */
     AUTH_REFRESH_MARGIN_SECONDS: z.coerce.number().int().min(0).default(120),
     /** How long one API call may take before the page shows a "service unavailable" state. */

@@ -22,6 +22,13 @@ export const ADMIN = { email: "admin@sharehood.test", password: "admin-e2e-passw
 export const ACCESS_TOKEN_TTL_SECONDS = 12;
 export const AUTH_REFRESH_MARGIN_SECONDS = 8;
 
+/**
+ * The User API's limits on failed sign-ins, low enough for a test to reach. Each browser context
+ * without its own X-Forwarded-For counts as 127.0.0.1, and the whole suite fails a few sign-ins.
+ */
+export const LOGIN_MAX_FAILURES_PER_EMAIL = 5;
+export const LOGIN_MAX_FAILURES_PER_IP = 10;
+
 function databaseUrl(name: string): string {
   const url = new URL(E2E_POSTGRES_URL);
   url.pathname = `/${name}`;

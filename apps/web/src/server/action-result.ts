@@ -30,10 +30,24 @@ const MESSAGES: Partial<Record<string, string>> = {
   forbidden: "You are not allowed to do that.",
   not_found: "That no longer exists.",
   precondition_failed: "Someone changed this while you were editing. Reload to see the latest version.",
-  rate_limited: "Too many attempts. Please wait a moment and try again.",
   dependency_unavailable: "A Sharehood service is temporarily unavailable. Please try again shortly.",
   internal: "Something went wrong on our side. Please try again.",
 };
+
+/**
+ * What a person is told after a 429: when to try again, from its Retry-After (seconds), rounded
+ * up to whole minutes past one minute ("Too many attempts. Try again in 14 minutes.").
+ */
+export function tooManyAttemptsMessage(retryAfterSeconds: number | undefined): string {
+  if (!retryAfterSeconds || retryAfterSeconds <= 0) {
+    return "Too many attempts. Please wait a moment and try again.";
+  }
+  const [count, unit] =
+    retryAfterSeconds < 60
+      ? [Math.ceil(retryAfterSeconds), "second"]
+      : [Math.ceil(retryAfterSeconds / 60), "minute"];
+  return `Too many attempts. Try again in ${count} ${unit}${count === 1 ? "" : "s"}.`;
+}
 
 /** Maps an SDK error to an action result: field errors next to fields, a readable message otherwise. */
 export function failureFrom(error: unknown) {
@@ -43,7 +57,9 @@ export function failureFrom(error: unknown) {
     const message =
       error.code === "validation_failed" || error.code === "conflict" || error.code === "unprocessable"
         ? error.problem.detail
-        : (MESSAGES[error.code] ?? error.problem.detail);
+        : error.code === "rate_limited"
+          ? tooManyAttemptsMessage(error.retryAfter)
+          : (MESSAGES[error.code] ?? error.problem.detail);
     return failure(message, fieldErrors, error.code);
   }
   if (error instanceof ApiConnectionError) {

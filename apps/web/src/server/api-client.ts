@@ -2,13 +2,17 @@ import "server-only";
 import { createClient, type SharehoodClient } from "@sharehood/sdk";
 import { getEnv } from "@/env";
 
-/** An SDK client for the two APIs; with a token it acts as that user. Server-only. */
-export function apiClient(token?: string): SharehoodClient {
+/**
+ * An SDK client for the two APIs; with a token it acts as that user. `headers` go on every
+ * request (the signed client address, see client-address.ts). Server-only.
+ */
+export function apiClient(token?: string, headers?: Record<string, string>): SharehoodClient {
   const env = getEnv();
   return createClient({
     userApiUrl: env.USER_API_URL,
     inventoryApiUrl: env.INVENTORY_API_URL,
     token,
     timeoutMs: env.API_TIMEOUT_MS,
+    headers,
   });
 }

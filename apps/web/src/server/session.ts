@@ -7,6 +7,7 @@ import type { Permission } from "@sharehood/sdk";
 import { SESSION_COOKIE, auth } from "@/auth";
 import { getEnv, usesSecureCookies } from "@/env";
 import { apiClient } from "@/server/api-client";
+import { clientAddressForwarding } from "@/server/client-address";
 import type { SessionTokens, Viewer } from "@/server/session-token";
 
 /** The signed-in person for this request, or null. Safe to pass to client components. */
@@ -46,6 +47,16 @@ const readSessionTokens = cache(async (): Promise<SessionTokens | null> => {
 export async function getUserClient() {
   const tokens = await readSessionTokens();
   return tokens ? { client: apiClient(tokens.accessToken), viewer: tokens.viewer } : null;
+}
+
+/**
+ * Like `getUserClient`, and it also vouches for the person's address: for the account calls the
+ * User API limits per address (changing the email, deleting the account). Server-only.
+ */
+export async function getAccountClient() {
+  const tokens = await readSessionTokens();
+  if (!tokens) return null;
+  return { client: apiClient(tokens.accessToken, await clientAddressForwarding()), viewer: tokens.viewer };
 }
 
 /** The access token of this request's session, for sign-out. Server-only. */

@@ -1,24 +1,34 @@
 "use server";
 import { formText } from "@/features/layout/form-text";
 import { AuthError } from "next-auth";
+import { redirect } from "next/navigation";
 import { LoginBodySchema, RegisterBodySchema, type AuthResult } from "@sharehood/sdk";
 import { signIn, signOut } from "@/auth";
 import { failure, failureFrom, type ActionResult } from "@/server/action-result";
 import { apiClient } from "@/server/api-client";
+import { clientAddressForwarding } from "@/server/client-address";
 import { getAccessToken } from "@/server/session";
 import { safeReturnPath } from "@/features/auth/safe-return-path";
 import { zodFieldErrors } from "@/server/zod-field-errors";
 
 type FormState = ActionResult | null;
 
+const NO_SESSION = "We could not start your session. Please try again.";
+
 async function startSession(result: AuthResult, returnTo: string): Promise<ActionResult> {
+  let landing: unknown;
   try {
-    await signIn("credentials", { authResult: JSON.stringify(result), redirectTo: returnTo });
+    landing = await signIn("credentials", { authResult: JSON.stringify(result), redirect: false });
   } catch (error) {
-    if (error instanceof AuthError) return failure("We could not start your session. Please try again.");
-    throw error; // the redirect
+    if (error instanceof AuthError) return failure(NO_SESSION);
+    throw error;
   }
-  return failure("We could not start your session. Please try again.");
+  if (typeof landing !== "string" || !URL.canParse(landing) || new URL(landing).searchParams.has("error")) {
+    return failure(NO_SESSION);
+  }
+  // A path, not next-auth's absolute URL on AUTH_URL's host: the cookie was just set for the host
+  // this request came to (127.0.0.1, a LAN address...), and the person must stay on it.
+  redirect(returnTo);
 }
 
 /** Signs in with email and password at the User API, then keeps the tokens in the session. */
@@ -28,7 +38,7 @@ export async function signInAction(_state: FormState, form: FormData): Promise<F
   if (!parsed.success) return failure("Please check the highlighted fields.", zodFieldErrors(parsed.error));
   let result: AuthResult;
   try {
-    result = await apiClient().auth.login({ body: parsed.data });
+    result = await apiClient(undefined, await clientAddressForwarding()).auth.login({ body: parsed.data });
   } catch (error) {
     const mapped = failureFrom(error);
     if (mapped.code === "unauthenticated") return failure("That email and password do not match an account.");
@@ -48,7 +58,7 @@ export async function registerAction(_state: FormState, form: FormData): Promise
   if (!parsed.success) return failure("Please check the highlighted fields.", zodFieldErrors(parsed.error));
   let result: AuthResult;
   try {
-    result = await apiClient().auth.register({ body: parsed.data });
+    result = await apiClient(undefined, await clientAddressForwarding()).auth.register({ body: parsed.data });
   } catch (error) {
     const mapped = failureFrom(error);
     if (mapped.code === "conflict") {
@@ -70,5 +80,6 @@ export async function signOutAction(): Promise<void> {
       .auth.logout({})
       .catch((error: unknown) => console.warn("web: logout at the User API failed", error));
   }
-  await signOut({ redirectTo: "/" });
+  await signOut({ redirect: false });
+  redirect("/"); // on this host, as after signing in
 }
