@@ -36,7 +36,7 @@ test("the session survives the access token expiring: the server refreshes it", 
     await page.waitForTimeout((ACCESS_TOKEN_TTL_SECONDS + 2) * 1000);
     await page.goto("/profile");
     await page.getByLabel("Name").fill(`Rex Refreshed ${round}`);
-    await page.getByRole("button", { name: "Save name" }).click();
+    await page.getByRole("button", { name: "Save changes" }).click();
     await expect(page.getByText(`Your name is now Rex Refreshed ${round}.`)).toBeVisible();
   }
   await expect(page.getByRole("link", { name: /Rex Refreshed 1/ }).first()).toBeAttached();
@@ -61,13 +61,22 @@ test("signing out ends the session here and at the API", async ({ page, context 
   expect(replay.status()).toBe(401);
 });
 
-test("deleting my account signs me out and the account is gone", async ({ page }) => {
+test("deleting my account takes my password, signs me out and the account is gone", async ({ page }) => {
   const user = await createUser("Dora Delete");
   await signIn(page, user.email, user.password);
   await page.goto("/profile");
+  const password = page.getByLabel("Your password");
   await page.getByRole("button", { name: "Delete my account" }).click();
   await expect(page.getByText("Please confirm that you want to delete your account")).toBeVisible();
+  await expect(page.getByText("Enter your password to delete your account")).toBeVisible();
   await page.getByLabel(/I understand/).check();
+  await password.fill("not my password");
+  await page.getByRole("button", { name: "Delete my account" }).click();
+  await expect(page.locator("#delete-current-password-error")).toHaveText(
+    "This is not your current password",
+  );
+  await expect(password).toHaveAttribute("aria-invalid", "true");
+  await password.fill(user.password);
   await page.getByRole("button", { name: "Delete my account" }).click();
   await expect(page.getByRole("link", { name: "Sign in" }).first()).toBeVisible();
   await signInFails(page, user.email, user.password);

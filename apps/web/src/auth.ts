@@ -62,13 +62,15 @@ function config(): NextAuthConfig {
         const fresh = await ensureFreshTokens(token.tokens);
         // A refused refresh token ends the session: next-auth clears the cookie.
         if (!fresh) return null;
-        // A profile edit: the new name shows at once instead of at the next refresh.
-        const name =
-          trigger === "update"
-            ? (session as { user?: { name?: unknown } } | undefined)?.user?.name
-            : undefined;
-        if (typeof name === "string")
-          return { ...token, tokens: { ...fresh, viewer: { ...fresh.viewer, name } } };
+        // A profile edit: the new name or email shows at once instead of at the next refresh.
+        if (trigger === "update") {
+          const edit = (session as { user?: { name?: unknown; email?: unknown } } | undefined)?.user;
+          const changes = {
+            ...(typeof edit?.name === "string" ? { name: edit.name } : {}),
+            ...(typeof edit?.email === "string" ? { email: edit.email } : {}),
+          };
+          return { ...token, tokens: { ...fresh, viewer: { ...fresh.viewer, ...changes } } };
+        }
         return { ...token, tokens: fresh };
       },
       // Only who is signed in leaves the server; the API tokens stay inside the encrypted cookie.

@@ -7,7 +7,7 @@ import { requireViewer } from "@/server/session";
 
 export const metadata: Metadata = {
   title: "Profile",
-  description: "Your Sharehood profile: your name, and your account.",
+  description: "Your Sharehood profile: your name, your email, and your account.",
   robots: { index: false },
 };
 
