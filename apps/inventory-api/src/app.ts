@@ -11,6 +11,7 @@ import {
   finishApp,
   HttpMetrics,
   prepareDatabase,
+  RateLimiter,
   withFastPath,
   type KeyValueStore,
   type Logger,
@@ -35,6 +36,8 @@ import { loansRouter } from "./modules/loans/loans.routes.ts";
 import { createLoansService } from "./modules/loans/loans.service.ts";
 import { createForgetUser, startMaintenance } from "./modules/maintenance.ts";
 import { createPhotoStorage } from "./modules/photos/create-photo-storage.ts";
+import { createDecodeQueue } from "./modules/photos/decode-queue.ts";
+import { createPhotoIntake } from "./modules/photos/photo-intake.ts";
 import { createRemovePhotoFiles, photoUrlsAt } from "./modules/photos/photo-files.ts";
 import { createPhotosRepository } from "./modules/photos/photos.repository.ts";
 import { isPhotoUpload, photosRouter } from "./modules/photos/photos.routes.ts";
@@ -144,6 +147,14 @@ export async function createInventoryApi(config: InventoryApiConfig): Promise<In
     removeFiles: removePhotoFiles,
     cache: publicCache,
     photoUrls,
+    intake: createPhotoIntake({
+      limiter: new RateLimiter(store, logger),
+      uploadsPerHour: config.PHOTO_UPLOADS_PER_HOUR,
+      decodes: createDecodeQueue({
+        concurrency: config.PHOTO_MAX_CONCURRENT_DECODES,
+        maxWaiting: config.PHOTO_MAX_QUEUED_DECODES,
+      }),
+    }),
     logger,
   });
   const loansService = createLoansService({ loans, items, cache: publicCache });

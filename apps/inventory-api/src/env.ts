@@ -46,6 +46,12 @@ export const InventoryApiEnvSchema = BaseEnvSchema.extend({
   S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   /** Path-style URLs (http://host/bucket/key), which most self-hosted stores need. */
   S3_FORCE_PATH_STYLE: flag,
+  /** Photos decoded at once per process: each takes up to ~100 MB and a core while it runs. */
+  PHOTO_MAX_CONCURRENT_DECODES: z.coerce.number().int().min(1).max(64).default(2),
+  /** Photos that may wait for a decode slot; with that many waiting, a new upload is refused with 503 and Retry-After. */
+  PHOTO_MAX_QUEUED_DECODES: z.coerce.number().int().min(0).max(1000).default(16),
+  /** Photo files one user may upload per hour (every file received counts); past it, 429. */
+  PHOTO_UPLOADS_PER_HOUR: z.coerce.number().int().min(1).default(60),
 })
   .refine((env) => !(env.BENCH_SKIP_AUTH && env.NODE_ENV === "production"), {
     message: "BENCH_SKIP_AUTH is for benchmarks and cannot be set in production",

@@ -30,6 +30,40 @@ export function phonePhoto(width: number, height: number): Promise<Buffer> {
     .toBuffer();
 }
 
+/**
+ * A PNG of one colour: a few hundred kilobytes, however many pixels it declares, so the way to
+ * send a "decompression bomb" that would take width × height × 4 bytes once decoded.
+ */
+export function solidPng(width: number, height: number): Promise<Buffer> {
+  return sharp({ create: { width, height, channels: 4, background: { r: 20, g: 180, b: 60, alpha: 0.5 } } })
+    .png({ compressionLevel: 9 })
+    .toBuffer();
+}
+
+/**
+ * A photo as a 24-megapixel camera takes it (6000×4000, EXIF orientation 6), with detail enough to
+ * make a JPEG of a few megabytes and real decoding work. Built small and enlarged, so it is quick.
+ */
+export async function cameraPhoto(): Promise<Buffer> {
+  const grain = await sharp({
+    create: {
+      width: 600,
+      height: 400,
+      channels: 3,
+      background: "#000000", // required by the types; noise replaces it
+      noise: { type: "gaussian", mean: 128, sigma: 60 },
+    },
+  })
+    .png()
+    .toBuffer();
+  return sharp(grain)
+    .resize(6000, 4000, { kernel: "cubic" })
+    .blur(1.5)
+    .jpeg({ quality: 85 })
+    .withMetadata({ orientation: 6 })
+    .toBuffer();
+}
+
 /** The tag numbers of an EXIF block's first IFD (0x8825 points at GPS data). */
 export function exifTags(exif: Buffer | undefined): number[] {
   if (!exif) return [];

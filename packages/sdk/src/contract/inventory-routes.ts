@@ -13,6 +13,7 @@ import {
 } from "./inventory.ts";
 import {
   MAX_PHOTO_BYTES,
+  MAX_PHOTO_PIXELS,
   MAX_PHOTOS_PER_ITEM,
   PHOTO_FIELD,
   PHOTO_MEDIA_TYPES,
@@ -125,9 +126,11 @@ export const inventoryRoutes = {
       description:
         `multipart/form-data with one or more files in the \`${PHOTO_FIELD}\` field: JPEG, PNG or WebP ` +
         `(recognised by content, not by name or declared type), at most ${MAX_PHOTO_BYTES / 1024 / 1024} MiB ` +
-        `each, and at most ${MAX_PHOTOS_PER_ITEM} photos per item. Each is re-encoded (EXIF orientation ` +
-        "applied, metadata such as GPS removed). 409 past the photo limit, 413 for a file too large, " +
-        "415 for a file that is not one of those images, 400 for a truncated or corrupt one; " +
+        `and ${MAX_PHOTO_PIXELS / 1_000_000} million pixels each, and at most ${MAX_PHOTOS_PER_ITEM} photos ` +
+        "per item. Each is re-encoded (EXIF orientation applied, metadata such as GPS removed). " +
+        "409 past the photo limit, 413 for a file too large or with too many pixels, 415 for a file that " +
+        "is not one of those images, 400 for a truncated or corrupt one, 429 (with Retry-After) past the " +
+        "caller's photos per hour, 503 (with Retry-After) while too many photos wait to be processed; " +
         "a refused upload stores nothing.",
       field: PHOTO_FIELD,
       mediaTypes: PHOTO_MEDIA_TYPES,
@@ -136,7 +139,7 @@ export const inventoryRoutes = {
     },
     status: 201,
     response: ItemSchema,
-    errors: [400, 401, 403, 404, 409, 412, 413, 415, 503],
+    errors: [400, 401, 403, 404, 409, 412, 413, 415, 429, 503],
     headers: ["If-Match"],
   }),
   deletePhoto: defineRoute({

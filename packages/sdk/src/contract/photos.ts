@@ -8,6 +8,13 @@ export const MAX_PHOTOS_PER_ITEM = 8;
 export const MAX_PHOTO_BYTES = 8 * 1024 * 1024;
 
 /**
+ * The most pixels a photo may have (25 million: a 24-megapixel camera's files, with the few rows
+ * and columns such sensors add, fit). A larger image is refused with 413 from its header, before it
+ * is decoded: decoding takes about 4 bytes per pixel, whatever the size of the file.
+ */
+export const MAX_PHOTO_PIXELS = 25_000_000;
+
+/**
  * The image types a photo upload accepts, recognised by the file's content (its magic bytes, then
  * decoding), never by its name or declared type. Anything else is refused with 415.
  */

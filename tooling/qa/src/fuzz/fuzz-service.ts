@@ -11,11 +11,17 @@ export const ADMIN = { email: "admin@example.com", password: "admin-password" };
  * The fuzz stack: the real services, with the per-IP limits raised so registrations keep working,
  * and a patient token check, so a loaded CI machine shows up as slowness rather than as the 503
  * the Inventory API rightly answers when the User API is late (tests/faults covers that path).
+ * Photo uploads get the same treatment: no hourly limit (its 429 would end upload coverage early)
+ * and a long decode line (a burst would meet its rightful 503); photo-limits.int.test.ts covers both.
  */
 export function startFuzzStack(name: string): Promise<TestStack> {
   return startStack(name, {
     users: { REGISTER_MAX_PER_IP: "1000000", LOGIN_MAX_FAILURES_PER_IP: "1000000" },
-    inventory: { USER_API_TIMEOUT_MS: "15000" },
+    inventory: {
+      USER_API_TIMEOUT_MS: "15000",
+      PHOTO_UPLOADS_PER_HOUR: "1000000",
+      PHOTO_MAX_QUEUED_DECODES: "1000",
+    },
   });
 }
 

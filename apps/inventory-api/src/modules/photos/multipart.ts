@@ -17,8 +17,11 @@ export interface ReceiveOptions<T> {
   maxFileBytes: number;
   /** The error for a body with more than `maxFiles` files. */
   tooManyFiles: () => AppError;
-  /** Handles each file as soon as it has arrived (the next one streams in meanwhile). */
-  onFile: (file: ReceivedFile) => Promise<T>;
+  /**
+   * Handles each file as soon as it has arrived (the next one streams in meanwhile). `signal` aborts
+   * when the upload is refused or abandoned, so work still waiting for this request can be dropped.
+   */
+  onFile: (file: ReceivedFile, signal: AbortSignal) => Promise<T>;
 }
 
 // Room for part headers and boundaries around the files themselves.
@@ -65,6 +68,7 @@ export function receiveFiles<T>(req: Request, options: ReceiveOptions<T>): Promi
       return;
     }
     const results: Promise<T>[] = [];
+    const abandoned = new AbortController();
     let settled = false;
     let received = 0;
     let receivedBytes = 0;
@@ -74,7 +78,9 @@ export function receiveFiles<T>(req: Request, options: ReceiveOptions<T>): Promi
       settled = true;
       req.unpipe(parser);
       req.resume(); // drain what is left, unread, so the answer can still be sent on this connection
-      reject(error instanceof Error ? error : invalid("The multipart body could not be read"));
+      const reason = error instanceof Error ? error : invalid("The multipart body could not be read");
+      abandoned.abort(reason);
+      reject(reason);
     };
 
     parser.on("file", (name, stream, info) => {
@@ -97,7 +103,7 @@ export function receiveFiles<T>(req: Request, options: ReceiveOptions<T>): Promi
       stream.on("end", () => {
         if (settled || stream.truncated) return;
         const file = { label, filename: info.filename ?? "", bytes: Buffer.concat(chunks) };
-        const result = options.onFile(file);
+        const result = options.onFile(file, abandoned.signal);
         result.catch(fail);
         results.push(result);
       });

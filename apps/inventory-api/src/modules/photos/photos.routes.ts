@@ -6,7 +6,6 @@ import { notFound } from "@sharehood/server-kit";
 import type { Mount } from "../auth/mount.ts";
 import { receiveFiles } from "./multipart.ts";
 import { PHOTO_VARIANTS } from "./photo-files.ts";
-import { processPhoto } from "./process-photo.ts";
 import type { PhotosService } from "./photos.service.ts";
 
 // `/items/:id/photos` as a pattern, from the contract, for the JSON guard's multipart opt-in.
@@ -25,13 +24,13 @@ const FILES = new Set(PHOTO_VARIANTS.map((variant) => `${variant}.webp`));
 export function photosRouter(mount: Mount, photos: PhotosService): Router {
   const router = Router();
   mount(router, inventoryRoutes.uploadPhotos, ({ caller, params, req }) =>
-    photos.upload(caller, params.id, req.get("if-match"), (room, full) =>
+    photos.upload(caller, params.id, req.get("if-match"), (room, full, accept) =>
       receiveFiles(req, {
         field: PHOTO_FIELD,
         maxFiles: room,
         maxFileBytes: MAX_PHOTO_BYTES,
         tooManyFiles: full,
-        onFile: (file) => processPhoto(file.bytes, file.label),
+        onFile: accept,
       }),
     ),
   );

@@ -5,7 +5,9 @@ import { expectedVersion, stale } from "../items/if-match.ts";
 import { toItemDto, type PhotoUrls } from "../items/item-dto.ts";
 import type { ItemsRepository } from "../items/items.repository.ts";
 import type { PublicCache } from "../public-cache/public-cache.ts";
+import type { ReceivedFile } from "./multipart.ts";
 import { fileKey, newPhotoId, type RemovePhotoFiles } from "./photo-files.ts";
+import type { PhotoIntake } from "./photo-intake.ts";
 import type { PhotoStorage } from "./photo-storage.ts";
 import type { ProcessedPhoto } from "./process-photo.ts";
 import type { PhotosRepository, Refusal } from "./photos.repository.ts";
@@ -29,9 +31,10 @@ export function createPhotosService(deps: {
   removeFiles: RemovePhotoFiles;
   cache: PublicCache;
   photoUrls: PhotoUrls;
+  intake: PhotoIntake;
   logger: Logger;
 }) {
-  const { photos, items, storage, removeFiles, cache, photoUrls, logger } = deps;
+  const { photos, items, storage, removeFiles, cache, photoUrls, intake, logger } = deps;
 
   /** The item, if the caller may change its photos (owner with item.update.own, or item.update.any). */
   async function mayChange(caller: Caller, itemId: string) {
@@ -72,21 +75,29 @@ export function createPhotosService(deps: {
 
   return {
     /**
-     * Adds photos: checks the caller and the room left before reading any of the body, then lets
-     * `receive` read and re-encode at most that many files. Files are stored before their rows, and
-     * removed again if the rows cannot be written, so a refused upload leaves nothing behind.
+     * Adds photos: checks the caller, their hourly allowance, the decode line and the room left
+     * before reading any of the body, then lets `receive` read at most that many files, each handed
+     * to `accept` as it arrives (counted, checked, decoded in turn). Files are stored before their
+     * rows, and removed again if the rows cannot be written, so a refused upload leaves nothing behind.
      */
     async upload(
       caller: Caller,
       itemId: string,
       ifMatch: string | undefined,
-      receive: (room: number, full: () => AppError) => Promise<ProcessedPhoto[]>,
+      receive: (
+        room: number,
+        full: () => AppError,
+        accept: (file: ReceivedFile, signal: AbortSignal) => Promise<ProcessedPhoto>,
+      ) => Promise<ProcessedPhoto[]>,
     ): Promise<Item> {
       const version = expectedVersion(ifMatch);
       await mayChange(caller, itemId);
+      await intake.admit(caller.user.id);
       const room = MAX_PHOTOS_PER_ITEM - (await photos.count(itemId));
       if (room <= 0) throw full();
-      const processed = await receive(room, full);
+      const processed = await receive(room, full, (file, signal) =>
+        intake.accept(caller.user.id, file, signal),
+      );
       const stored = await store(processed);
       const outcome = await photos.add(itemId, stored, version, MAX_PHOTOS_PER_ITEM).catch(async (error) => {
         await removeFiles(stored.map((r) => r.key));
