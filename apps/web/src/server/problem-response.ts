@@ -6,7 +6,10 @@ import { ApiError } from "@sharehood/sdk";
 export function problemResponse(error: unknown): NextResponse {
   const result = failureFrom(error);
   const status = error instanceof ApiError ? error.status : 503;
-  return NextResponse.json({ message: result.message, code: result.code }, { status });
+  // 429 and 503 say when to come back; the browser's upload code may wait that long.
+  const retryAfter = error instanceof ApiError ? error.retryAfter : undefined;
+  const headers = retryAfter ? { "retry-after": String(retryAfter) } : undefined;
+  return NextResponse.json({ message: result.message, code: result.code }, { status, headers });
 }
 
 /**
