@@ -11,7 +11,8 @@ type Person = Awaited<ReturnType<TestStack["signUp"]>>;
 
 let limited: TestStack; // default decoding limits, 6 files per user per hour
 let busy: TestStack; // one decode at a time and one waiting
-const dataDirs: string[] = [];
+// Each stack's DATA_DIR by stack name: the stacks start concurrently, so no order can be assumed.
+const dataDirs = new Map<string, string>();
 let camera: Buffer; // 6000×4000 JPEG, ~4 MB
 let bomb: Buffer; // 10000×10000 PNG: 400 MB once decoded
 let justOver: Buffer; // 5001×5000 PNG: just over 25 megapixels
@@ -20,7 +21,7 @@ let bigPng: Buffer; // 6000×4000 PNG of one colour: allowed, a few hundred KB
 
 async function stackWith(name: string, env: Record<string, string>) {
   const dataDir = await mkdtemp(join(tmpdir(), `${name}-`));
-  dataDirs.push(dataDir);
+  dataDirs.set(name, dataDir);
   return startStack(name, { inventory: { DATA_DIR: dataDir, ...env } });
 }
 
@@ -37,7 +38,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => {
   await Promise.all([limited.close(), busy.close()]);
-  await Promise.all(dataDirs.map((dir) => rm(dir, { recursive: true, force: true })));
+  await Promise.all([...dataDirs.values()].map((dir) => rm(dir, { recursive: true, force: true })));
 });
 
 const files = (...buffers: Buffer[]): Part[] => buffers.map((bytes, i) => ({ bytes, name: `p${i}` }));
@@ -129,7 +130,7 @@ describe("decoding uploaded photos", () => {
     // The upload already admitted completes.
     expect((await first).status).toBe(201);
     const rows = await photoRows(busy);
-    expect(await filesUnder(join(dataDirs[1]!, "photos"))).toHaveLength(rows * 2);
+    expect(await filesUnder(join(dataDirs.get("photobusy")!, "photos"))).toHaveLength(rows * 2);
     const lateItem = await busy.client().items.get({ params: { id: small } });
     expect(lateItem.photos).toHaveLength(answers.length - refusals.length); // nothing of the refused ones
     expect(rows).toBe(3 + lateItem.photos.length);
