@@ -277,3 +277,65 @@ describe("the overlap rule under concurrency", () => {
     await expect(insert).rejects.toThrow();
   });
 });
+
+describe("the moderators' list of every loan", () => {
+  it("lists every loan newest first for an admin, by state, overdue, person and item, page by page", async () => {
+    const admin = await stack.admin();
+    const lender = await stack.signUp("Lena");
+    const item = await lender.client.items.create({ body: newItem() });
+    const other = await lender.client.items.create({ body: newItem() });
+    const late = await borrower.client.loans.request({
+      params: { id: item.id },
+      body: { startDate: inDays(1), endDate: inDays(2) },
+    });
+    await lender.client.loans.approve({ params: { id: late.id } });
+    await lender.client.loans.handover({ params: { id: late.id } });
+    // Moved into the past: the API refuses past dates, and overdue is active past its end.
+    await stack.inventory.api.db
+      .$executeRaw`UPDATE loans SET start_date = current_date - 5, end_date = current_date - 2 WHERE id = ${late.id}`;
+    const pending = await stranger.client.loans.request({
+      params: { id: other.id },
+      body: { startDate: inDays(10), endDate: inDays(12) },
+    });
+
+    const all = (query: Parameters<typeof admin.client.loans.listAll>[0]["query"]) =>
+      admin.client.loans.listAll({ query });
+    const ids = async (query: Parameters<typeof all>[0]) => (await all(query)).items.map((loan) => loan.id);
+
+    expect(await ids({ userId: lender.id })).toEqual([pending.id, late.id]);
+    expect(await ids({ userId: lender.id, overdue: "true" })).toEqual([late.id]);
+    expect(await ids({ userId: lender.id, overdue: "false" })).toEqual([pending.id]);
+    expect(await ids({ userId: lender.id, status: "requested" })).toEqual([pending.id]);
+    expect(await ids({ itemId: item.id })).toEqual([late.id]);
+    expect(await ids({ userId: stranger.id, itemId: other.id })).toEqual([pending.id]);
+    const overdue = (await all({ overdue: "true" })).items;
+    expect(overdue.map((loan) => loan.id)).toContain(late.id);
+    expect(overdue.every((loan) => loan.overdue && loan.status === "active")).toBe(true);
+
+    // Paging walks every loan once, newest first.
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await all({ limit: 2, cursor });
+      seen.push(...page.items.map((loan) => `${loan.createdAt}|${loan.id}`));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(seen.length).toBe(await stack.inventory.api.db.loan.count());
+    expect([...seen].sort().reverse()).toEqual(seen);
+  });
+
+  it("refuses everyone who may not cancel any loan with 403, and bad filters with 400", async () => {
+    await refused(borrower.client.loans.listAll({ query: {} }), 403, "forbidden");
+    const admin = await stack.admin();
+    await refused(
+      admin.client.loans.listAll({ query: { status: "lost" as never } }),
+      400,
+      "validation_failed",
+    );
+    await refused(
+      admin.client.loans.listAll({ query: { overdue: "yes" as never } }),
+      400,
+      "validation_failed",
+    );
+  });
+});

@@ -103,6 +103,8 @@ export function createClient(options: ClientOptions) {
     loans: {
       request: inventory.requestLoan,
       list: inventory.listLoans,
+      /** Every loan, for admins (`loan.cancel.any`): filter by status, overdue, person or item. */
+      listAll: inventory.listAllLoans,
       get: inventory.getLoan,
       approve: inventory.approveLoan,
       decline: inventory.declineLoan,

@@ -192,3 +192,18 @@ export const ListLoansQuerySchema = PageQuerySchema.extend({
 });
 /** `GET /loans` query. */
 export type ListLoansQuery = z.input<typeof ListLoansQuerySchema>;
+
+/** `GET /admin/loans` query: every loan, for moderators, narrowed by state, person or item. */
+export const ListAllLoansQuerySchema = PageQuerySchema.extend({
+  status: LoanStatusSchema.optional(),
+  /** Only active loans past their end date (`true`), or none of those (`false`). */
+  overdue: z
+    .enum(["true", "false"])
+    .transform((value) => value === "true")
+    .optional(),
+  /** Loans this person borrows or lends. */
+  userId: IdSchema.optional(),
+  itemId: IdSchema.optional(),
+});
+/** `GET /admin/loans` query. */
+export type ListAllLoansQuery = z.input<typeof ListAllLoansQuerySchema>;

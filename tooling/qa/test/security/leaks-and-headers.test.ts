@@ -98,6 +98,7 @@ describe("no response carries a password hash", () => {
       }),
     );
     await note("loans", world.call("inventory", "GET", "/loans", { token: bob.token }));
+    await note("all loans", world.call("inventory", "GET", "/admin/loans?limit=100", { token: admin.token }));
 
     expect(responses.map(([what, res]) => [what, res.status])).toEqual([
       ["register", 201],
@@ -116,6 +117,7 @@ describe("no response carries a password hash", () => {
       ["items", 200],
       ["loan", 201],
       ["loans", 200],
+      ["all loans", 200],
     ]);
     expect(
       responses.filter(([, res]) => hasHash(res) || res.text.includes("leak-check-pass")).map(([w]) => w),
@@ -187,6 +189,7 @@ describe("security headers on every kind of response", () => {
     );
     add("users 401", 401, world.call("users", "GET", "/users/me"));
     add("users 403", 403, world.call("users", "GET", "/users", { token: bob.token }));
+    add("inventory 403", 403, world.call("inventory", "GET", "/admin/loans", { token: bob.token }));
     add("users 404", 404, world.call("users", "GET", "/users/no-such-user"));
     add(
       "users 409",

@@ -59,24 +59,39 @@ export function createLoansRepository(db: Db) {
         SELECT type::text AS type, from_status::text AS "fromStatus", to_status::text AS "toStatus", actor_id AS "actorId", at
         FROM loan_events WHERE loan_id = ${loanId} ORDER BY at, id`,
 
+    /**
+     * Loans newest first, keyset-paged on (created_at, id). A person's loans read the borrower or
+     * owner index; the moderators' list with no person reads the (created_at, id) index, and the
+     * other filters narrow what it walks. Overdue means active past its end date (`today`).
+     */
     list(options: {
-      userId: string;
-      as?: "borrower" | "owner";
+      party?: { userId: string; as?: "borrower" | "owner" };
       status?: LoanStatus;
+      overdue?: { is: boolean; today: string };
+      itemId?: string;
       after?: [string, string];
       limit: number;
     }): Promise<LoanRow[]> {
-      const where = [
-        options.as === "borrower"
-          ? sql`l.borrower_id = ${options.userId}`
-          : options.as === "owner"
-            ? sql`l.owner_id = ${options.userId}`
-            : sql`(l.borrower_id = ${options.userId} OR l.owner_id = ${options.userId})`,
-      ];
+      const where: Prisma.Sql[] = [];
+      const { party } = options;
+      if (party)
+        where.push(
+          party.as === "borrower"
+            ? sql`l.borrower_id = ${party.userId}`
+            : party.as === "owner"
+              ? sql`l.owner_id = ${party.userId}`
+              : sql`(l.borrower_id = ${party.userId} OR l.owner_id = ${party.userId})`,
+        );
       if (options.status) where.push(sql`l.status = ${options.status}::"LoanStatus"`);
+      if (options.overdue) {
+        const isOverdue = sql`(l.status = 'active' AND l.end_date < ${options.overdue.today}::date)`;
+        where.push(options.overdue.is ? isOverdue : sql`NOT ${isOverdue}`);
+      }
+      if (options.itemId) where.push(sql`l.item_id = ${options.itemId}`);
       if (options.after)
         where.push(sql`(l.created_at, l.id) < (${options.after[0]}::timestamptz, ${options.after[1]})`);
-      return db.$queryRaw`${SELECT_LOAN} WHERE ${join(where, " AND ")} ORDER BY l.created_at DESC, l.id DESC LIMIT ${options.limit}`;
+      const filter = where.length > 0 ? sql`WHERE ${join(where, " AND ")}` : sql``;
+      return db.$queryRaw`${SELECT_LOAN} ${filter} ORDER BY l.created_at DESC, l.id DESC LIMIT ${options.limit}`;
     },
 
     /** Whether an approved/active loan of the item overlaps these dates. */

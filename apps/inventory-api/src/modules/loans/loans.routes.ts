@@ -19,6 +19,7 @@ export function loansRouter(mount: Mount, loans: LoansService, idempotent: Idemp
     ),
   );
   mount(router, inventoryRoutes.listLoans, ({ caller, query }) => loans.list(caller, query));
+  mount(router, inventoryRoutes.listAllLoans, ({ query }) => loans.listAll(query));
   mount(router, inventoryRoutes.getLoan, ({ caller, params }) => loans.get(caller, params.id));
   mount(router, inventoryRoutes.approveLoan, ({ caller, params }) => loans.act(caller, params.id, "approve"));
   mount(router, inventoryRoutes.declineLoan, ({ caller, params }) => loans.act(caller, params.id, "decline"));

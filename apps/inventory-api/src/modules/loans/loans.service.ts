@@ -1,6 +1,10 @@
 import { z } from "zod";
 import type { LoanDetail, LoanStatus, Page, Loan } from "@sharehood/sdk";
-import type { CreateLoanBodySchema, ListLoansQuerySchema } from "@sharehood/sdk/contract";
+import type {
+  CreateLoanBodySchema,
+  ListAllLoansQuerySchema,
+  ListLoansQuerySchema,
+} from "@sharehood/sdk/contract";
 import { AppError, conflict, decodeCursor, encodeCursor, forbidden, notFound } from "@sharehood/server-kit";
 import { daysBetween, todayUtc } from "../../dates.ts";
 import { can, type Caller } from "../auth/caller.ts";
@@ -28,6 +32,25 @@ export function createLoansService(deps: {
 
   async function detail(row: LoanRow): Promise<LoanDetail> {
     return toLoanDetailDto(row, await loans.events(row.id), todayUtc());
+  }
+
+  async function page(
+    query: { cursor?: string; limit: number },
+    filters: Omit<Parameters<LoansRepository["list"]>[0], "after" | "limit">,
+  ): Promise<Page<Loan>> {
+    const rows = await loans.list({
+      ...filters,
+      after: query.cursor ? decodeCursor(query.cursor, LoanCursorSchema) : undefined,
+      limit: query.limit + 1,
+    });
+    const today = todayUtc();
+    const items = rows.slice(0, query.limit);
+    const last = items.at(-1);
+    return {
+      items: items.map((row) => toLoanDto(row, today)),
+      nextCursor:
+        rows.length > query.limit && last ? encodeCursor([last.createdAt.toISOString(), last.id]) : null,
+    };
   }
 
   async function mustFind(id: string): Promise<LoanRow> {
@@ -82,23 +105,17 @@ export function createLoansService(deps: {
       return detail(loan);
     },
 
-    async list(caller: Caller, query: z.output<typeof ListLoansQuerySchema>): Promise<Page<Loan>> {
-      const rows = await loans.list({
-        userId: caller.user.id,
-        as: query.as,
+    list: (caller: Caller, query: z.output<typeof ListLoansQuerySchema>): Promise<Page<Loan>> =>
+      page(query, { party: { userId: caller.user.id, as: query.as }, status: query.status }),
+
+    /** Every loan, for moderators (the route requires `loan.cancel.any`). */
+    listAll: (query: z.output<typeof ListAllLoansQuerySchema>): Promise<Page<Loan>> =>
+      page(query, {
+        party: query.userId ? { userId: query.userId } : undefined,
         status: query.status,
-        after: query.cursor ? decodeCursor(query.cursor, LoanCursorSchema) : undefined,
-        limit: query.limit + 1,
-      });
-      const today = todayUtc();
-      const page = rows.slice(0, query.limit);
-      const last = page.at(-1);
-      return {
-        items: page.map((row) => toLoanDto(row, today)),
-        nextCursor:
-          rows.length > query.limit && last ? encodeCursor([last.createdAt.toISOString(), last.id]) : null,
-      };
-    },
+        overdue: query.overdue === undefined ? undefined : { is: query.overdue, today: todayUtc() },
+        itemId: query.itemId,
+      }),
 
     /** Takes one lifecycle action, if this caller may take it from the loan's current state. */
     async act(caller: Caller, id: string, action: Action): Promise<LoanDetail> {
