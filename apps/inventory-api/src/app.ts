@@ -1,20 +1,15 @@
 import { fileURLToPath } from "node:url";
 import type { RequestListener } from "node:http";
-import type { Express } from "express";
 import type { TokenValidation } from "@sharehood/sdk";
-import { buildOpenApiDocument, inventoryRoutes } from "@sharehood/sdk/contract";
+import { inventoryRoutes } from "@sharehood/sdk/contract";
 import {
-  createHttpApp,
-  createLogger,
-  createStore,
+  createServiceApp,
+  createServiceCore,
   createTokenCache,
-  finishApp,
-  HttpMetrics,
-  prepareDatabase,
+  finishService,
   RateLimiter,
   withFastPath,
-  type KeyValueStore,
-  type Logger,
+  type Service,
 } from "@sharehood/server-kit";
 import { createDb, type Db } from "./db.ts";
 import type { InventoryApiConfig } from "./env.ts";
@@ -48,39 +43,13 @@ import { createPublicCache } from "./modules/public-cache/public-cache.ts";
 export const SERVICE = "inventory-api";
 export const PRISMA_DIR = fileURLToPath(new URL("../prisma", import.meta.url));
 
-/** A wired Inventory API: the Express app and everything it holds open. */
-export interface InventoryApi {
-  app: Express;
-  /** What the HTTP server serves: hot cached reads first, then the Express app. */
-  listener: RequestListener;
-  metrics: HttpMetrics;
-  db: Db;
-  store: KeyValueStore;
-  logger: Logger;
-  /** Flips readiness to 503 (the first step of a graceful stop). */
-  markShuttingDown(): void;
-  /** Stops timers and subscriptions, closes pools, the store and the embedded database. */
-  dispose(): Promise<void>;
-}
+/** A wired Inventory API: the Express app, and what the HTTP server serves (hot cached reads first). */
+export type InventoryApi = Service<Db> & { listener: RequestListener };
 
 /** Builds the Inventory API from validated config. */
 export async function createInventoryApi(config: InventoryApiConfig): Promise<InventoryApi> {
-  const logger = createLogger(SERVICE, config.LOG_LEVEL);
-  const database = await prepareDatabase({
-    service: SERVICE,
-    databaseUrl: config.DATABASE_URL,
-    dataDir: config.DATA_DIR,
-    prismaDir: PRISMA_DIR,
-    migrate: config.MIGRATE_ON_START,
-    logger,
-  });
-  const db = createDb(database.url);
-  const store = await createStore({
-    redisUrl: config.REDIS_URL,
-    service: SERVICE,
-    namespace: config.REDIS_NAMESPACE,
-    logger,
-  });
+  const core = await createServiceCore({ name: SERVICE, config, prismaDir: PRISMA_DIR, createDb });
+  const { db, store, logger } = core;
 
   const publicCache = createPublicCache({
     store,
@@ -119,12 +88,15 @@ export async function createInventoryApi(config: InventoryApiConfig): Promise<In
         onOwnerRenamed: () => publicCache.invalidate(),
         logger,
       });
+  core.onDispose(() => userApi.close());
+  core.onDispose(() => photoStorage.close());
   const unsubscribe = await listenForRevocations({
     store,
     cache: tokenCache,
     logger,
     onUserDeleted: createForgetUser({ loans, items, removePhotoFiles, cache: publicCache, logger }),
   });
+  core.onDispose(() => unsubscribe().catch(() => undefined));
   const stopMaintenance = startMaintenance({
     loans,
     idempotency: idempotencyRepository,
@@ -160,51 +132,21 @@ export async function createInventoryApi(config: InventoryApiConfig): Promise<In
   const loansService = createLoansService({ loans, items, cache: publicCache });
   const idempotent = createIdempotency(idempotencyRepository);
 
-  let shuttingDown = false;
-  const metrics = new HttpMetrics(SERVICE, { defaultMetrics: config.NODE_ENV !== "test" });
-  const app = createHttpApp({
-    logger,
-    metrics,
-    metricsOnMainPort: config.METRICS_PORT === undefined,
-    bodyLimitBytes: config.BODY_LIMIT_BYTES,
-    trustProxy: config.TRUST_PROXY,
+  core.onDispose(stopMaintenance);
+
+  const app = createServiceApp(core, config, {
+    title: "Sharehood Inventory API",
+    description: "Items, categories, search and the borrowing lifecycle.",
+    routes: inventoryRoutes,
     acceptsMultipart: isPhotoUpload,
-    isShuttingDown: () => shuttingDown,
-    checks: { database: async () => void (await db.$queryRaw`SELECT 1`), redis: () => store.ping() },
-    openapi: buildOpenApiDocument(
-      {
-        title: "Sharehood Inventory API",
-        version: "1.0.0",
-        description: "Items, categories, search and the borrowing lifecycle.",
-      },
-      inventoryRoutes,
-    ),
   });
   const mount = createMount(authenticate);
   app.use(categoriesRouter(mount, categories, publicCache));
   app.use(itemsRouter(mount, itemsService, idempotent));
   app.use(photosRouter(mount, photosService));
   app.use(loansRouter(mount, loansService, idempotent));
-  finishApp(app);
-
   return {
-    app,
-    listener: withFastPath(app, createCatalogueFastPath(itemsService, publicCache), metrics),
-    metrics,
-    db,
-    store,
-    logger,
-    markShuttingDown: () => {
-      shuttingDown = true;
-    },
-    async dispose() {
-      stopMaintenance();
-      await unsubscribe().catch(() => undefined);
-      await userApi.close();
-      photoStorage.close();
-      await db.$disconnect();
-      await store.close();
-      await database.stop();
-    },
+    ...finishService(core, app),
+    listener: withFastPath(app, createCatalogueFastPath(itemsService, publicCache), core.metrics),
   };
 }

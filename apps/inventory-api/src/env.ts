@@ -1,13 +1,8 @@
-import { BaseEnvSchema, loadEnv } from "@sharehood/server-kit";
+import { envFlag, loadEnv, ServiceEnvSchema } from "@sharehood/server-kit";
 import { z } from "zod";
 
-const flag = z
-  .enum(["true", "false", "1", "0"])
-  .default("false")
-  .transform((v) => v === "true" || v === "1");
-
 /** Everything the Inventory API reads from its environment. */
-export const InventoryApiEnvSchema = BaseEnvSchema.extend({
+export const InventoryApiEnvSchema = ServiceEnvSchema.extend({
   PORT: z.coerce.number().int().min(0).max(65535).default(4002),
   USER_API_URL: z.url({ protocol: /^https?$/ }).default("http://127.0.0.1:4001"),
   /** How long a validate-token call may take before the write is refused with 503. */
@@ -26,14 +21,8 @@ export const InventoryApiEnvSchema = BaseEnvSchema.extend({
   PUBLIC_CACHE_MAX_MB: z.coerce.number().positive().max(65_536).default(64),
   /** How often requests whose start date passed unanswered are expired. */
   LOAN_EXPIRY_INTERVAL_SECONDS: z.coerce.number().int().min(1).default(60),
-  REDIS_NAMESPACE: z
-    .string()
-    .regex(/^[a-z0-9_-]+$/i)
-    .default("sharehood"),
-  TRUST_PROXY: z.string().default("loopback"),
-  MIGRATE_ON_START: flag,
   /** Benchmarks only: skip token validation and act as a fixed user. Refused in production. */
-  BENCH_SKIP_AUTH: flag,
+  BENCH_SKIP_AUTH: envFlag,
   /** The origin clients reach this API at; photo URLs in responses start with it. Default http://localhost:<PORT>. */
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** Photos go to this S3-compatible bucket when set, else to <DATA_DIR>/photos on local disk. */
@@ -45,7 +34,7 @@ export const InventoryApiEnvSchema = BaseEnvSchema.extend({
   S3_ACCESS_KEY_ID: z.string().min(1).optional(),
   S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   /** Path-style URLs (http://host/bucket/key), which most self-hosted stores need. */
-  S3_FORCE_PATH_STYLE: flag,
+  S3_FORCE_PATH_STYLE: envFlag,
   /** Photos decoded at once per process: each takes up to ~100 MB and a core while it runs. */
   PHOTO_MAX_CONCURRENT_DECODES: z.coerce.number().int().min(1).max(64).default(2),
   /** Photos that may wait for a decode slot; with that many waiting, a new upload is refused with 503 and Retry-After. */

@@ -1,26 +1,12 @@
-import { listen, type RunningServer } from "@sharehood/server-kit";
+import { startService, stopService, type StartedService } from "@sharehood/server-kit";
 import { createInventoryApi, type InventoryApi } from "./app.ts";
 import type { InventoryApiConfig } from "./env.ts";
 
-export type StartedServer = RunningServer & { api: InventoryApi; url: string };
+export type StartedServer = StartedService<InventoryApi>;
 
 /** Starts the Inventory API on `config.PORT` (0 picks a free port, as tests do). */
-export async function startServer(config: InventoryApiConfig): Promise<StartedServer> {
-  const api = await createInventoryApi(config);
-  const running = await listen(api.app, {
-    port: config.PORT,
-    graceMs: config.SHUTDOWN_GRACE_MS,
-    logger: api.logger,
-    cleanup: () => api.dispose(),
-    metrics: config.METRICS_PORT ? { port: config.METRICS_PORT, registry: api.metrics.registry } : undefined,
-    listener: api.listener,
-  });
-  api.logger.info({ port: running.port }, `inventory-api listening on http://localhost:${running.port}`);
-  return { ...running, api, url: `http://127.0.0.1:${running.port}` };
-}
+export const startServer = (config: InventoryApiConfig): Promise<StartedServer> =>
+  startService(() => createInventoryApi(config), config);
 
 /** Stops a server started by `startServer`: drain, then close pools. */
-export async function stopServer(server: StartedServer): Promise<void> {
-  server.api.markShuttingDown();
-  await server.close();
-}
+export const stopServer = (server: StartedServer): Promise<void> => stopService(server);

@@ -1,18 +1,13 @@
 import { fileURLToPath } from "node:url";
-import type { Express } from "express";
-import { buildOpenApiDocument, userRoutes } from "@sharehood/sdk/contract";
+import { userRoutes } from "@sharehood/sdk/contract";
 import {
-  createHttpApp,
-  createLogger,
-  createStore,
+  createServiceApp,
+  createServiceCore,
   createTokenCache,
-  finishApp,
-  HttpMetrics,
-  prepareDatabase,
+  finishService,
   RateLimiter,
   startPeriodic,
-  type KeyValueStore,
-  type Logger,
+  type Service,
 } from "@sharehood/server-kit";
 import { createDb, type Db } from "./db.ts";
 import type { UserApiConfig } from "./env.ts";
@@ -36,36 +31,12 @@ const EXPIRED_TOKEN_RETENTION_MS = 24 * 3600 * 1000;
 export const PRISMA_DIR = fileURLToPath(new URL("../prisma", import.meta.url));
 
 /** A wired User API: the Express app and everything it holds open. */
-export interface UserApi {
-  app: Express;
-  metrics: HttpMetrics;
-  db: Db;
-  store: KeyValueStore;
-  logger: Logger;
-  /** Flips readiness to 503 (the first step of a graceful stop). */
-  markShuttingDown(): void;
-  /** Closes the database pool, the store and the embedded database. */
-  dispose(): Promise<void>;
-}
+export type UserApi = Service<Db>;
 
 /** Builds the User API from validated config: database (migrated when asked), store, services, routes. */
 export async function createUserApi(config: UserApiConfig): Promise<UserApi> {
-  const logger = createLogger(SERVICE, config.LOG_LEVEL);
-  const database = await prepareDatabase({
-    service: SERVICE,
-    databaseUrl: config.DATABASE_URL,
-    dataDir: config.DATA_DIR,
-    prismaDir: PRISMA_DIR,
-    migrate: config.MIGRATE_ON_START,
-    logger,
-  });
-  const db = createDb(database.url);
-  const store = await createStore({
-    redisUrl: config.REDIS_URL,
-    service: SERVICE,
-    namespace: config.REDIS_NAMESPACE,
-    logger,
-  });
+  const core = await createServiceCore({ name: SERVICE, config, prismaDir: PRISMA_DIR, createDb });
+  const { db, store, logger } = core;
 
   const users = createUsersRepository(db);
   const sessions = createSessionsRepository(db);
@@ -94,31 +65,23 @@ export async function createUserApi(config: UserApiConfig): Promise<UserApi> {
     logger.info({ email: config.ADMIN_EMAIL, outcome }, "admin account ensured");
   }
 
-  const stopPurge = startPeriodic({
-    name: "token purge",
-    intervalMs: PURGE_INTERVAL_MS,
-    logger,
-    task: async () => {
-      const purged = await sessions.purgeExpired(new Date(Date.now() - EXPIRED_TOKEN_RETENTION_MS));
-      if (purged.tokens + purged.sessions > 0)
-        logger.info(purged, "expired tokens and dead sessions deleted");
-    },
-  });
+  core.onDispose(
+    startPeriodic({
+      name: "token purge",
+      intervalMs: PURGE_INTERVAL_MS,
+      logger,
+      task: async () => {
+        const purged = await sessions.purgeExpired(new Date(Date.now() - EXPIRED_TOKEN_RETENTION_MS));
+        if (purged.tokens + purged.sessions > 0)
+          logger.info(purged, "expired tokens and dead sessions deleted");
+      },
+    }),
+  );
 
-  let shuttingDown = false;
-  const metrics = new HttpMetrics(SERVICE, { defaultMetrics: config.NODE_ENV !== "test" });
-  const app = createHttpApp({
-    logger,
-    metrics,
-    metricsOnMainPort: config.METRICS_PORT === undefined,
-    bodyLimitBytes: config.BODY_LIMIT_BYTES,
-    trustProxy: config.TRUST_PROXY,
-    isShuttingDown: () => shuttingDown,
-    checks: { database: async () => void (await db.$queryRaw`SELECT 1`), redis: () => store.ping() },
-    openapi: buildOpenApiDocument(
-      { title: "Sharehood User API", version: "1.0.0", description: "Accounts, sessions, tokens and roles." },
-      userRoutes,
-    ),
+  const app = createServiceApp(core, config, {
+    title: "Sharehood User API",
+    description: "Accounts, sessions, tokens and roles.",
+    routes: userRoutes,
   });
   // Everything here is personal (tokens, profiles): no shared cache may keep it.
   app.use((_req, res, next) => {
@@ -128,22 +91,5 @@ export async function createUserApi(config: UserApiConfig): Promise<UserApi> {
   const mount = createMount(auth);
   app.use(authRouter(mount, auth, clientAddress));
   app.use(usersRouter(mount, usersService, clientAddress));
-  finishApp(app);
-
-  return {
-    app,
-    metrics,
-    db,
-    store,
-    logger,
-    markShuttingDown: () => {
-      shuttingDown = true;
-    },
-    async dispose() {
-      stopPurge();
-      await db.$disconnect();
-      await store.close();
-      await database.stop();
-    },
-  };
+  return finishService(core, app);
 }

@@ -1,22 +1,10 @@
-import { BaseEnvSchema, loadEnv } from "@sharehood/server-kit";
+import { envFlag, loadEnv, ServiceEnvSchema } from "@sharehood/server-kit";
 import { z } from "zod";
 
 const seconds = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
-const flag = z
-  .enum(["true", "false", "1", "0"])
-  .default("false")
-  .transform((v) => v === "true" || v === "1");
-
 /** Everything the User API reads from its environment. */
-export const UserApiEnvSchema = BaseEnvSchema.extend({
+export const UserApiEnvSchema = ServiceEnvSchema.extend({
   PORT: z.coerce.number().int().min(0).max(65535).default(4001),
-  REDIS_NAMESPACE: z
-    .string()
-    .regex(/^[a-z0-9_-]+$/i)
-    .default("sharehood"),
-  TRUST_PROXY: z.string().default("loopback"),
-  /** Apply pending migrations at start-up (always done on the embedded default). */
-  MIGRATE_ON_START: flag,
   ACCESS_TOKEN_TTL_SECONDS: seconds(15 * 60),
   REFRESH_TOKEN_TTL_SECONDS: seconds(30 * 24 * 3600),
   /** How long a validate-token answer may be served from cache (never past the token's expiry). */
@@ -43,11 +31,11 @@ export const UserApiEnvSchema = BaseEnvSchema.extend({
     .optional()
     .transform((v) => (v === undefined ? undefined : v === "true" || v === "1")),
   /** Demo users (public passwords) in production only when this says so explicitly. */
-  ALLOW_DEMO_DATA_IN_PRODUCTION: flag,
+  ALLOW_DEMO_DATA_IN_PRODUCTION: envFlag,
   ADMIN_EMAIL: z.email().optional(),
   ADMIN_PASSWORD: z.string().min(8, "must be at least 8 characters").optional(),
   /** Let ADMIN_EMAIL promote an account that signed itself up (every session of it is revoked). */
-  ADMIN_PROMOTE_EXISTING: flag,
+  ADMIN_PROMOTE_EXISTING: envFlag,
 })
   // The embedded default (no DATABASE_URL) is a local demo even when it runs a production build.
   .refine(

@@ -19,6 +19,25 @@ export const BaseEnvSchema = z.object({
   METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
 });
 
+/** An environment flag: `true`/`1` or `false`/`0`, false when unset. */
+export const envFlag = z
+  .enum(["true", "false", "1", "0"])
+  .default("false")
+  .transform((value) => value === "true" || value === "1");
+
+/** What every service reads: the base variables plus Redis, proxies and migrations. */
+export const ServiceEnvSchema = BaseEnvSchema.extend({
+  /** Prefix of every Redis key and channel; services that talk through Redis must share it. */
+  REDIS_NAMESPACE: z
+    .string()
+    .regex(/^[a-z0-9_-]+$/i)
+    .default("sharehood"),
+  /** Which proxies may set X-Forwarded-For (Express `trust proxy`). */
+  TRUST_PROXY: z.string().default("loopback"),
+  /** Apply pending migrations at start-up (always done on the embedded default). */
+  MIGRATE_ON_START: envFlag,
+});
+
 /**
  * Parses the environment once, at start-up. A bad value prints every problem and exits,
  * so a misconfigured service never half-starts. This is the only place `process.env` is read.

@@ -11,7 +11,7 @@ export {
 export { prepareDatabase, runMigrateCommand } from "./db/prepare-database.ts";
 export { startEmbeddedPostgres, type EmbeddedPostgres } from "./db/embedded-postgres.ts";
 export { isDatabaseUnavailable } from "./db/unavailable.ts";
-export { BaseEnvSchema, loadEnv } from "./env.ts";
+export { BaseEnvSchema, envFlag, loadEnv, ServiceEnvSchema } from "./env.ts";
 export {
   createRouteMounter,
   PreparedResponse,
@@ -33,3 +33,15 @@ export { createLogger, type Logger } from "./logger.ts";
 export { startPeriodic } from "./periodic.ts";
 export { RateLimiter, type RateLimitRule } from "./rate-limit.ts";
 export { createTokenCache, hashToken, type TokenCache } from "./token-cache.ts";
+export {
+  createServiceApp,
+  createServiceCore,
+  finishService,
+  runService,
+  startService,
+  stopService,
+  type Service,
+  type ServiceConfig,
+  type ServiceCore,
+  type StartedService,
+} from "./service.ts";

@@ -107,6 +107,19 @@ describe("docker-compose.yml", () => {
     }
   });
 
+  test("builds both APIs from the one API recipe, each naming its service and port", () => {
+    for (const [api, port] of [
+      ["user-api", "4001"],
+      ["inventory-api", "4002"],
+    ] as const) {
+      expect(services[api].build).toEqual({
+        context: ".",
+        dockerfile: "deploy/docker/api.Dockerfile",
+        args: { SERVICE: api, PORT: port },
+      });
+    }
+  });
+
   test("builds each image from the repository root with an existing Dockerfile", () => {
     for (const [name, service] of ours) {
       expect(service.build.context, name).toBe(".");

@@ -6,15 +6,36 @@ import { afterAll, describe, expect, test } from "vitest";
 import { parseDockerfile, readDockerfile } from "../src/dockerfile.ts";
 import { fromRoot, repoRoot } from "../src/paths.ts";
 
-// These are static checks: no Docker engine runs the builds here.
-const apps = [
-  { dir: "apps/user-api", workspace: "@sharehood/user-api", port: 4001 },
-  { dir: "apps/inventory-api", workspace: "@sharehood/inventory-api", port: 4002 },
-  { dir: "apps/web", workspace: "@sharehood/web", port: 3000 },
+// These are static checks: no Docker engine runs the builds here. The APIs share one recipe,
+// specialised by build arguments, which are substituted here as Docker would.
+const apps: { dockerfile: string; workspace: string; port: number; buildArgs: Record<string, string> }[] = [
+  {
+    dockerfile: "deploy/docker/api.Dockerfile",
+    workspace: "@sharehood/user-api",
+    port: 4001,
+    buildArgs: { SERVICE: "user-api", PORT: "4001" },
+  },
+  {
+    dockerfile: "deploy/docker/api.Dockerfile",
+    workspace: "@sharehood/inventory-api",
+    port: 4002,
+    buildArgs: { SERVICE: "inventory-api", PORT: "4002" },
+  },
+  { dockerfile: "apps/web/Dockerfile", workspace: "@sharehood/web", port: 3000, buildArgs: {} },
 ];
 
-describe.each(apps)("$dir/Dockerfile", ({ dir, workspace, port }) => {
-  const { args, stages } = readDockerfile(fromRoot(dir, "Dockerfile"));
+/** The Dockerfile with `${NAME}` of the given build arguments replaced (NODE_IMAGE is kept). */
+function readWithArgs(path: string, buildArgs: Record<string, string>) {
+  const parsed = readDockerfile(path);
+  const substitute = (text: string) =>
+    text.replace(/\$\{(\w+)\}/g, (whole, name: string) => buildArgs[name] ?? whole);
+  for (const stage of parsed.stages)
+    for (const instruction of stage.instructions) instruction.args = substitute(instruction.args);
+  return parsed;
+}
+
+describe.each(apps)("$dockerfile for $workspace", ({ dockerfile, workspace, port, buildArgs }) => {
+  const { args, stages } = readWithArgs(fromRoot(dockerfile), buildArgs);
   const build = stages[0];
   const runtime = stages.at(-1);
   const all = (keyword: string) => runtime?.instructions.filter((i) => i.keyword === keyword) ?? [];
