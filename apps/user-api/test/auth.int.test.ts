@@ -1,5 +1,6 @@
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PERMISSIONS_BY_ROLE } from "@sharehood/sdk";
 import { hashToken } from "@sharehood/server-kit";
 import { testRedisUrl } from "@sharehood/server-kit/testing";
 import { expectProblem, newUser, register, startTestApi, type TestApi } from "./harness.ts";
@@ -15,6 +16,8 @@ describe("register", () => {
     const body = newUser({ email: "Mixed.Case@Example.COM" });
     const res = await t.http.post("/auth/register").send(body).expect(201);
     expect(res.body.user).toMatchObject({ email: "mixed.case@example.com", name: body.name, role: "user" });
+    // What the token may do comes with it: no validate-token call needed after signing in.
+    expect(res.body.permissions).toEqual([...PERMISSIONS_BY_ROLE.user]);
     expect(res.body.accessToken).toMatch(/^sha_/);
     expect(res.body.refreshToken).toMatch(/^shr_/);
     expect(Date.parse(res.body.expiresAt)).toBeGreaterThan(Date.now());

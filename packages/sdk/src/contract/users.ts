@@ -53,9 +53,13 @@ export const RefreshBodySchema = z.strictObject({ refreshToken: TokenStringSchem
 /** `POST /auth/refresh` body. */
 export type RefreshBody = z.input<typeof RefreshBodySchema>;
 
-/** What register, login and refresh answer with. `expiresAt` is the access token's expiry. */
+/**
+ * What register, login and refresh answer with. `expiresAt` is the access token's expiry;
+ * `permissions` are what the token may do now, so a client needs no validate-token call after it.
+ */
 export const AuthResultSchema = z.object({
   user: UserSchema,
+  permissions: z.array(PermissionSchema),
   accessToken: z.string(),
   refreshToken: z.string(),
   expiresAt: TimestampSchema,

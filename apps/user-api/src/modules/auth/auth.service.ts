@@ -73,6 +73,7 @@ export function createAuthService(deps: AuthServiceDeps) {
     });
     return {
       user: toUserDto(user),
+      permissions: [...PERMISSIONS_BY_ROLE[user.role]],
       accessToken,
       refreshToken,
       expiresAt: stored.accessExpiresAt.toISOString(),
@@ -125,6 +126,7 @@ export function createAuthService(deps: AuthServiceDeps) {
       const { accessToken, refreshToken, stored } = newPair(sessionEndsAt);
       const answer = (): AuthResult => ({
         user: toUserDto(token.user),
+        permissions: [...PERMISSIONS_BY_ROLE[token.user.role]],
         accessToken,
         refreshToken,
         expiresAt: stored.accessExpiresAt.toISOString(),
