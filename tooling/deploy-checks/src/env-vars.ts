@@ -82,14 +82,15 @@ export function variablesReadByCode(): Reads {
 }
 
 /**
- * The variable names in the first column of the table under `## Configuration` in a README:
+ * The variable names in the first column of the table under the `Configuration` heading (`#` or
+ * `##`) of a document, such as docs/configuration.md:
  * every back-quoted upper-case name in that column (a row may list several, such as
  * "`ADMIN_EMAIL`, `ADMIN_PASSWORD`").
  */
 export function configurationTableNames(readme: string): Set<string> {
   const lines = readme.split("\n");
-  const start = lines.findIndex((line) => /^##\s+Configuration\s*$/.test(line));
-  if (start === -1) throw new Error('README has no "## Configuration" section');
+  const start = lines.findIndex((line) => /^##?\s+Configuration\s*$/.test(line));
+  if (start === -1) throw new Error('no "Configuration" heading');
   const section = lines.slice(start + 1);
   const end = section.findIndex((line) => /^##?\s/.test(line));
   const rows = (end === -1 ? section : section.slice(0, end)).filter((line) =>

@@ -8,16 +8,16 @@ import {
 } from "../src/env-vars.ts";
 import { fromRoot } from "../src/paths.ts";
 
-describe("the README's configuration table", () => {
+describe("the configuration reference (docs/configuration.md)", () => {
   test("lists every environment variable the code reads", () => {
-    const documented = configurationTableNames(readFileSync(fromRoot("README.md"), "utf8"));
+    const documented = configurationTableNames(readFileSync(fromRoot("docs/configuration.md"), "utf8"));
     const missing = [...variablesReadByCode()]
       .filter(([name]) => !documented.has(name))
       .map(([name, files]) => `${name} (read in ${[...files].sort().join(", ")})`)
       .sort();
     expect(
       missing,
-      `missing from the table under "## Configuration" in README.md:\n${missing.join("\n")}`,
+      `missing from the table in docs/configuration.md:\n${missing.join("\n")}`,
     ).toEqual([]);
   });
 });
