@@ -1,12 +1,21 @@
 // Shared vitest settings. Integration tests hit real PostgreSQL and Redis, so timeouts are generous;
 // each file gets its own database, so files run in parallel across the two cores.
 // Under CI a JSON report is written too, so .ci/run can print one "N passed, N failed" line.
+//
+// Two tiers, by file name: `*.int.test.ts` needs services (PostgreSQL, Redis, the apps running),
+// every other `*.test.ts` needs none. `npm run test:unit` (SHAREHOOD_TEST_TIER=unit) runs only the
+// latter, in well under a minute; `npm test` runs both.
 import { defineConfig } from "vitest/config";
+
+const unitOnly = process.env.SHAREHOOD_TEST_TIER === "unit";
 
 export function defineTestConfig(overrides = {}) {
   return defineConfig({
     test: {
       include: ["src/**/*.test.ts", "test/**/*.test.ts"],
+      exclude: unitOnly ? ["**/node_modules/**", "**/*.int.test.ts"] : ["**/node_modules/**"],
+      // A workspace with only integration tests has nothing to run in the unit tier.
+      passWithNoTests: unitOnly,
       pool: "forks",
       testTimeout: 30_000,
       hookTimeout: 60_000,

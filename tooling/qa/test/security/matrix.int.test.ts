@@ -11,7 +11,7 @@ import {
 import { SecurityWorld } from "../../src/security/world.ts";
 import { MUTATING_ROUTES } from "../../src/routes.ts";
 
-// Expired tokens need a stack with a short token lifetime: see expired-tokens.test.ts.
+// Expired tokens need a stack with a short token lifetime: see expired-tokens.int.test.ts.
 const CASES_HERE = CASES.filter((c) => c !== "expired");
 
 let stack: TestStack;
