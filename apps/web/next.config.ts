@@ -24,7 +24,8 @@ const config: NextConfig = {
   transpilePackages: ["@sharehood/sdk", "@sharehood/ui"],
   poweredByHeader: false,
   reactStrictMode: true,
-  // Item photos come from the Inventory API later; until then nothing is optimised remotely.
+  // Item photos are already sized by the Inventory API (display and thumbnail WebP) and come
+  // through /photos/...: nothing is optimised here.
   images: { unoptimized: true },
   typedRoutes: false,
   // Headers that are the same on every response, assets included. The ones that change per

@@ -123,7 +123,6 @@ export default defineConfig({
         AUTH_SECRET: `e2e-secret-${process.env.E2E_RUN_ID}-0123456789abcdef`,
         AUTH_URL: WEB_URL,
         AUTH_REFRESH_MARGIN_SECONDS: String(AUTH_REFRESH_MARGIN_SECONDS),
-        INVENTORY_PUBLIC_URL,
         SERVICE_SECRET: serviceSecret,
         // The browsers stand as the trusted proxy: a test names its person's address in
         // X-Forwarded-For, and the web app believes it only from loopback.

@@ -11,11 +11,6 @@ const EnvSchema = z
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
     USER_API_URL: z.url({ protocol: /^https?$/ }).default("http://127.0.0.1:4001"),
     INVENTORY_API_URL: z.url({ protocol: /^https?$/ }).default("http://127.0.0.1:4002"),
-    /**
-     * The Inventory API's origin as browsers reach it (its PUBLIC_URL: item photos are served
-     * from there). Pages allow images from it and from INVENTORY_API_URL.
-     */
-    INVENTORY_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
     AUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)").optional(),
     NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
     /** The public origin, such as https://sharehood.example; decides whether cookies are Secure. */

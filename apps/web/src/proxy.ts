@@ -2,7 +2,7 @@ import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server
 import { auth } from "@/auth";
 import { getEnv, usesSecureCookies } from "@/env";
 import { cookieHeaderAfter } from "@/server/forward-cookies";
-import { newNonce, originsOf, securityHeaders } from "@/server/security-headers";
+import { newNonce, securityHeaders } from "@/server/security-headers";
 
 // next-auth's proxy form (`export { auth as proxy }`): it reads the session and, when the API
 // access token is about to expire, refreshes it in the jwt callback (see token-refresh.ts) and
@@ -21,7 +21,6 @@ export async function proxy(request: NextRequest, event: NextFetchEvent): Promis
   const nonce = newNonce();
   const security = securityHeaders({
     nonce,
-    imageOrigins: originsOf([env.INVENTORY_PUBLIC_URL, env.INVENTORY_API_URL]),
     https: usesSecureCookies(env),
     development: env.NODE_ENV === "development",
   });
@@ -42,5 +41,6 @@ export async function proxy(request: NextRequest, event: NextFetchEvent): Promis
 }
 
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt|sitemap.xml).*)"],
+  // Not for item photos (/photos/...): they need neither a session nor a page's CSP.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt|sitemap.xml|photos/).*)"],
 };

@@ -7,8 +7,12 @@ export const INVENTORY_API_PORT = Number(process.env.E2E_INVENTORY_API_PORT ?? 4
 export const WEB_URL = `http://127.0.0.1:${WEB_PORT}`;
 export const USER_API_URL = `http://127.0.0.1:${USER_API_PORT}`;
 export const INVENTORY_API_URL = `http://127.0.0.1:${INVENTORY_API_PORT}`;
-/** Where browsers fetch item photos: the Inventory API's PUBLIC_URL, another origin than the web app's. */
-export const INVENTORY_PUBLIC_URL = `http://localhost:${INVENTORY_API_PORT}`;
+/**
+ * The Inventory API's PUBLIC_URL, which its photo URLs start with. Browsers get photos through the
+ * web app's own origin (/photos/...), so this is an address no browser can reach: a page that
+ * still linked it would show no picture, and the photo tests would fail.
+ */
+export const INVENTORY_PUBLIC_URL = `http://inventory.invalid:${INVENTORY_API_PORT}`;
 
 /** The PostgreSQL server the suite creates its two databases on (local only). */
 export const E2E_POSTGRES_URL =

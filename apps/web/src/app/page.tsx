@@ -3,7 +3,7 @@ import type { Item, Page } from "@sharehood/sdk";
 import { BrowseView } from "@/features/items/browse-view";
 import { filtersFromParams, filtersToQuery } from "@/features/items/item-filters";
 import { failureFrom } from "@/server/action-result";
-import { apiClient } from "@/server/api-client";
+import { listItems } from "@/server/items";
 import { getCategories } from "@/server/categories";
 
 export const metadata: Metadata = {
@@ -19,8 +19,7 @@ export default async function BrowsePage({ searchParams }: { searchParams: Searc
   const cursor = typeof params.cursor === "string" ? params.cursor : undefined;
   const [categories, result] = await Promise.all([
     getCategories(),
-    apiClient()
-      .items.list({ query: filtersToQuery(filters, cursor) })
+    listItems(filtersToQuery(filters, cursor))
       .then((page): { page: Page<Item>; error: null } => ({ page, error: null }))
       .catch((error: unknown) => ({ page: null, error: failureFrom(error).message })),
   ]);

@@ -2,8 +2,6 @@
 export interface SecurityHeaderOptions {
   /** This response's script nonce (see `newNonce`). */
   nonce: string;
-  /** Origins item photos come from: the Inventory API's, as the browser reaches it. */
-  imageOrigins: readonly string[];
   /** The public origin is https: browsers are told to come back over https only. */
   https: boolean;
   /** `next dev`: its overlay and fast refresh evaluate code, which production never needs. */
@@ -40,8 +38,9 @@ export function contentSecurityPolicy(options: SecurityHeaderOptions): string {
     // Inline styles stay allowed: React `style` props (the category art's colours) and Next's
     // route announcer set style attributes, which a nonce cannot cover. Styles cannot run code.
     ["style-src", "'self'", "'unsafe-inline'"],
-    // data: and blob: are the photo previews made in the browser before an upload.
-    ["img-src", "'self'", "data:", "blob:", ...options.imageOrigins],
+    // Item photos come through this site (/photos/...); data: and blob: are the previews made in
+    // the browser before an upload.
+    ["img-src", "'self'", "data:", "blob:"],
     ["font-src", "'self'"],
     ["connect-src", "'self'"],
     ["object-src", "'none'"],
@@ -63,9 +62,4 @@ export function securityHeaders(options: SecurityHeaderOptions): Record<string, 
     "content-security-policy": contentSecurityPolicy(options),
     ...(options.https ? { "strict-transport-security": STRICT_TRANSPORT_SECURITY } : {}),
   };
-}
-
-/** The distinct origins of some URLs, for `imageOrigins`. */
-export function originsOf(urls: readonly (string | undefined)[]): string[] {
-  return [...new Set(urls.flatMap((url) => (url && URL.canParse(url) ? [new URL(url).origin] : [])))];
 }

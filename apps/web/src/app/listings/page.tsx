@@ -3,7 +3,7 @@ import Link from "next/link";
 import { buttonStyles } from "@sharehood/ui/button";
 import { MyListings } from "@/features/items/my-listings";
 import { PageHeading } from "@/features/layout/page-heading";
-import { apiClient } from "@/server/api-client";
+import { listItems } from "@/server/items";
 import { getCategories } from "@/server/categories";
 import { requireViewer } from "@/server/session";
 
@@ -17,9 +17,7 @@ export default async function ListingsPage() {
   const viewer = await requireViewer("/listings");
   const [categories, firstPage] = await Promise.all([
     getCategories(),
-    apiClient()
-      .items.list({ query: { ownerId: viewer.id, limit: 24, sort: "newest" } })
-      .catch(() => undefined),
+    listItems({ ownerId: viewer.id, limit: 24, sort: "newest" }).catch(() => undefined),
   ]);
   return (
     <div>

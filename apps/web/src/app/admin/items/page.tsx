@@ -4,7 +4,7 @@ import { AdminTabs } from "@/features/admin/admin-tabs";
 import { requireAdmin } from "@/features/admin/require-admin";
 import { NotAllowed } from "@/features/layout/not-allowed";
 import { PageHeading } from "@/features/layout/page-heading";
-import { apiClient } from "@/server/api-client";
+import { listItems } from "@/server/items";
 import { getCategories } from "@/server/categories";
 
 export const metadata: Metadata = {
@@ -18,9 +18,7 @@ export default async function AdminItemsPage() {
   if (!viewer) return <NotAllowed title="Admins only">This area is for Sharehood administrators.</NotAllowed>;
   const [categories, firstPage] = await Promise.all([
     getCategories(),
-    apiClient()
-      .items.list({ query: { limit: 24 } })
-      .catch(() => undefined),
+    listItems({ limit: 24 }).catch(() => undefined),
   ]);
   return (
     <div>

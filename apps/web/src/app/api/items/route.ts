@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { filtersFromParams, filtersToQuery } from "@/features/items/item-filters";
-import { apiClient } from "@/server/api-client";
+import { listItems } from "@/server/items";
 import { problemResponse } from "@/server/problem-response";
 
 /** Public item search for the browse page's React Query (the browser never calls the APIs itself). */
@@ -9,9 +9,7 @@ export async function GET(request: NextRequest) {
   const filters = filtersFromParams(params);
   const ownerId = params.get("ownerId") ?? undefined;
   try {
-    const page = await apiClient().items.list({
-      query: { ...filtersToQuery(filters, params.get("cursor")), ownerId },
-    });
+    const page = await listItems({ ...filtersToQuery(filters, params.get("cursor")), ownerId });
     return NextResponse.json(page);
   } catch (error) {
     return problemResponse(error);

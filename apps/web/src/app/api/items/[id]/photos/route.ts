@@ -3,6 +3,7 @@ import { MAX_PHOTO_BYTES, PHOTO_FIELD } from "@sharehood/sdk";
 import { photoRequest } from "@/server/photo-route";
 import { payloadTooLarge, problemResponse } from "@/server/problem-response";
 import { BodyTooLargeError, readBodyWithin } from "@/server/read-body-within";
+import { withSitePhotos } from "@/server/site-photos";
 
 type Context = { params: Promise<{ id: string }> };
 
@@ -45,7 +46,7 @@ export async function POST(request: Request, { params }: Context) {
       { params: { id: (await params).id }, files },
       { ifMatch: checked.ifMatch },
     );
-    return NextResponse.json(item, { status: 201 });
+    return NextResponse.json(withSitePhotos(item), { status: 201 });
   } catch (error) {
     return problemResponse(error);
   }

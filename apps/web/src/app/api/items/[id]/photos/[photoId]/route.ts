@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { photoRequest } from "@/server/photo-route";
 import { problemResponse } from "@/server/problem-response";
+import { withSitePhotos } from "@/server/site-photos";
 
 type Context = { params: Promise<{ id: string; photoId: string }> };
 
@@ -11,7 +12,7 @@ export async function DELETE(request: Request, { params }: Context) {
   const { id, photoId } = await params;
   try {
     await checked.session.client.items.deletePhoto({ params: { id, photoId } }, { ifMatch: checked.ifMatch });
-    return NextResponse.json(await checked.session.client.items.get({ params: { id } }));
+    return NextResponse.json(withSitePhotos(await checked.session.client.items.get({ params: { id } })));
   } catch (error) {
     return problemResponse(error);
   }

@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import { ReorderPhotosBodySchema } from "@sharehood/sdk";
 import { photoRequest } from "@/server/photo-route";
 import { problemResponse } from "@/server/problem-response";
+import { withSitePhotos } from "@/server/site-photos";
 
 type Context = { params: Promise<{ id: string }> };
 
@@ -21,7 +22,7 @@ export async function PUT(request: Request, { params }: Context) {
       { params: { id: (await params).id }, body: parsed.data },
       { ifMatch: checked.ifMatch },
     );
-    return NextResponse.json(item);
+    return NextResponse.json(withSitePhotos(item));
   } catch (error) {
     return problemResponse(error);
   }
