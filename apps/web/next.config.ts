@@ -28,6 +28,8 @@ const config: NextConfig = {
   // through /photos/...: nothing is optimised here.
   images: { unoptimized: true },
   typedRoutes: false,
+  // forbidden() (a 403 with app/forbidden.tsx) for pages a signed-in person may not use.
+  experimental: { authInterrupts: true },
   // Headers that are the same on every response, assets included. The ones that change per
   // request or deployment (the CSP with its nonce, HSTS) are set by src/proxy.ts.
   headers() {

@@ -67,12 +67,13 @@ test("admins manage users, remove any item and cancel any loan", async ({ page }
   await saveScreenshot(page, "admin-loan-cancelled");
 });
 
-test("people without admin permissions see a not-allowed page", async ({ page }) => {
+test("people without admin permissions see a not-allowed page, answered with 403", async ({ page }) => {
   const someone = await createUser("Norm Member");
   await signIn(page, someone.email, someone.password);
   await expect(
     page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" }),
   ).toHaveCount(0);
-  await page.goto("/admin");
+  const response = await page.goto("/admin");
+  expect(response?.status()).toBe(403);
   await expect(page.getByRole("heading", { level: 1, name: "Admins only" })).toBeVisible();
 });

@@ -2,6 +2,7 @@ import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server
 import { auth } from "@/auth";
 import { getEnv, usesSecureCookies } from "@/env";
 import { cookieHeaderAfter } from "@/server/forward-cookies";
+import { REQUEST_PATH_HEADER, pagePathOf } from "@/server/request-path";
 import { newNonce, securityHeaders } from "@/server/security-headers";
 
 // next-auth's proxy form (`export { auth as proxy }`): it reads the session and, when the API
@@ -32,6 +33,8 @@ export async function proxy(request: NextRequest, event: NextFetchEvent): Promis
     forwarded.set("cookie", cookieHeaderAfter(request.headers.get("cookie"), setCookies));
   // Next.js takes the nonce for its own script tags from the request's CSP header.
   forwarded.set("x-nonce", nonce);
+  // Layouts and the forbidden page are not handed the URL; they read it from here.
+  forwarded.set(REQUEST_PATH_HEADER, pagePathOf(new URL(request.url)));
   forwarded.set("content-security-policy", security["content-security-policy"]!);
 
   const response = NextResponse.next({ request: { headers: forwarded } });

@@ -1,13 +1,14 @@
 import "server-only";
 import { getToken } from "next-auth/jwt";
 import { headers } from "next/headers";
-import { redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import type { Permission } from "@sharehood/sdk";
 import { SESSION_COOKIE, auth } from "@/auth";
 import { getEnv, usesSecureCookies } from "@/env";
 import { apiClient } from "@/server/api-client";
 import { clientAddressForwarding } from "@/server/client-address";
+import { REQUEST_PATH_HEADER } from "@/server/request-path";
 import type { SessionTokens, Viewer } from "@/server/session-token";
 
 /** The signed-in person for this request, or null. Safe to pass to client components. */
@@ -21,10 +22,29 @@ export function can(viewer: Viewer | null, permission: Permission): boolean {
   return viewer?.permissions.includes(permission) ?? false;
 }
 
-/** The viewer, or a redirect to sign-in that comes back to `returnTo`. */
-export async function requireViewer(returnTo: string): Promise<Viewer> {
+/** This request's page path and query (set by the proxy), or "/" outside a page request. */
+export async function requestPath(): Promise<string> {
+  return (await headers()).get(REQUEST_PATH_HEADER) ?? "/";
+}
+
+/**
+ * The viewer, or a redirect to sign-in that comes back to `returnTo` (by default the page asked
+ * for). Called before anything streams (a layout above a loading.tsx, or a page without one), the
+ * redirect is a real 307.
+ */
+export async function requireViewer(returnTo?: string): Promise<Viewer> {
   const viewer = await getViewer();
-  if (!viewer) redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
+  if (!viewer) redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo ?? (await requestPath()))}`);
+  return viewer;
+}
+
+/**
+ * The viewer when they hold `permission`; signed out, a redirect to sign-in; signed in without
+ * it, Next's `forbidden()`: a 403 with the friendly page of app/forbidden.tsx.
+ */
+export async function requirePermission(permission: Permission): Promise<Viewer> {
+  const viewer = await requireViewer();
+  if (!can(viewer, permission)) forbidden();
   return viewer;
 }
 

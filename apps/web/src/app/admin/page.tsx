@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import { AdminTabs } from "@/features/admin/admin-tabs";
 import { requireAdmin } from "@/features/admin/require-admin";
 import { UsersTable } from "@/features/admin/users-table";
-import { NotAllowed } from "@/features/layout/not-allowed";
 import { PageHeading } from "@/features/layout/page-heading";
 import { getUserClient } from "@/server/session";
 
@@ -13,8 +12,7 @@ export const metadata: Metadata = {
 };
 
 export default async function AdminUsersPage() {
-  const viewer = await requireAdmin("/admin");
-  if (!viewer) return <NotAllowed title="Admins only">This area is for Sharehood administrators.</NotAllowed>;
+  const viewer = await requireAdmin();
   const session = await getUserClient();
   const firstPage = await session?.client.users.list({ query: { limit: 25 } }).catch(() => undefined);
   return (

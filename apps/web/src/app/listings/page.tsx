@@ -14,7 +14,7 @@ export const metadata: Metadata = {
 };
 
 export default async function ListingsPage() {
-  const viewer = await requireViewer("/listings");
+  const viewer = await requireViewer();
   const [categories, firstPage] = await Promise.all([
     getCategories(),
     listItems({ ownerId: viewer.id, limit: 24, sort: "newest" }).catch(() => undefined),

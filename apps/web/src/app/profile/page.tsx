@@ -12,7 +12,7 @@ export const metadata: Metadata = {
 };
 
 export default async function ProfilePage() {
-  const viewer = await requireViewer("/profile");
+  const viewer = await requireViewer();
   return (
     <div className="mx-auto flex max-w-2xl flex-col gap-6">
       <PageHeading title="Profile" />

@@ -1,9 +1,11 @@
 import "server-only";
 import type { Viewer } from "@/server/session-token";
-import { can, requireViewer } from "@/server/session";
+import { requirePermission } from "@/server/session";
 
-/** The viewer when they may administer users, else null (the page then shows "not allowed"). */
-export async function requireAdmin(returnTo: string): Promise<Viewer | null> {
-  const viewer = await requireViewer(returnTo);
-  return can(viewer, "user.list") ? viewer : null;
+/**
+ * The viewer when they may administer Sharehood; signed out, a redirect to sign-in; anyone else
+ * gets the 403 "Admins only" page (app/forbidden.tsx).
+ */
+export function requireAdmin(): Promise<Viewer> {
+  return requirePermission("user.list");
 }

@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import { AdminItems } from "@/features/admin/admin-items";
 import { AdminTabs } from "@/features/admin/admin-tabs";
 import { requireAdmin } from "@/features/admin/require-admin";
-import { NotAllowed } from "@/features/layout/not-allowed";
 import { PageHeading } from "@/features/layout/page-heading";
 import { listItems } from "@/server/items";
 import { getCategories } from "@/server/categories";
@@ -14,8 +13,7 @@ export const metadata: Metadata = {
 };
 
 export default async function AdminItemsPage() {
-  const viewer = await requireAdmin("/admin/items");
-  if (!viewer) return <NotAllowed title="Admins only">This area is for Sharehood administrators.</NotAllowed>;
+  await requireAdmin();
   const [categories, firstPage] = await Promise.all([
     getCategories(),
     listItems({ limit: 24 }).catch(() => undefined),

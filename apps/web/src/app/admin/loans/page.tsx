@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import { AdminTabs } from "@/features/admin/admin-tabs";
 import { LoanLookup } from "@/features/admin/loan-lookup";
 import { requireAdmin } from "@/features/admin/require-admin";
-import { NotAllowed } from "@/features/layout/not-allowed";
 import { PageHeading } from "@/features/layout/page-heading";
 
 export const metadata: Metadata = {
@@ -12,8 +11,7 @@ export const metadata: Metadata = {
 };
 
 export default async function AdminLoansPage() {
-  const viewer = await requireAdmin("/admin/loans");
-  if (!viewer) return <NotAllowed title="Admins only">This area is for Sharehood administrators.</NotAllowed>;
+  await requireAdmin();
   return (
     <div>
       <PageHeading title="Admin" intro="Look after the community: people, listings and loans." />

@@ -10,7 +10,7 @@ export const metadata: Metadata = {
 };
 
 export default async function NewItemPage() {
-  await requireViewer("/items/new");
+  await requireViewer();
   const categories = await getCategories();
   return (
     <div className="mx-auto max-w-2xl">

@@ -19,7 +19,7 @@ const TABS: { side: LoanSide; label: string }[] = [
 
 export default async function LoansPage({ searchParams }: { searchParams: Promise<{ view?: string }> }) {
   const side: LoanSide = (await searchParams).view === "owner" ? "owner" : "borrower";
-  const viewer = await requireViewer(`/loans?view=${side}`);
+  const viewer = await requireViewer();
   const session = await getUserClient();
   const firstPage = await session?.client.loans
     .list({ query: { as: side, limit: 50 } })

@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { forbidden, notFound, redirect } from "next/navigation";
 import { ApiError, type LoanDetail } from "@sharehood/sdk";
 import { LoanDetailView } from "@/features/loans/loan-detail-view";
-import { NotAllowed } from "@/features/layout/not-allowed";
 import { PageHeading } from "@/features/layout/page-heading";
 import { can, getUserClient, requireViewer } from "@/server/session";
 
@@ -15,7 +14,7 @@ export const metadata: Metadata = {
 
 export default async function LoanPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const viewer = await requireViewer(`/loans/${id}`);
+  const viewer = await requireViewer();
   const session = await getUserClient();
   if (!session) redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/loans/${id}`)}`);
   let loan: LoanDetail;
@@ -23,13 +22,8 @@ export default async function LoanPage({ params }: { params: Promise<{ id: strin
     loan = await session.client.loans.get({ params: { id } });
   } catch (error) {
     if (error instanceof ApiError && (error.status === 404 || error.status === 400)) notFound();
-    if (error instanceof ApiError && error.status === 403) {
-      return (
-        <NotAllowed title="This loan is not yours">
-          Only the borrower, the owner and admins can see a loan.
-        </NotAllowed>
-      );
-    }
+    // 403 with app/forbidden.tsx. This page has no loading.tsx above it, so the status holds.
+    if (error instanceof ApiError && error.status === 403) forbidden();
     throw error;
   }
   return (

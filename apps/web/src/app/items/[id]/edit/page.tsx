@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
+import { forbidden } from "next/navigation";
 import { Alert } from "@sharehood/ui/alert";
 import { ItemForm } from "@/features/items/item-form";
-import { NotAllowed } from "@/features/layout/not-allowed";
 import { PageHeading } from "@/features/layout/page-heading";
 import { getCategories } from "@/server/categories";
 import { getItem } from "@/server/items";
@@ -20,15 +20,10 @@ export const metadata: Metadata = {
 
 export default async function EditItemPage({ params, searchParams }: Props) {
   const [{ id }, flags] = await Promise.all([params, searchParams]);
-  const viewer = await requireViewer(`/items/${id}/edit`);
+  const viewer = await requireViewer();
   const [item, categories] = await Promise.all([getItem(id), getCategories()]);
-  if (item.owner.id !== viewer.id && !can(viewer, "item.update.any")) {
-    return (
-      <NotAllowed title="You can't edit this listing">
-        “{item.title}” belongs to {item.owner.name}. Only the owner can change it.
-      </NotAllowed>
-    );
-  }
+  // 403 with app/forbidden.tsx, which names the item and its owner.
+  if (item.owner.id !== viewer.id && !can(viewer, "item.update.any")) forbidden();
   return (
     <div className="mx-auto max-w-2xl">
       <PageHeading title="Edit listing" intro={item.title} />
