@@ -57,7 +57,6 @@ export default defineConfig({
     baseURL: WEB_URL,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
-    ...devices["Desktop Chrome"],
     launchOptions: {
       executablePath: chromium || undefined,
       args: [
@@ -69,6 +68,20 @@ export default defineConfig({
       ],
     },
   },
+  projects: [
+    { name: "desktop", testIgnore: /phone\//, use: { ...devices["Desktop Chrome"] } },
+    // A 390 px touch phone (Chromium's Pixel 7, narrowed to the width of most phones in use):
+    // the main flows once, and every page's width at 320 and 390 px (e2e/phone/).
+    {
+      name: "phone",
+      testMatch: /phone\/.*\.spec\.ts$/,
+      use: {
+        ...devices["Pixel 7"],
+        viewport: { width: 390, height: 844 },
+        screen: { width: 390, height: 844 },
+      },
+    },
+  ],
   webServer: [
     {
       name: "user-api",

@@ -34,7 +34,8 @@ export async function signIn(page: Page, email: string, password: string): Promi
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("button", { name: "Sign out" }).first()).toBeAttached();
+  // On a phone both "Sign out" buttons are hidden until the menu is opened.
+  await expect(page.getByRole("button", { name: "Sign out", includeHidden: true }).first()).toBeAttached();
 }
 
 /**

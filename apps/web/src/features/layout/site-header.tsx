@@ -3,6 +3,7 @@ import { Avatar } from "@sharehood/ui/avatar";
 import { buttonStyles } from "@sharehood/ui/button";
 import { signOutAction } from "@/features/auth/actions";
 import { Logo } from "@/features/layout/logo";
+import { MobileMenu } from "@/features/layout/mobile-menu";
 import { can, getViewer } from "@/server/session";
 
 const navLink =
@@ -60,47 +61,7 @@ export async function SiteHeader() {
             </>
           )}
         </div>
-        <details className="group relative ml-auto md:hidden">
-          <summary className="flex h-10 cursor-pointer list-none items-center gap-2 rounded-full px-3 text-sm font-semibold text-stone-800 ring-1 ring-stone-300 [&::-webkit-details-marker]:hidden">
-            <svg viewBox="0 0 20 20" aria-hidden="true" className="size-5">
-              <path d="M3 5h14M3 10h14M3 15h14" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
-            </svg>
-            Menu
-          </summary>
-          <div className="absolute right-0 mt-2 w-64 rounded-2xl bg-white p-2 shadow-lg ring-1 ring-stone-200">
-            <nav aria-label="Mobile" className="flex flex-col">
-              {links.map((link) => (
-                <Link key={link.href} href={link.href} className={navLink}>
-                  {link.label}
-                </Link>
-              ))}
-              {viewer ? (
-                <>
-                  <Link href="/items/new" className={navLink}>
-                    List an item
-                  </Link>
-                  <Link href="/profile" className={navLink}>
-                    Profile ({viewer.name})
-                  </Link>
-                  <form action={signOutAction}>
-                    <button type="submit" className={`${navLink} w-full text-left`}>
-                      Sign out
-                    </button>
-                  </form>
-                </>
-              ) : (
-                <>
-                  <Link href="/sign-in" className={navLink}>
-                    Sign in
-                  </Link>
-                  <Link href="/register" className={navLink}>
-                    Join Sharehood
-                  </Link>
-                </>
-              )}
-            </nav>
-          </div>
-        </details>
+        <MobileMenu links={links} account={viewer ? { name: viewer.name } : null} />
       </div>
     </header>
   );
