@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { cx } from "@sharehood/ui/cx";
 import { LoanDashboard } from "@/features/loans/loan-dashboard";
 import type { LoanSide } from "@/features/loans/queries";
 import { PageHeading } from "@/features/layout/page-heading";
+import { TabLinks } from "@/features/layout/tab-links";
 import { can, getUserClient, requireViewer } from "@/server/session";
 
 export const metadata: Metadata = {
@@ -30,24 +29,14 @@ export default async function LoansPage({ searchParams }: { searchParams: Promis
         title="Borrowing"
         intro="Follow what you asked to borrow, and answer neighbours who want your things."
       />
-      <nav
-        aria-label="Loan lists"
-        className="mb-6 flex gap-1 rounded-full bg-stone-200/70 p-1 sm:inline-flex"
-      >
-        {TABS.map((tab) => (
-          <Link
-            key={tab.side}
-            href={`/loans?view=${tab.side}`}
-            aria-current={tab.side === side ? "page" : undefined}
-            className={cx(
-              "flex-1 rounded-full px-4 py-2 text-center text-sm font-semibold whitespace-nowrap",
-              tab.side === side ? "bg-white text-stone-900 shadow-sm" : "text-stone-700 hover:text-stone-900",
-            )}
-          >
-            {tab.label}
-          </Link>
-        ))}
-      </nav>
+      <TabLinks
+        label="Loan lists"
+        tabs={TABS.map((tab) => ({
+          href: `/loans?view=${tab.side}`,
+          label: tab.label,
+          current: tab.side === side,
+        }))}
+      />
       <LoanDashboard
         key={side}
         side={side}

@@ -1,0 +1,116 @@
+import { expect, test, type Page } from "@playwright/test";
+import { itemETag } from "@sharehood/sdk";
+import sharp from "sharp";
+import { createItem, createUser, dateFromToday } from "../support/api.ts";
+import { expectNoSeriousA11yViolations, signIn } from "../support/page-helpers.ts";
+import { ADMIN } from "../support/stack.ts";
+
+// Every page at 320 and 390 px, signed out, signed in and as an admin, with the longest names,
+// titles and messages people can type: the document is never wider than the screen (nothing
+// scrolls sideways), and axe-core finds nothing serious.
+
+const WIDTHS = [320, 390];
+// Words with no place to break: a pasted link, a long compound name.
+const LONG_NAME = "Maximiliana Wolfeschlegelsteinhausenbergerdorff-Featherstonehaugh";
+const LONG_TITLE = `Extraordinarilylongunbrokenwordthatneverendsandkeepsgoingon cordless hammer drill ${Date.now().toString(36)}`;
+const LONG_MESSAGE = `Please${"verylong".repeat(20)}message https://example.com/${"path/".repeat(20)} thanks!`;
+
+interface Route {
+  path: string;
+  status?: number;
+}
+
+async function expectFits(page: Page, route: Route, width: number): Promise<void> {
+  const response = await page.goto(route.path);
+  expect(response?.status(), route.path).toBe(route.status ?? 200);
+  await expect(page.locator("h1").first()).toBeVisible();
+  const documentWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(
+    documentWidth,
+    `${route.path} is ${documentWidth} px wide on a ${width} px screen`,
+  ).toBeLessThanOrEqual(width);
+  await expectNoSeriousA11yViolations(page);
+}
+
+async function expectAllFit(page: Page, routes: Route[]): Promise<void> {
+  for (const width of WIDTHS) {
+    await page.setViewportSize({ width, height: 800 });
+    for (const route of routes) await expectFits(page, route, width);
+  }
+}
+
+test.describe("every page fits a phone's width", () => {
+  test.describe.configure({ timeout: 180_000 });
+  const ids = { item: "", othersItem: "", loan: "" };
+  let owner: Awaited<ReturnType<typeof createUser>>;
+
+  test.beforeAll(async () => {
+    owner = await createUser(LONG_NAME);
+    const borrower = await createUser("Bartholomew Supercalifragilisticexpialidocious Borrower");
+    const item = await createItem(owner, {
+      title: LONG_TITLE,
+      description: `${"A".repeat(400)} ${LONG_MESSAGE}`,
+      location: "Somewhere-On-A-Very-Long-Street-Name-Without-Spaces-At-All 12",
+    });
+    const photo = await sharp({ create: { width: 1600, height: 900, channels: 3, background: "#a52" } })
+      .png()
+      .toBuffer();
+    await owner.client.items.uploadPhotos(
+      {
+        params: { id: item.id },
+        files: [new File([new Uint8Array(photo)], "wide.png", { type: "image/png" })],
+      },
+      { ifMatch: itemETag(item) },
+    );
+    const othersItem = await createItem(borrower, { title: `${LONG_TITLE} (borrower's)` });
+    const loan = await borrower.client.loans.request({
+      params: { id: item.id },
+      body: { startDate: dateFromToday(3), endDate: dateFromToday(5), message: LONG_MESSAGE },
+    });
+    await owner.client.loans.request({
+      params: { id: othersItem.id },
+      body: { startDate: dateFromToday(8), endDate: dateFromToday(9), message: LONG_MESSAGE },
+    });
+    Object.assign(ids, { item: item.id, othersItem: othersItem.id, loan: loan.id });
+  });
+
+  test("signed out", async ({ page }) => {
+    await expectAllFit(page, [
+      { path: "/" },
+      { path: `/?q=${encodeURIComponent("Extraordinarilylongunbrokenword")}` },
+      { path: `/items/${ids.item}` },
+      { path: "/sign-in" },
+      { path: "/register" },
+      { path: "/no/such/page", status: 404 },
+    ]);
+  });
+
+  test("signed in, with a long name", async ({ page }) => {
+    await signIn(page, owner.email, owner.password);
+    await expectAllFit(page, [
+      { path: "/" },
+      { path: `/items/${ids.item}` },
+      { path: `/items/${ids.othersItem}` },
+      { path: "/items/new" },
+      { path: `/items/${ids.item}/edit` },
+      { path: "/listings" },
+      { path: "/loans" },
+      { path: "/loans?view=owner" },
+      { path: `/loans/${ids.loan}` },
+      { path: "/profile" },
+      { path: "/admin", status: 403 },
+      { path: `/items/${ids.othersItem}/edit`, status: 403 },
+    ]);
+  });
+
+  test("as an admin", async ({ page }) => {
+    await signIn(page, ADMIN.email, ADMIN.password);
+    await expectAllFit(page, [
+      { path: "/admin" },
+      { path: "/admin/items" },
+      { path: "/admin/loans" },
+      { path: `/admin/loans?state=requested&item=${ids.item}` },
+      { path: `/loans/${ids.loan}` },
+    ]);
+  });
+});
