@@ -1,7 +1,8 @@
 import { expect, test } from "@playwright/test";
+import pg from "pg";
 import { createItem, createUser, dateFromToday } from "./support/api.ts";
 import { expectNoSeriousA11yViolations, saveScreenshot, signIn } from "./support/page-helpers.ts";
-import { ADMIN } from "./support/stack.ts";
+import { ADMIN, INVENTORY_DATABASE_URL } from "./support/stack.ts";
 
 test("admins manage users, remove any item and cancel any loan", async ({ page }) => {
   const member = await createUser("Rita Rolechange");
@@ -76,4 +77,93 @@ test("people without admin permissions see a not-allowed page, answered with 403
   const response = await page.goto("/admin");
   expect(response?.status()).toBe(403);
   await expect(page.getByRole("heading", { level: 1, name: "Admins only" })).toBeVisible();
+});
+
+/** Moves an active loan into the past, as if its borrower had kept it beyond the end date. */
+async function makeOverdue(loanId: string): Promise<void> {
+  const db = new pg.Client({ connectionString: INVENTORY_DATABASE_URL });
+  await db.connect();
+  try {
+    await db.query(
+      "UPDATE loans SET start_date = current_date - 6, end_date = current_date - 2 WHERE id = $1 AND status = 'active'",
+      [loanId],
+    );
+  } finally {
+    await db.end();
+  }
+}
+
+test("admins list every loan by state (overdue first), person and item, page by page, from the URL", async ({
+  page,
+}) => {
+  const tag = Date.now().toString(36);
+  const owner = await createUser(`Lars Lender ${tag}`);
+  const keeper = await createUser(`Kit Keeper ${tag}`);
+  const asker = await createUser(`Ada Asker ${tag}`);
+  const mower = await createItem(owner, { title: `Overdue mower ${tag}`, categoryId: "garden" });
+  const tent = await createItem(owner, { title: `Popular tent ${tag}`, categoryId: "camping" });
+  const kept = await keeper.client.loans.request({
+    params: { id: mower.id },
+    body: { startDate: dateFromToday(0), endDate: dateFromToday(0) },
+  });
+  await owner.client.loans.approve({ params: { id: kept.id } });
+  await owner.client.loans.handover({ params: { id: kept.id } });
+  await makeOverdue(kept.id);
+  // More requests for the tent than one page holds (20).
+  for (let index = 0; index < 22; index += 1) {
+    await asker.client.loans.request({
+      params: { id: tent.id },
+      body: { startDate: dateFromToday(10 + index), endDate: dateFromToday(10 + index) },
+    });
+  }
+
+  await signIn(page, ADMIN.email, ADMIN.password);
+  await page.goto("/admin/loans");
+  const loans = page.getByRole("list", { name: "Loans" }).getByRole("article");
+  await expect(loans.first()).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+
+  // Overdue is the first choice after "any".
+  const state = page.getByLabel("State");
+  await expect(state.locator("option").nth(1)).toHaveText("Overdue");
+  await state.selectOption("overdue");
+  await page.getByRole("button", { name: "Show loans" }).click();
+  await expect(page).toHaveURL(/state=overdue/);
+  await expect(loans.filter({ hasText: mower.title })).toHaveCount(1);
+  await expect(loans.filter({ hasText: tent.title })).toHaveCount(0);
+  for (const row of await loans.all()) await expect(row.getByText("Overdue", { exact: true })).toBeVisible();
+  // The filters are the URL: a reload shows the same list.
+  await page.reload();
+  await expect(state).toHaveValue("overdue");
+  await expect(loans.filter({ hasText: mower.title })).toHaveCount(1);
+
+  // A person, found by name: the loans they borrow or lend.
+  await state.selectOption("");
+  await page.getByLabel("Person (borrower or owner)").fill(`Kit Keeper ${tag}`);
+  await page.getByRole("button", { name: "Show loans" }).click();
+  await expect(page.getByText(`Loans that Kit Keeper ${tag}`)).toBeVisible();
+  await expect(loans).toHaveCount(1);
+  await expect(loans.first()).toContainText(mower.title);
+  await saveScreenshot(page, "admin-loans-person");
+
+  // The item of a loan, then page by page: 20, then the 2 older ones.
+  await page.getByRole("link", { name: "Everyone's loans" }).click();
+  await page.getByLabel("Item").fill(`${page.url().split("/admin")[0]}/items/${tent.id}`);
+  await page.getByRole("button", { name: "Show loans" }).click();
+  await expect(page.getByText(`Loans of “${tent.title}”`)).toBeVisible();
+  await expect(loans).toHaveCount(20);
+  await page.getByRole("link", { name: "Older loans" }).click();
+  await expect(loans).toHaveCount(2);
+  await expect(page).toHaveURL(/cursor=/);
+  await page.getByRole("link", { name: "Newest loans" }).click();
+  await expect(loans).toHaveCount(20);
+
+  // A name in the list narrows it to that person, and a loan opens for cancelling.
+  await loans
+    .first()
+    .getByRole("link", { name: `Loans of Ada Asker ${tag}` })
+    .click();
+  await expect(page.getByText(`Loans that Ada Asker ${tag}`)).toBeVisible();
+  await loans.first().getByRole("link", { name: "Open loan" }).click();
+  await expect(page.getByRole("button", { name: "Cancel loan (admin)" })).toBeVisible();
 });
