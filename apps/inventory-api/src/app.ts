@@ -130,7 +130,6 @@ export async function createInventoryApi(config: InventoryApiConfig): Promise<In
     logger,
   });
   const loansService = createLoansService({ loans, items, cache: publicCache });
-  const idempotent = createIdempotency(idempotencyRepository);
 
   core.onDispose(stopMaintenance);
 
@@ -140,11 +139,11 @@ export async function createInventoryApi(config: InventoryApiConfig): Promise<In
     routes: inventoryRoutes,
     acceptsMultipart: isPhotoUpload,
   });
-  const mount = createMount(authenticate);
+  const mount = createMount(authenticate, createIdempotency(idempotencyRepository));
   app.use(categoriesRouter(mount, categories, publicCache));
-  app.use(itemsRouter(mount, itemsService, idempotent));
+  app.use(itemsRouter(mount, itemsService));
   app.use(photosRouter(mount, photosService));
-  app.use(loansRouter(mount, loansService, idempotent));
+  app.use(loansRouter(mount, loansService));
   return {
     ...finishService(core, app),
     listener: withFastPath(app, createCatalogueFastPath(itemsService, publicCache), core.metrics),

@@ -16,7 +16,10 @@ export {
   createRouteMounter,
   PreparedResponse,
   type ContractInput,
+  type IdempotentHook,
+  type IdempotentRequest,
   type PermissionHolder,
+  type RouteMounterOptions,
 } from "./http/contract-route.ts";
 export { createHttpApp, finishApp, type HttpAppOptions } from "./http/create-app.ts";
 export { bearerToken } from "./http/bearer.ts";

@@ -82,6 +82,7 @@ export const inventoryRoutes = {
     response: ItemSchema,
     errors: [400, 401, 403, 409, 422, 503],
     headers: ["Idempotency-Key"],
+    idempotent: true,
   }),
   replaceItem: defineRoute({
     method: "PUT",
@@ -178,6 +179,7 @@ export const inventoryRoutes = {
     response: LoanDetailSchema,
     errors: [400, 401, 403, 404, 409, 422, 503],
     headers: ["Idempotency-Key"],
+    idempotent: true,
   }),
   listLoans: defineRoute({
     method: "GET",

@@ -53,6 +53,11 @@ export interface Route<
   errors: readonly number[];
   /** Request headers the route reads, for the documentation. */
   headers?: readonly string[];
+  /**
+   * The route honours `Idempotency-Key`: a retry with the same key replays the first answer. The
+   * service's route mounter applies it, so no handler sets it up by hand.
+   */
+  idempotent?: boolean;
 }
 
 /** Declares a route, keeping its schema types for the client. */

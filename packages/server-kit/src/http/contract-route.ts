@@ -43,13 +43,49 @@ export interface ContractInput<R extends Route, C> {
   res: Response;
 }
 
+/** What an idempotency hook learns of one request to a route declared `idempotent`. */
+export interface IdempotentRequest<C> {
+  route: Route;
+  /** The caller (idempotent routes are bearer routes; undefined on a public one). */
+  caller: C | undefined;
+  /** The route's method and path with its validated params filled in, such as `POST /items/<id>/loans`. */
+  scope: string;
+  /** The validated body. */
+  body: unknown;
+  req: Request;
+}
+
+/**
+ * Wraps the handler of a route the contract declares `idempotent`: it may run `handle` (and keep its
+ * result) or answer without running it (a replay).
+ */
+export type IdempotentHook<C> = (
+  request: IdempotentRequest<C>,
+  handle: () => Promise<unknown>,
+) => Promise<unknown>;
+
+/** Per-service additions to the mounter. */
+export interface RouteMounterOptions<C> {
+  /** Applied to exactly the routes declared `idempotent: true`; without it they run as any other. */
+  idempotent?: IdempotentHook<C>;
+}
+
+function scopeOf(route: Route, params: unknown): string {
+  const values = (params ?? {}) as Record<string, unknown>;
+  return `${route.method} ${route.path.replace(/:(\w+)/g, (_, name: string) => String(values[name]))}`;
+}
+
 /**
  * Returns `mount(router, route, handler)` for one service. Each mounted route takes its method and
  * path from the contract; on bearer routes it authenticates first (401), then checks the route's
- * permission (403), then parses input with the contract's schemas (400), and sends the handler's
- * result with the contract's status.
+ * permission (403), then parses input with the contract's schemas (400), runs the handler (through
+ * the service's idempotency hook when the route is declared `idempotent`), and sends its result with
+ * the contract's status.
  */
-export function createRouteMounter<C extends PermissionHolder>(authenticate: (req: Request) => Promise<C>) {
+export function createRouteMounter<C extends PermissionHolder>(
+  authenticate: (req: Request) => Promise<C>,
+  options: RouteMounterOptions<C> = {},
+) {
   return function mount<R extends Route>(
     router: Router,
     route: R,
@@ -61,7 +97,7 @@ export function createRouteMounter<C extends PermissionHolder>(authenticate: (re
       if (caller && route.permission && !caller.permissions.includes(route.permission)) {
         throw forbidden(`This needs the "${route.permission}" permission`);
       }
-      const result: unknown = await handler({
+      const input: ContractInput<R, C> = {
         caller: caller as ContractInput<R, C>["caller"],
         params: (route.params ? parseInput(route.params, req.params, "params") : undefined) as Parsed<
           R["params"]
@@ -70,7 +106,15 @@ export function createRouteMounter<C extends PermissionHolder>(authenticate: (re
         body: (route.body ? parseInput(route.body, req.body, "body") : undefined) as Parsed<R["body"]>,
         req,
         res,
-      });
+      };
+      const handle = async (): Promise<unknown> => handler(input);
+      const result: unknown =
+        route.idempotent && options.idempotent
+          ? await options.idempotent(
+              { route, caller, scope: scopeOf(route, input.params), body: input.body, req },
+              handle,
+            )
+          : await handle();
       if (res.headersSent) return;
       if (result instanceof PreparedResponse) {
         res.status(result.status).set(result.headers);

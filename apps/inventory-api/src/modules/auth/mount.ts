@@ -1,9 +1,13 @@
-import { createRouteMounter } from "@sharehood/server-kit";
+import { createRouteMounter, type IdempotentHook } from "@sharehood/server-kit";
 import type { Authenticate } from "./authenticator.ts";
+import type { Caller } from "./caller.ts";
 
-/** The Inventory API's route mounter: bearer routes authenticate through the User API. */
-export function createMount(authenticate: Authenticate) {
-  return createRouteMounter(authenticate);
+/**
+ * The Inventory API's route mounter: bearer routes authenticate through the User API, and routes the
+ * contract declares `idempotent` go through the service's `Idempotency-Key` store.
+ */
+export function createMount(authenticate: Authenticate, idempotent: IdempotentHook<Caller>) {
+  return createRouteMounter(authenticate, { idempotent });
 }
 
 export type Mount = ReturnType<typeof createMount>;

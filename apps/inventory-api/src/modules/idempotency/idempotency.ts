@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import { AppError, PreparedResponse } from "@sharehood/server-kit";
+import { AppError, PreparedResponse, type IdempotentHook } from "@sharehood/server-kit";
+import type { Caller } from "../auth/caller.ts";
 import type { IdempotencyRepository } from "./idempotency.repository.ts";
 
 const REPLAY_WINDOW_MS = 24 * 3600 * 1000;
@@ -12,12 +13,19 @@ const KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
  * a retry with the same key and body within 24 hours gets that answer again, creating nothing; the
  * same key with another body is 422; a retry while the first is still running is 409. Keys are
  * scoped to the caller and the route. Records live in PostgreSQL, so they survive a Redis outage.
+ * The route mounter applies it to the routes the contract declares `idempotent`.
  */
-export function createIdempotency(repo: IdempotencyRepository) {
-  return async function idempotent<T>(
-    options: { callerId: string; scope: string; key: string | undefined; request: unknown; status: number },
-    run: () => Promise<T>,
-  ): Promise<T | PreparedResponse> {
+export function createIdempotency(repo: IdempotencyRepository): IdempotentHook<Caller> {
+  return async function idempotent({ route, caller, scope, body, req }, run) {
+    // Keys are scoped to the caller, so only bearer routes can be idempotent.
+    if (!caller) throw new Error(`${scope} is declared idempotent but has no caller`);
+    const options = {
+      callerId: caller.user.id,
+      scope,
+      key: req.get("idempotency-key"),
+      request: body,
+      status: route.status,
+    };
     if (options.key === undefined) return run();
     if (!KEY_PATTERN.test(options.key)) {
       throw new AppError("validation_failed", "The Idempotency-Key header is not valid", {
@@ -67,5 +75,3 @@ export function createIdempotency(repo: IdempotencyRepository) {
     }
   };
 }
-
-export type Idempotent = ReturnType<typeof createIdempotency>;

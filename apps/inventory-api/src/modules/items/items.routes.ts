@@ -1,11 +1,10 @@
 import { Router } from "express";
 import { inventoryRoutes } from "@sharehood/sdk/contract";
 import type { Mount } from "../auth/mount.ts";
-import type { Idempotent } from "../idempotency/idempotency.ts";
 import { respondCached } from "../public-cache/public-cache.ts";
 import type { ItemsService } from "./items.service.ts";
 
-export function itemsRouter(mount: Mount, items: ItemsService, idempotent: Idempotent): Router {
+export function itemsRouter(mount: Mount, items: ItemsService): Router {
   const router = Router();
   mount(router, inventoryRoutes.listItems, async ({ query, req }) =>
     respondCached(await items.list(query), req.headers["if-none-match"]),
@@ -13,18 +12,7 @@ export function itemsRouter(mount: Mount, items: ItemsService, idempotent: Idemp
   mount(router, inventoryRoutes.getItem, async ({ params, req }) =>
     respondCached(await items.get(params.id), req.headers["if-none-match"]),
   );
-  mount(router, inventoryRoutes.createItem, ({ caller, body, req }) =>
-    idempotent(
-      {
-        callerId: caller.user.id,
-        scope: "POST /items",
-        key: req.get("idempotency-key"),
-        request: body,
-        status: 201,
-      },
-      () => items.create(caller, body),
-    ),
-  );
+  mount(router, inventoryRoutes.createItem, ({ caller, body }) => items.create(caller, body));
   mount(router, inventoryRoutes.replaceItem, ({ caller, params, body, req }) =>
     items.replace(caller, params.id, body, req.get("if-match")),
   );

@@ -1,22 +1,12 @@
 import { Router } from "express";
 import { inventoryRoutes } from "@sharehood/sdk/contract";
 import type { Mount } from "../auth/mount.ts";
-import type { Idempotent } from "../idempotency/idempotency.ts";
 import type { LoansService } from "./loans.service.ts";
 
-export function loansRouter(mount: Mount, loans: LoansService, idempotent: Idempotent): Router {
+export function loansRouter(mount: Mount, loans: LoansService): Router {
   const router = Router();
-  mount(router, inventoryRoutes.requestLoan, ({ caller, params, body, req }) =>
-    idempotent(
-      {
-        callerId: caller.user.id,
-        scope: `POST /items/${params.id}/loans`,
-        key: req.get("idempotency-key"),
-        request: body,
-        status: 201,
-      },
-      () => loans.request(caller, params.id, body),
-    ),
+  mount(router, inventoryRoutes.requestLoan, ({ caller, params, body }) =>
+    loans.request(caller, params.id, body),
   );
   mount(router, inventoryRoutes.listLoans, ({ caller, query }) => loans.list(caller, query));
   mount(router, inventoryRoutes.listAllLoans, ({ query }) => loans.listAll(query));
