@@ -117,7 +117,6 @@ export async function createInventoryApi(config: InventoryApiConfig): Promise<In
     items,
     storage: photoStorage,
     removeFiles: removePhotoFiles,
-    cache: publicCache,
     photoUrls,
     intake: createPhotoIntake({
       limiter: new RateLimiter(store, logger),
@@ -129,7 +128,7 @@ export async function createInventoryApi(config: InventoryApiConfig): Promise<In
     }),
     logger,
   });
-  const loansService = createLoansService({ loans, items, cache: publicCache });
+  const loansService = createLoansService({ loans, items });
 
   core.onDispose(stopMaintenance);
 
@@ -139,7 +138,10 @@ export async function createInventoryApi(config: InventoryApiConfig): Promise<In
     routes: inventoryRoutes,
     acceptsMultipart: isPhotoUpload,
   });
-  const mount = createMount(authenticate, createIdempotency(idempotencyRepository));
+  const mount = createMount(authenticate, {
+    idempotent: createIdempotency(idempotencyRepository),
+    publicCache,
+  });
   app.use(categoriesRouter(mount, categories, publicCache));
   app.use(itemsRouter(mount, itemsService));
   app.use(photosRouter(mount, photosService));

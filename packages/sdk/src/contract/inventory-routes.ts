@@ -21,11 +21,15 @@ import {
   PhotoParamsSchema,
   ReorderPhotosBodySchema,
 } from "./photos.ts";
-import { defineRoute } from "./route.ts";
+import { defineRoute, type Invalidates } from "./route.ts";
 
 const ITEM_WRITE_ERRORS = [400, 401, 403, 404, 412, 503] as const;
 
-function loanTransition(action: "approve" | "decline" | "handover" | "return" | "cancel", summary: string) {
+function loanTransition(
+  action: "approve" | "decline" | "handover" | "return" | "cancel",
+  summary: string,
+  invalidates: Invalidates,
+) {
   return defineRoute({
     method: "POST",
     path: `/loans/:id/${action}`,
@@ -35,6 +39,7 @@ function loanTransition(action: "approve" | "decline" | "handover" | "return" | 
     status: 200,
     response: LoanDetailSchema,
     errors: [400, 401, 403, 404, 409, 503],
+    invalidates,
   });
 }
 
@@ -83,6 +88,7 @@ export const inventoryRoutes = {
     errors: [400, 401, 403, 409, 422, 503],
     headers: ["Idempotency-Key"],
     idempotent: true,
+    invalidates: "catalogue",
   }),
   replaceItem: defineRoute({
     method: "PUT",
@@ -95,6 +101,7 @@ export const inventoryRoutes = {
     response: ItemSchema,
     errors: ITEM_WRITE_ERRORS,
     headers: ["If-Match"],
+    invalidates: "catalogue",
   }),
   updateItem: defineRoute({
     method: "PATCH",
@@ -107,6 +114,7 @@ export const inventoryRoutes = {
     response: ItemSchema,
     errors: ITEM_WRITE_ERRORS,
     headers: ["If-Match"],
+    invalidates: "catalogue",
   }),
   deleteItem: defineRoute({
     method: "DELETE",
@@ -117,6 +125,7 @@ export const inventoryRoutes = {
     status: 204,
     errors: [400, 401, 403, 404, 409, 412, 503],
     headers: ["If-Match"],
+    invalidates: "catalogue",
   }),
   uploadPhotos: defineRoute({
     method: "POST",
@@ -143,6 +152,7 @@ export const inventoryRoutes = {
     response: ItemSchema,
     errors: [400, 401, 403, 404, 409, 412, 413, 415, 429, 503],
     headers: ["If-Match"],
+    invalidates: "catalogue",
   }),
   deletePhoto: defineRoute({
     method: "DELETE",
@@ -153,6 +163,7 @@ export const inventoryRoutes = {
     status: 204,
     errors: [400, 401, 403, 404, 412, 503],
     headers: ["If-Match"],
+    invalidates: "catalogue",
   }),
   reorderPhotos: defineRoute({
     method: "PUT",
@@ -166,6 +177,7 @@ export const inventoryRoutes = {
     response: ItemSchema,
     errors: [...ITEM_WRITE_ERRORS],
     headers: ["If-Match"],
+    invalidates: "catalogue",
   }),
   requestLoan: defineRoute({
     method: "POST",
@@ -180,6 +192,8 @@ export const inventoryRoutes = {
     errors: [400, 401, 403, 404, 409, 422, 503],
     headers: ["Idempotency-Key"],
     idempotent: true,
+    // A request books nothing: public reads show approved and active loans only.
+    invalidates: "nothing",
   }),
   listLoans: defineRoute({
     method: "GET",
@@ -212,12 +226,19 @@ export const inventoryRoutes = {
     response: LoanDetailSchema,
     errors: [400, 401, 403, 404, 503],
   }),
-  approveLoan: loanTransition("approve", "Approve a request (owner); 409 if the dates now overlap a booking"),
-  declineLoan: loanTransition("decline", "Decline a request (owner)"),
-  handoverLoan: loanTransition("handover", "Record that the item was handed over (owner)"),
-  returnLoan: loanTransition("return", "Confirm the item came back (owner)"),
+  // Public reads show the dates of approved and active loans: approving, returning and cancelling
+  // change them; declining a request and handing over an approved loan (approved -> active) do not.
+  approveLoan: loanTransition(
+    "approve",
+    "Approve a request (owner); 409 if the dates now overlap a booking",
+    "catalogue",
+  ),
+  declineLoan: loanTransition("decline", "Decline a request (owner)", "nothing"),
+  handoverLoan: loanTransition("handover", "Record that the item was handed over (owner)", "nothing"),
+  returnLoan: loanTransition("return", "Confirm the item came back (owner)", "catalogue"),
   cancelLoan: loanTransition(
     "cancel",
     "Cancel a loan that is not finished (borrower, owner, or loan.cancel.any)",
+    "catalogue",
   ),
 } as const;

@@ -18,6 +18,12 @@ export interface MultipartBody {
   maxFiles: number;
 }
 
+/**
+ * Which cached public reads a successful write can change: `catalogue` (categories, item lists,
+ * item details), or `nothing` for a write that changes no public read.
+ */
+export type Invalidates = "catalogue" | "nothing";
+
 /** An HTTP method the contract uses. */
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
@@ -58,6 +64,11 @@ export interface Route<
    * service's route mounter applies it, so no handler sets it up by hand.
    */
   idempotent?: boolean;
+  /**
+   * For writes: which public reads the route can change. The service's route mounter empties those
+   * caches once the handler has run, so no service has to remember to.
+   */
+  invalidates?: Invalidates;
 }
 
 /** Declares a route, keeping its schema types for the client. */

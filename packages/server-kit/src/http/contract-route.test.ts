@@ -35,6 +35,68 @@ function appWith(mounter: ReturnType<typeof createRouteMounter<typeof caller>>) 
   return express().use(express.json()).use(router);
 }
 
+describe("createRouteMounter's invalidation hook", () => {
+  const write = (invalidates?: "catalogue" | "nothing") =>
+    defineRoute({
+      method: "POST",
+      path: `/w/${invalidates ?? "undeclared"}`,
+      summary: "a write",
+      auth: "bearer",
+      status: 204,
+      errors: [],
+      ...(invalidates ? { invalidates } : {}),
+    });
+
+  function appFor(calls: string[], handler: () => void = () => undefined) {
+    const router = Router();
+    const mount = createRouteMounter(() => Promise.resolve(caller), {
+      invalidate: (what) => {
+        calls.push(what);
+        return Promise.resolve();
+      },
+    });
+    for (const route of [write("catalogue"), write("nothing"), write()]) mount(router, route, handler);
+    return express()
+      .use(router)
+      .use(
+        (_error: unknown, _req: unknown, res: express.Response, _next: unknown) => void res.status(500).end(),
+      );
+  }
+
+  it("empties the caches a route declares, and only for such routes", async () => {
+    const calls: string[] = [];
+    const app = appFor(calls);
+    await supertest(app).post("/w/nothing").expect(204);
+    await supertest(app).post("/w/undeclared").expect(204);
+    expect(calls).toEqual([]);
+    await supertest(app).post("/w/catalogue").expect(204);
+    expect(calls).toEqual(["catalogue"]);
+  });
+
+  it("empties them before the answer is sent", async () => {
+    const calls: string[] = [];
+    const router = Router();
+    const mount = createRouteMounter(() => Promise.resolve(caller), {
+      invalidate: async () => {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        calls.push("catalogue");
+      },
+    });
+    mount(router, write("catalogue"), () => undefined);
+    await supertest(express().use(router)).post("/w/catalogue").expect(204);
+    expect(calls).toEqual(["catalogue"]);
+  });
+
+  it("empties them when the handler fails too, since it may fail after its write committed", async () => {
+    const calls: string[] = [];
+    const app = appFor(calls, () => {
+      throw new Error("failed after committing");
+    });
+    await supertest(app).post("/w/catalogue").expect(500);
+    expect(calls).toEqual(["catalogue"]);
+  });
+});
+
 describe("createRouteMounter's idempotency hook", () => {
   it("wraps exactly the routes declared idempotent, with their scope, caller and body", async () => {
     const seen: IdempotentRequest<typeof caller>[] = [];

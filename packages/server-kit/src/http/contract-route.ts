@@ -1,6 +1,6 @@
 import type { Request, Response, Router } from "express";
 import type { RouteOutput } from "@sharehood/sdk";
-import type { Route } from "@sharehood/sdk/contract";
+import type { Invalidates, Route } from "@sharehood/sdk/contract";
 import type { z } from "zod";
 import { forbidden } from "../app-error.ts";
 import { parseInput } from "./validate.ts";
@@ -68,6 +68,13 @@ export type IdempotentHook<C> = (
 export interface RouteMounterOptions<C> {
   /** Applied to exactly the routes declared `idempotent: true`; without it they run as any other. */
   idempotent?: IdempotentHook<C>;
+  /**
+   * Empties the caches of what a write route declares it `invalidates` (never called for `nothing`).
+   * It runs once the handler has run, before the answer is sent, so a client that got the answer
+   * cannot read what it replaced; it runs after a failed handler too, since a handler may fail
+   * after its write committed (while building its answer). It must not throw.
+   */
+  invalidate?: (what: Exclude<Invalidates, "nothing">) => Promise<void>;
 }
 
 function scopeOf(route: Route, params: unknown): string {
@@ -79,8 +86,8 @@ function scopeOf(route: Route, params: unknown): string {
  * Returns `mount(router, route, handler)` for one service. Each mounted route takes its method and
  * path from the contract; on bearer routes it authenticates first (401), then checks the route's
  * permission (403), then parses input with the contract's schemas (400), runs the handler (through
- * the service's idempotency hook when the route is declared `idempotent`), and sends its result with
- * the contract's status.
+ * the service's idempotency hook when the route is declared `idempotent`), empties the caches the
+ * route declares it `invalidates`, and sends its result with the contract's status.
  */
 export function createRouteMounter<C extends PermissionHolder>(
   authenticate: (req: Request) => Promise<C>,
@@ -108,13 +115,22 @@ export function createRouteMounter<C extends PermissionHolder>(
         res,
       };
       const handle = async (): Promise<unknown> => handler(input);
-      const result: unknown =
+      const run = () =>
         route.idempotent && options.idempotent
-          ? await options.idempotent(
+          ? options.idempotent(
               { route, caller, scope: scopeOf(route, input.params), body: input.body, req },
               handle,
             )
-          : await handle();
+          : handle();
+      const invalidates = route.invalidates === "nothing" ? undefined : route.invalidates;
+      let result: unknown;
+      if (invalidates && options.invalidate) {
+        try {
+          result = await run();
+        } finally {
+          await options.invalidate(invalidates);
+        }
+      } else result = await run();
       if (res.headersSent) return;
       if (result instanceof PreparedResponse) {
         res.status(result.status).set(result.headers);

@@ -40,6 +40,7 @@ const unknownCategory = () =>
 export function createItemsService(deps: {
   items: ItemsRepository;
   categories: CategoriesRepository;
+  /** For public reads only; writes' routes declare `invalidates` and the mounter empties it. */
   cache: PublicCache;
   photoUrls: PhotoUrls;
   /** Deletes removed items' photo files (after the removal has committed). */
@@ -75,10 +76,11 @@ export function createItemsService(deps: {
     if (!(await items.update(id, fields, version))) {
       throw (await items.versionOf(id)) === null ? notFound("The item") : stale();
     }
-    await cache.invalidate();
     return toItemDto(await mustFind(id), photoUrls);
   }
 
+  // Writes do not empty the public cache themselves: their routes declare `invalidates` in the
+  // contract and the route mounter does it once the write has run.
   return {
     /** A page of the catalogue, from the public cache when it is a page the cache keeps. */
     list(query: ListQuery): Promise<CachedResponse> {
@@ -126,7 +128,6 @@ export function createItemsService(deps: {
     async create(caller: Caller, body: z.output<typeof CreateItemBodySchema>): Promise<Item> {
       await checkCategory(body.categoryId);
       const id = await items.create(caller.user.id, normalise(body));
-      await cache.invalidate();
       return toItemDto(await mustFind(id), photoUrls);
     },
 
@@ -162,7 +163,6 @@ export function createItemsService(deps: {
         );
       if (removal.outcome === "missing")
         throw (await items.versionOf(id)) === null ? notFound("The item") : stale();
-      await cache.invalidate();
       await removePhotoFiles(removal.photoKeys);
     },
   };

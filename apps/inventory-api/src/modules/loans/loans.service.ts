@@ -9,7 +9,6 @@ import { AppError, conflict, decodeCursor, encodeCursor, forbidden, notFound } f
 import { daysBetween, todayUtc } from "../../dates.ts";
 import { can, type Caller } from "../auth/caller.ts";
 import type { ItemsRepository } from "../items/items.repository.ts";
-import type { PublicCache } from "../public-cache/public-cache.ts";
 import { LIFECYCLE, VERB, type Action, type Role } from "./lifecycle.ts";
 import { toLoanDetailDto, toLoanDto } from "./loan-dto.ts";
 import { OverlapError, type LoansRepository, type LoanRow } from "./loans.repository.ts";
@@ -23,12 +22,10 @@ const invalidDates = (path: string, message: string) =>
     errors: [{ path, message }],
   });
 
-export function createLoansService(deps: {
-  loans: LoansRepository;
-  items: ItemsRepository;
-  cache: PublicCache;
-}) {
-  const { loans, items, cache } = deps;
+export function createLoansService(deps: { loans: LoansRepository; items: ItemsRepository }) {
+  // Transitions that change bookings declare `invalidates: "catalogue"` on their routes; the route
+  // mounter empties the public cache.
+  const { loans, items } = deps;
 
   async function detail(row: LoanRow): Promise<LoanDetail> {
     return toLoanDetailDto(row, await loans.events(row.id), todayUtc());
@@ -157,7 +154,6 @@ export function createLoansService(deps: {
             : `The loan changed meanwhile: it is ${now.status} now`,
         );
       }
-      if (rule.changesBookings(loan.status)) await cache.invalidate();
       return detail(await mustFind(id));
     },
   };

@@ -4,7 +4,6 @@ import { can, type Caller } from "../auth/caller.ts";
 import { expectedVersion, stale } from "../items/if-match.ts";
 import { toItemDto, type PhotoUrls } from "../items/item-dto.ts";
 import type { ItemsRepository } from "../items/items.repository.ts";
-import type { PublicCache } from "../public-cache/public-cache.ts";
 import type { ReceivedFile } from "./multipart.ts";
 import { fileKey, newPhotoId, type RemovePhotoFiles } from "./photo-files.ts";
 import type { PhotoIntake } from "./photo-intake.ts";
@@ -29,12 +28,11 @@ export function createPhotosService(deps: {
   items: ItemsRepository;
   storage: PhotoStorage;
   removeFiles: RemovePhotoFiles;
-  cache: PublicCache;
   photoUrls: PhotoUrls;
   intake: PhotoIntake;
   logger: Logger;
 }) {
-  const { photos, items, storage, removeFiles, cache, photoUrls, intake, logger } = deps;
+  const { photos, items, storage, removeFiles, photoUrls, intake, logger } = deps;
 
   /** The item, if the caller may change its photos (owner with item.update.own, or item.update.any). */
   async function mayChange(caller: Caller, itemId: string) {
@@ -48,8 +46,8 @@ export function createPhotosService(deps: {
 
   const refused = (refusal: Refusal) => (refusal === "missing" ? notFound("The item") : stale());
 
+  // Photo routes declare `invalidates: "catalogue"`; the route mounter empties the public cache.
   async function changed(itemId: string): Promise<Item> {
-    await cache.invalidate();
     const row = await items.findById(itemId);
     if (!row) throw notFound("The item");
     return toItemDto(row, photoUrls);
@@ -123,7 +121,6 @@ export function createPhotosService(deps: {
       const outcome = await photos.remove(itemId, photoId, version);
       if (outcome === "no_photo") throw notFound("The photo");
       if (typeof outcome === "string") throw refused(outcome);
-      await cache.invalidate();
       await removeFiles([outcome.key]);
     },
 
