@@ -16,7 +16,7 @@ import type { InventoryApiConfig } from "./env.ts";
 import { createAuthenticator, type Authenticate } from "./modules/auth/authenticator.ts";
 import { benchAuthenticator } from "./modules/auth/bench-authenticator.ts";
 import { createMount } from "./modules/auth/mount.ts";
-import { createOwnersRepository } from "./modules/auth/owners.repository.ts";
+import { createOwnersRepository } from "./modules/owners/owners.repository.ts";
 import { listenForRevocations } from "./modules/auth/revocation-listener.ts";
 import { createUserApiClient } from "./modules/auth/user-api-client.ts";
 import { createCategoriesRepository } from "./modules/categories/categories.repository.ts";

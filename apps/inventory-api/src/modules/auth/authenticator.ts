@@ -2,7 +2,7 @@ import type { Request } from "express";
 import type { TokenValidation } from "@sharehood/sdk";
 import { bearerToken, hashToken, type Logger, type TokenCache } from "@sharehood/server-kit";
 import type { Caller } from "./caller.ts";
-import type { OwnersRepository } from "./owners.repository.ts";
+import type { OwnersRepository } from "../owners/owners.repository.ts";
 import type { UserApiClient } from "./user-api-client.ts";
 
 /**

@@ -2,7 +2,7 @@ import type { Request } from "express";
 import { PERMISSIONS_BY_ROLE } from "@sharehood/sdk";
 import type { Logger } from "@sharehood/server-kit";
 import type { Caller } from "./caller.ts";
-import type { OwnersRepository } from "./owners.repository.ts";
+import type { OwnersRepository } from "../owners/owners.repository.ts";
 
 const BENCH_USER = { id: "bench-user", email: "bench@example.com", name: "Bench", role: "user" as const };
 
