@@ -13,23 +13,25 @@ import {
 } from "@sharehood/server-kit";
 import { createDb, type Db } from "./db.ts";
 import type { InventoryApiConfig } from "./env.ts";
+import { createForgetUser } from "./modules/accounts/forget-user.service.ts";
 import { createAuthenticator, type Authenticate } from "./modules/auth/authenticator.ts";
 import { benchAuthenticator } from "./modules/auth/bench-authenticator.ts";
 import { createMount } from "./modules/auth/mount.ts";
-import { createOwnersRepository } from "./modules/owners/owners.repository.ts";
 import { listenForRevocations } from "./modules/auth/revocation-listener.ts";
 import { createUserApiClient } from "./modules/auth/user-api-client.ts";
 import { createCategoriesRepository } from "./modules/categories/categories.repository.ts";
 import { categoriesRouter } from "./modules/categories/categories.routes.ts";
 import { createIdempotency } from "./modules/idempotency/idempotency.ts";
 import { createIdempotencyRepository } from "./modules/idempotency/idempotency.repository.ts";
+import { createCatalogueFastPath } from "./modules/items/catalogue-fast-path.ts";
 import { createItemsRepository } from "./modules/items/items.repository.ts";
 import { itemsRouter } from "./modules/items/items.routes.ts";
 import { createItemsService } from "./modules/items/items.service.ts";
 import { createLoansRepository } from "./modules/loans/loans.repository.ts";
 import { loansRouter } from "./modules/loans/loans.routes.ts";
 import { createLoansService } from "./modules/loans/loans.service.ts";
-import { createForgetUser, startMaintenance } from "./modules/maintenance.ts";
+import { startMaintenance } from "./modules/maintenance/start-maintenance.ts";
+import { createOwnersRepository } from "./modules/owners/owners.repository.ts";
 import { createPhotoStorage } from "./modules/photos/create-photo-storage.ts";
 import { createDecodeQueue } from "./modules/photos/decode-queue.ts";
 import { createPhotoIntake } from "./modules/photos/photo-intake.ts";
@@ -37,7 +39,6 @@ import { createRemovePhotoFiles, photoUrlsAt } from "./modules/photos/photo-file
 import { createPhotosRepository } from "./modules/photos/photos.repository.ts";
 import { isPhotoUpload, photosRouter } from "./modules/photos/photos.routes.ts";
 import { createPhotosService } from "./modules/photos/photos.service.ts";
-import { createCatalogueFastPath } from "./modules/public-cache/fast-path.ts";
 import { createPublicCache } from "./modules/public-cache/public-cache.ts";
 
 export const SERVICE = "inventory-api";

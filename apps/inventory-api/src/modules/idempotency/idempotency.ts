@@ -75,3 +75,8 @@ export function createIdempotency(repo: IdempotencyRepository): IdempotentHook<C
     }
   };
 }
+
+/** Forgets keys past their replay window (a single idempotent statement, safe on every replica). */
+export async function purgeExpiredKeys(repo: IdempotencyRepository): Promise<void> {
+  await repo.purgeOlderThan(new Date(Date.now() - REPLAY_WINDOW_MS));
+}

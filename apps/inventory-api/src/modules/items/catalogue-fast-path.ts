@@ -3,8 +3,8 @@ import { parse } from "node:querystring";
 import type { z } from "zod";
 import { IdSchema, ListItemsQuerySchema } from "@sharehood/sdk/contract";
 import type { FastHandler } from "@sharehood/server-kit";
-import type { ItemsService } from "../items/items.service.ts";
-import { respondCached, type CachedResponse, type PublicCache } from "./public-cache.ts";
+import { respondCached, type CachedResponse, type PublicCache } from "../public-cache/public-cache.ts";
+import type { ItemsService } from "./items.service.ts";
 
 type ListQuery = z.output<typeof ListItemsQuerySchema>;
 

@@ -1,0 +1,27 @@
+import type { Logger } from "@sharehood/server-kit";
+import type { ItemsRepository } from "../items/items.repository.ts";
+import type { LoansRepository } from "../loans/loans.repository.ts";
+import type { RemovePhotoFiles } from "../photos/photo-files.ts";
+import type { PublicCache } from "../public-cache/public-cache.ts";
+
+/** When the User API deletes an account: cancel its open loans, unlist its items and drop their photos. */
+export function createForgetUser(deps: {
+  loans: LoansRepository;
+  items: ItemsRepository;
+  removePhotoFiles: RemovePhotoFiles;
+  cache: PublicCache;
+  logger: Logger;
+}) {
+  return async (userId: string): Promise<void> => {
+    const cancelled = await deps.loans.cancelAllOf(userId);
+    const { count: removed, photoKeys } = await deps.items.removeAllOf(userId);
+    // Not an HTTP write, so no route declares what it invalidates: it empties the cache itself,
+    // when it changed anything.
+    if (cancelled + removed > 0) await deps.cache.invalidate();
+    await deps.removePhotoFiles(photoKeys);
+    deps.logger.info(
+      { userId, cancelled, removed, photos: photoKeys.length },
+      "deleted user's loans cancelled and items unlisted",
+    );
+  };
+}

@@ -1,0 +1,27 @@
+import { startPeriodic, type Logger } from "@sharehood/server-kit";
+import { purgeExpiredKeys } from "../idempotency/idempotency.ts";
+import type { IdempotencyRepository } from "../idempotency/idempotency.repository.ts";
+import { expireUnansweredRequests } from "../loans/expire-requests.ts";
+import type { LoansRepository } from "../loans/loans.repository.ts";
+
+/**
+ * Periodic upkeep: expire requests whose start date passed unanswered, and forget idempotency keys
+ * older than their 24 hours. Both are single idempotent statements, safe to run on every replica.
+ * Each task lives in the module whose data it keeps; this only schedules them.
+ */
+export function startMaintenance(deps: {
+  loans: LoansRepository;
+  idempotency: IdempotencyRepository;
+  intervalMs: number;
+  logger: Logger;
+}) {
+  return startPeriodic({
+    name: "maintenance",
+    intervalMs: deps.intervalMs,
+    logger: deps.logger,
+    task: async () => {
+      await expireUnansweredRequests(deps.loans, deps.logger);
+      await purgeExpiredKeys(deps.idempotency);
+    },
+  });
+}
