@@ -22,6 +22,11 @@ for (const service of ["@sharehood/user-api", "@sharehood/inventory-api"]) {
   execFileSync("npm", ["run", "--silent", "generate", "-w", service], { cwd: root, stdio: "ignore" });
   execFileSync("npm", ["run", "--silent", "build", "-w", service], { cwd: root, stdio: "ignore" });
 }
+// The benchmark-only variant of the Inventory API (authentication skipped), bundled the same way.
+execFileSync("node", ["../tooling/build/bundle.mjs", "src/variants/inventory-skip-auth.ts"], {
+  cwd: `${root}/bench`,
+  stdio: "ignore",
+});
 if (wanted("web"))
   execFileSync("npm", ["run", "--silent", "build", "-w", "@sharehood/web"], { cwd: root, stdio: "ignore" });
 const machine = describeMachine();

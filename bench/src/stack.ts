@@ -37,7 +37,12 @@ export async function startBenchStack() {
   const inventoryEnv = { ...common, DATABASE_URL: inventoryDb.url, USER_API_URL: users.url };
   const inventory = {
     main: await start("inventory-api", inventoryEnv),
-    skipAuth: await start("inventory-api", { ...inventoryEnv, BENCH_SKIP_AUTH: "true", NODE_ENV: "test" }),
+    // Its own bundle (bench/src/variants/), built by run.ts; the database is already migrated.
+    skipAuth: await start(
+      "inventory-api",
+      { ...inventoryEnv, NODE_ENV: "test" },
+      "bench/dist/inventory-skip-auth.js",
+    ),
     noTokenCache: await start("inventory-api", { ...inventoryEnv, TOKEN_CACHE_TTL_SECONDS: "0" }),
     noPublicCache: await start("inventory-api", { ...inventoryEnv, PUBLIC_CACHE_TTL_SECONDS: "0" }),
   };

@@ -9,13 +9,13 @@ import {
   finishService,
   RateLimiter,
   withFastPath,
+  type Logger,
   type Service,
 } from "@sharehood/server-kit";
 import { createDb, type Db } from "./db.ts";
 import type { InventoryApiConfig } from "./env.ts";
 import { createForgetUser } from "./modules/accounts/forget-user.service.ts";
 import { createAuthenticator, type Authenticate } from "./modules/auth/authenticator.ts";
-import { benchAuthenticator } from "./modules/auth/bench-authenticator.ts";
 import { createMount } from "./modules/auth/mount.ts";
 import { listenForRevocations } from "./modules/auth/revocation-listener.ts";
 import { createUserApiClient } from "./modules/auth/user-api-client.ts";
@@ -31,7 +31,7 @@ import { createLoansRepository } from "./modules/loans/loans.repository.ts";
 import { loansRouter } from "./modules/loans/loans.routes.ts";
 import { createLoansService } from "./modules/loans/loans.service.ts";
 import { startMaintenance } from "./modules/maintenance/start-maintenance.ts";
-import { createOwnersRepository } from "./modules/owners/owners.repository.ts";
+import { createOwnersRepository, type OwnersRepository } from "./modules/owners/owners.repository.ts";
 import { createPhotoStorage } from "./modules/photos/create-photo-storage.ts";
 import { createDecodeQueue } from "./modules/photos/decode-queue.ts";
 import { createPhotoIntake } from "./modules/photos/photo-intake.ts";
@@ -47,8 +47,20 @@ export const PRISMA_DIR = fileURLToPath(new URL("../prisma", import.meta.url));
 /** A wired Inventory API: the Express app, and what the HTTP server serves (hot cached reads first). */
 export type InventoryApi = Service<Db> & { listener: RequestListener };
 
+/**
+ * Parts a test or a benchmark may replace; production passes none. The benchmarks build a variant
+ * whose authenticator skips the User API (bench/src/variants/), so no switch for it ships here.
+ */
+export interface InventoryApiOverrides {
+  /** Replaces token validation through the User API. */
+  authenticate?: (deps: { owners: OwnersRepository; logger: Logger }) => Authenticate;
+}
+
 /** Builds the Inventory API from validated config. */
-export async function createInventoryApi(config: InventoryApiConfig): Promise<InventoryApi> {
+export async function createInventoryApi(
+  config: InventoryApiConfig,
+  overrides: InventoryApiOverrides = {},
+): Promise<InventoryApi> {
   const core = await createServiceCore({ name: SERVICE, config, prismaDir: PRISMA_DIR, createDb });
   const { db, store, logger } = core;
 
@@ -80,8 +92,8 @@ export async function createInventoryApi(config: InventoryApiConfig): Promise<In
   const removePhotoFiles = createRemovePhotoFiles(photoStorage, logger);
   logger.info({ storage: photoStorage.description }, "photo storage");
 
-  const authenticate: Authenticate = config.BENCH_SKIP_AUTH
-    ? benchAuthenticator(owners, logger)
+  const authenticate: Authenticate = overrides.authenticate
+    ? overrides.authenticate({ owners, logger })
     : createAuthenticator({
         userApi,
         cache: tokenCache,

@@ -21,8 +21,6 @@ export const InventoryApiEnvSchema = ServiceEnvSchema.extend({
   PUBLIC_CACHE_MAX_MB: z.coerce.number().positive().max(65_536).default(64),
   /** How often requests whose start date passed unanswered are expired. */
   LOAN_EXPIRY_INTERVAL_SECONDS: z.coerce.number().int().min(1).default(60),
-  /** Benchmarks only: skip token validation and act as a fixed user. Refused in production. */
-  BENCH_SKIP_AUTH: envFlag,
   /** The origin clients reach this API at; photo URLs in responses start with it. Default http://localhost:<PORT>. */
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** Photos go to this S3-compatible bucket when set, else to <DATA_DIR>/photos on local disk. */
@@ -42,10 +40,6 @@ export const InventoryApiEnvSchema = ServiceEnvSchema.extend({
   /** Photo files one user may upload per hour (every file received counts); past it, 429. */
   PHOTO_UPLOADS_PER_HOUR: z.coerce.number().int().min(1).default(60),
 })
-  .refine((env) => !(env.BENCH_SKIP_AUTH && env.NODE_ENV === "production"), {
-    message: "BENCH_SKIP_AUTH is for benchmarks and cannot be set in production",
-    path: ["BENCH_SKIP_AUTH"],
-  })
   .refine((env) => (env.S3_ACCESS_KEY_ID === undefined) === (env.S3_SECRET_ACCESS_KEY === undefined), {
     message: "S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together",
     path: ["S3_SECRET_ACCESS_KEY"],

@@ -62,7 +62,7 @@ export async function authOverhead(stack: BenchStack): Promise<ScenarioResult[]>
     {
       title: `Authenticated POST /items, token validation cached, ${CONNECTIONS} connections`,
       rows: [
-        { label: "auth skipped (BENCH_SKIP_AUTH)", figures: cached.baseline },
+        { label: "auth skipped (bench variant)", figures: cached.baseline },
         { label: "token validated, from cache", figures: cached.subject },
       ],
       verdicts: [
