@@ -148,6 +148,9 @@ test("admins list every loan by state (overdue first), person and item, page by 
 
   // The item of a loan, then page by page: 20, then the 2 older ones.
   await page.getByRole("link", { name: "Everyone's loans" }).click();
+  await expect(page).not.toHaveURL(/person=/);
+  // The form follows the URL it was opened at: the person field is empty again.
+  await expect(page.getByLabel("Person (borrower or owner)")).toHaveValue("");
   await page.getByLabel("Item").fill(`${page.url().split("/admin")[0]}/items/${tent.id}`);
   await page.getByRole("button", { name: "Show loans" }).click();
   await expect(page.getByText(`Loans of “${tent.title}”`)).toBeVisible();

@@ -4,7 +4,7 @@ import { AdminLoanFilters } from "@/features/admin/admin-loan-filters";
 import { AdminLoanList } from "@/features/admin/admin-loan-list";
 import { loadAdminLoans } from "@/features/admin/admin-loans-data";
 import { AdminTabs } from "@/features/admin/admin-tabs";
-import { loanFiltersFrom } from "@/features/admin/loan-filters";
+import { loanFiltersFrom, loansHref } from "@/features/admin/loan-filters";
 import { LoanLookup } from "@/features/admin/loan-lookup";
 import { requireAdmin } from "@/features/admin/require-admin";
 import { PageHeading } from "@/features/layout/page-heading";
@@ -28,7 +28,9 @@ export default async function AdminLoansPage({ searchParams }: { searchParams: S
       <PageHeading title="Admin" intro="Look after the community: people, listings and loans." />
       <AdminTabs current="/admin/loans" />
       <div className="flex flex-col gap-6">
-        {data && <AdminLoanFilters filters={filters} data={data} />}
+        {/* Keyed on the filters: following a link here (same page, other query) must show the
+            new values, which an uncontrolled field kept from the last render would not. */}
+        {data && <AdminLoanFilters key={loansHref(filters)} filters={filters} data={data} />}
         <section aria-labelledby="loan-results-heading" className="flex flex-col gap-4">
           <h2 id="loan-results-heading" className="text-lg font-semibold">
             Loans, newest first
