@@ -41,17 +41,22 @@ function config(): NextAuthConfig {
     },
     providers: [
       // The sign-in and register server actions talk to the User API themselves (so they can
-      // show its field errors) and hand the answer over here. It is checked with validate-token
-      // before it becomes a session, so a forged answer gets nobody anywhere.
+      // show its field errors) and hand its answer over here; nothing else can, as no /api/auth
+      // route is mounted. The answer carries the token's permissions, which only shape the pages:
+      // the APIs check the token itself on every call.
       Credentials({
         credentials: { authResult: {} },
-        async authorize(credentials) {
+        authorize(credentials) {
           const parsed = AuthResultSchema.safeParse(
             typeof credentials.authResult === "string" ? JSON.parse(credentials.authResult) : undefined,
           );
           if (!parsed.success) throw new CredentialsSignin();
-          const sessionTokens = await tokensFromAuthResult(parsed.data);
-          return { id: sessionTokens.viewer.id, name: sessionTokens.viewer.name, sessionTokens };
+          const sessionTokens = tokensFromAuthResult(parsed.data);
+          return Promise.resolve({
+            id: sessionTokens.viewer.id,
+            name: sessionTokens.viewer.name,
+            sessionTokens,
+          });
         },
       }),
     ],

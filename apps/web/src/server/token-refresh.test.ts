@@ -3,9 +3,8 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { SessionTokens } from "./session-token.ts";
 
 const refresh = vi.fn<(input: { body: { refreshToken: string } }) => Promise<AuthResult>>();
-const validateToken = vi.fn();
 vi.mock("@/env", () => ({ getEnv: () => ({ AUTH_REFRESH_MARGIN_SECONDS: 60 }) }));
-vi.mock("@/server/api-client", () => ({ apiClient: () => ({ auth: { refresh, validateToken } }) }));
+vi.mock("@/server/api-client", () => ({ apiClient: () => ({ auth: { refresh } }) }));
 
 const { ensureFreshTokens } = await import("./token-refresh.ts");
 
@@ -28,12 +27,12 @@ beforeEach(() => {
     await new Promise((resolve) => setTimeout(resolve, 10));
     return {
       user: { ...viewer, createdAt: new Date().toISOString() },
+      permissions: ["item.create"],
       accessToken: `access-${rotations}`,
       refreshToken: `refresh-${rotations}`,
       expiresAt: new Date(Date.now() + 900_000).toISOString(),
     } as unknown as AuthResult;
   });
-  validateToken.mockReset().mockResolvedValue({ valid: true, user: viewer, permissions: [], expiresAt: "" });
 });
 
 describe("ensureFreshTokens", () => {
@@ -43,8 +42,9 @@ describe("ensureFreshTokens", () => {
     expect(refresh).not.toHaveBeenCalled();
   });
 
-  it("refreshes tokens inside the margin and answers the new pair", async () => {
+  it("refreshes tokens inside the margin and answers the new pair, with the permissions it came with", async () => {
     const fresh = await ensureFreshTokens(tokens(30));
+    expect(fresh?.viewer.permissions).toEqual(["item.create"]);
     expect(refresh).toHaveBeenCalledWith({ body: { refreshToken: "refresh-old" } });
     expect(fresh).toMatchObject({ accessToken: "access-1", refreshToken: "refresh-1" });
   });

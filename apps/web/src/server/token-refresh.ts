@@ -20,16 +20,13 @@ const inflight = (globalInflight[inflightKey] ??= new Map());
 
 const keyOf = (refreshToken: string) => createHash("sha256").update(refreshToken).digest("base64url");
 
-/** Turns a fresh login/register/refresh answer into session tokens, asking the User API for permissions. */
-export async function tokensFromAuthResult(result: AuthResult): Promise<SessionTokens> {
-  const validation = await apiClient().auth.validateToken({ body: { token: result.accessToken } });
-  const viewer: Viewer = {
-    id: validation.user.id,
-    name: validation.user.name,
-    email: validation.user.email,
-    role: validation.user.role,
-    permissions: validation.permissions,
-  };
+/**
+ * Turns a login/register/refresh answer of the User API into session tokens. The answer carries
+ * the token's permissions, so no validate-token call is needed.
+ */
+export function tokensFromAuthResult(result: AuthResult): SessionTokens {
+  const { id, name, email, role } = result.user;
+  const viewer: Viewer = { id, name, email, role, permissions: result.permissions };
   return {
     viewer,
     accessToken: result.accessToken,
@@ -41,7 +38,7 @@ export async function tokensFromAuthResult(result: AuthResult): Promise<SessionT
 async function refreshOnce(refreshToken: string): Promise<SessionTokens | null> {
   try {
     const result = await apiClient().auth.refresh({ body: { refreshToken } });
-    return await tokensFromAuthResult(result);
+    return tokensFromAuthResult(result);
   } catch (error) {
     // 401: the session was revoked (logout, deletion, reuse); anything else is transient.
     if (error instanceof ApiError && (error.status === 401 || error.status === 400)) return null;
