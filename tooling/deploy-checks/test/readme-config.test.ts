@@ -15,10 +15,7 @@ describe("the configuration reference (docs/configuration.md)", () => {
       .filter(([name]) => !documented.has(name))
       .map(([name, files]) => `${name} (read in ${[...files].sort().join(", ")})`)
       .sort();
-    expect(
-      missing,
-      `missing from the table in docs/configuration.md:\n${missing.join("\n")}`,
-    ).toEqual([]);
+    expect(missing, `missing from the table in docs/configuration.md:\n${missing.join("\n")}`).toEqual([]);
   });
 });
 
