@@ -2,6 +2,7 @@ export * from "./common.ts";
 export * from "./errors.ts";
 export * from "./inventory-routes.ts";
 export * from "./inventory.ts";
+export * from "./limits.ts";
 export * from "./openapi.ts";
 export * from "./permissions.ts";
 export * from "./photos.ts";

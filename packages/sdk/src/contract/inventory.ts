@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { IdSchema, PageQuerySchema, TimestampSchema } from "./common.ts";
+import { FIELD_LIMITS } from "./limits.ts";
 
 /** A calendar date, `YYYY-MM-DD`. */
 export const DateSchema = z.iso.date("must be a date (YYYY-MM-DD)");
@@ -24,11 +25,11 @@ export type Condition = z.infer<typeof ConditionSchema>;
 // the removed `imageUrls` (links to pictures elsewhere, which every visitor's browser would fetch)
 // gets a 400 naming it.
 const itemFields = {
-  title: z.string().trim().min(1, "must not be empty").max(120),
-  description: z.string().trim().min(1, "must not be empty").max(5000),
+  title: z.string().trim().min(1, "must not be empty").max(FIELD_LIMITS.itemTitle),
+  description: z.string().trim().min(1, "must not be empty").max(FIELD_LIMITS.itemDescription),
   categoryId: z.string().min(1).max(40),
   condition: ConditionSchema,
-  location: z.string().trim().max(120).nullable().optional(),
+  location: z.string().trim().max(FIELD_LIMITS.itemLocation).nullable().optional(),
 };
 
 /** `POST /items` and `PUT /items/:id` body. */
@@ -179,7 +180,7 @@ export const CreateLoanBodySchema = z
   .strictObject({
     startDate: DateSchema,
     endDate: DateSchema,
-    message: z.string().trim().max(1000).optional(),
+    message: z.string().trim().max(FIELD_LIMITS.loanMessage).optional(),
   })
   .refine((b) => b.startDate <= b.endDate, { message: "must not be before startDate", path: ["endDate"] });
 /** `POST /items/:id/loans` body. */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { IdSchema, PageQuerySchema, TimestampSchema } from "./common.ts";
+import { FIELD_LIMITS } from "./limits.ts";
 import { PermissionSchema, RoleSchema } from "./permissions.ts";
 
 // Emails are compared case-insensitively, so they are stored and looked up lower-cased.
@@ -11,9 +12,9 @@ const EmailSchema = z
   .transform((email) => email.toLowerCase());
 const PasswordSchema = z
   .string()
-  .min(8, "must be at least 8 characters")
-  .max(256, "must be at most 256 characters");
-const NameSchema = z.string().trim().min(1, "must not be empty").max(100);
+  .min(FIELD_LIMITS.passwordMin, `must be at least ${FIELD_LIMITS.passwordMin} characters`)
+  .max(FIELD_LIMITS.passwordMax, `must be at most ${FIELD_LIMITS.passwordMax} characters`);
+const NameSchema = z.string().trim().min(1, "must not be empty").max(FIELD_LIMITS.userName);
 
 /** A user as they see themselves (never a password hash). */
 export const UserSchema = z.object({

@@ -4,6 +4,7 @@ import { Button } from "@sharehood/ui/button";
 import { TextField } from "@sharehood/ui/text-field";
 import { registerAction } from "@/features/auth/actions";
 import { useFormAction } from "@/features/layout/use-form-action";
+import { FIELD_LIMITS } from "@sharehood/sdk/limits";
 
 /** Name, email and password for a new account. */
 export function RegisterForm({ callbackUrl }: { callbackUrl: string }) {
@@ -18,7 +19,7 @@ export function RegisterForm({ callbackUrl }: { callbackUrl: string }) {
         label="Your name"
         autoComplete="name"
         required
-        maxLength={100}
+        maxLength={FIELD_LIMITS.userName}
         error={errors.name}
         hint="Neighbours see this on your listings."
       />
@@ -29,9 +30,9 @@ export function RegisterForm({ callbackUrl }: { callbackUrl: string }) {
         label="Password"
         autoComplete="new-password"
         required
-        minLength={8}
+        minLength={FIELD_LIMITS.passwordMin}
         error={errors.password}
-        hint="At least 8 characters."
+        hint={`At least ${FIELD_LIMITS.passwordMin} characters.`}
       />
       <Button type="submit" size="lg" pending={pending} className="mt-2">
         Create account

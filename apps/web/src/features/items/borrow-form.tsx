@@ -10,6 +10,7 @@ import { TextField } from "@sharehood/ui/text-field";
 import { requestLoanAction } from "@/features/items/actions";
 import { formatRange, todayUtc } from "@/features/items/dates";
 import { useFormAction } from "@/features/layout/use-form-action";
+import { FIELD_LIMITS } from "@sharehood/sdk/limits";
 
 function checkDates(startDate: string, endDate: string): Record<string, string> {
   const errors: Record<string, string> = {};
@@ -93,7 +94,7 @@ export function BorrowForm({ itemId, itemTitle }: { itemId: string; itemTitle: s
         name="message"
         label="Message to the owner (optional)"
         rows={3}
-        maxLength={1000}
+        maxLength={FIELD_LIMITS.loanMessage}
         placeholder="Hi! Could I borrow this for the weekend?"
         error={errors.message}
       />

@@ -16,6 +16,7 @@ import type { ActionResult } from "@/server/action-result";
 import { CONDITION_OPTIONS } from "@/features/items/conditions";
 import { useFormAction } from "@/features/layout/use-form-action";
 import { validateItem, type ItemFormValues } from "@/features/items/validate-item";
+import { FIELD_LIMITS } from "@sharehood/sdk/limits";
 
 function valuesOf(form: HTMLFormElement): ItemFormValues {
   const data = new FormData(form);
@@ -103,7 +104,7 @@ export function ItemForm({ categories, item }: { categories: readonly Category[]
         name="title"
         label="Title"
         defaultValue={item?.title}
-        maxLength={120}
+        maxLength={FIELD_LIMITS.itemTitle}
         required
         placeholder="e.g. Cordless drill with two batteries"
         error={errors.title}
@@ -113,7 +114,7 @@ export function ItemForm({ categories, item }: { categories: readonly Category[]
         name="description"
         label="Description"
         defaultValue={item?.description}
-        maxLength={5000}
+        maxLength={FIELD_LIMITS.itemDescription}
         required
         rows={6}
         hint="What is included, how to use it, anything a borrower should know."
@@ -146,7 +147,7 @@ export function ItemForm({ categories, item }: { categories: readonly Category[]
         name="location"
         label="Where to pick it up (optional)"
         defaultValue={item?.location ?? ""}
-        maxLength={120}
+        maxLength={FIELD_LIMITS.itemLocation}
         placeholder="e.g. Maple Street, near the park"
         hint="A street or area is enough; share the exact address once you approve a loan."
         error={errors.location}

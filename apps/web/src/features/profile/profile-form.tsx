@@ -6,6 +6,7 @@ import { Button } from "@sharehood/ui/button";
 import { TextField } from "@sharehood/ui/text-field";
 import { useFormAction } from "@/features/layout/use-form-action";
 import { updateProfileAction } from "@/features/profile/actions";
+import { FIELD_LIMITS } from "@sharehood/sdk/limits";
 
 /** My name, as neighbours see it, and the email I sign in with (changing it needs my password). */
 export function ProfileForm({ name, email }: { name: string; email: string }) {
@@ -36,7 +37,7 @@ export function ProfileForm({ name, email }: { name: string; email: string }) {
         label="Name"
         defaultValue={name}
         required
-        maxLength={100}
+        maxLength={FIELD_LIMITS.userName}
         autoComplete="name"
         error={errors.name}
       />

@@ -1,0 +1,15 @@
+// No imports here: pages import these numbers without pulling schemas into the browser bundle.
+
+/**
+ * The lengths the contract enforces on text people type. The schemas use them, and forms read them
+ * from here (`maxLength`, their own messages) instead of restating the numbers.
+ */
+export const FIELD_LIMITS = {
+  itemTitle: 120,
+  itemDescription: 5000,
+  itemLocation: 120,
+  loanMessage: 1000,
+  userName: 100,
+  passwordMin: 8,
+  passwordMax: 256,
+} as const;
