@@ -1,22 +1,13 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { itemETag, type Item } from "@sharehood/sdk";
+import type { Item } from "@sharehood/sdk";
 import sharp from "sharp";
-import { createItem, createUser, type TestUser } from "./support/api.ts";
+import { addPhoto, createItem, createUser, type TestUser } from "./support/api.ts";
 import { WEB_PORT, WEB_URL } from "./support/stack.ts";
 
 /** An item with one uploaded photo, as the Inventory API answers it. */
 async function itemWithPhoto(owner: TestUser, title: string): Promise<Item> {
   const item = await createItem(owner, { title });
-  const photo = await sharp({ create: { width: 48, height: 32, channels: 3, background: "#2a6" } })
-    .png()
-    .toBuffer();
-  return owner.client.items.uploadPhotos(
-    {
-      params: { id: item.id },
-      files: [new File([new Uint8Array(photo)], "photo.png", { type: "image/png" })],
-    },
-    { ifMatch: itemETag(item) },
-  );
+  return addPhoto(owner, item, { width: 48, height: 32, background: "#2a6", name: "photo.png" });
 }
 
 /** The picture loaded (the browser decoded it), from the origin the page was opened at. */

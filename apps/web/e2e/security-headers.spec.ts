@@ -1,7 +1,5 @@
 import { expect, test, type APIResponse, type Page } from "@playwright/test";
-import { itemETag } from "@sharehood/sdk";
-import sharp from "sharp";
-import { createItem, createUser } from "./support/api.ts";
+import { addPhoto, createItem, createUser } from "./support/api.ts";
 import { signIn } from "./support/page-helpers.ts";
 
 /** The CSP header of a response, directive by directive. */
@@ -96,16 +94,7 @@ test("browse, an item with a photo and sign-in run under the CSP without a viola
   const violations = await watchViolations(page);
   const owner = await createUser("Cleo Policy");
   const item = await createItem(owner, { title: "CSP test lantern" });
-  const photo = await sharp({ create: { width: 32, height: 24, channels: 3, background: "#c33" } })
-    .png()
-    .toBuffer();
-  await owner.client.items.uploadPhotos(
-    {
-      params: { id: item.id },
-      files: [new File([new Uint8Array(photo)], "lantern.png", { type: "image/png" })],
-    },
-    { ifMatch: itemETag(item) },
-  );
+  await addPhoto(owner, item, { width: 32, height: 24, background: "#c33", name: "lantern.png" });
 
   await page.goto("/");
   await expectScriptsRan(page);

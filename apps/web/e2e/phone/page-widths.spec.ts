@@ -1,7 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { itemETag } from "@sharehood/sdk";
-import sharp from "sharp";
-import { createItem, createUser, dateFromToday } from "../support/api.ts";
+import { addPhoto, createItem, createUser, dateFromToday } from "../support/api.ts";
 import { expectNoSeriousA11yViolations, signIn } from "../support/page-helpers.ts";
 import { ADMIN } from "../support/stack.ts";
 
@@ -52,16 +50,7 @@ test.describe("every page fits a phone's width", () => {
       description: `${"A".repeat(400)} ${LONG_MESSAGE}`,
       location: "Somewhere-On-A-Very-Long-Street-Name-Without-Spaces-At-All 12",
     });
-    const photo = await sharp({ create: { width: 1600, height: 900, channels: 3, background: "#a52" } })
-      .png()
-      .toBuffer();
-    await owner.client.items.uploadPhotos(
-      {
-        params: { id: item.id },
-        files: [new File([new Uint8Array(photo)], "wide.png", { type: "image/png" })],
-      },
-      { ifMatch: itemETag(item) },
-    );
+    await addPhoto(owner, item, { width: 1600, height: 900, background: "#a52", name: "wide.png" });
     const othersItem = await createItem(borrower, { title: `${LONG_TITLE} (borrower's)` });
     const loan = await borrower.client.loans.request({
       params: { id: item.id },

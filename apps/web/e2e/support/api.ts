@@ -1,4 +1,5 @@
-import { createClient, type CreateItemBody, type Item, type SharehoodClient } from "@sharehood/sdk";
+import { createClient, itemETag, type CreateItemBody, type Item, type SharehoodClient } from "@sharehood/sdk";
+import sharp from "sharp";
 import { ADMIN, INVENTORY_API_URL, USER_API_URL } from "./stack.ts";
 
 /** A person created for a test, with an SDK client acting as them (for setting up data fast). */
@@ -54,4 +55,20 @@ export async function createItem(user: TestUser, overrides: Partial<CreateItemBo
 /** `YYYY-MM-DD`, `days` from today (UTC, as the Inventory API counts). */
 export function dateFromToday(days: number): string {
   return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Uploads a one-colour PNG of this size as the item's photo; answers the item with it. */
+export async function addPhoto(
+  owner: TestUser,
+  item: Item,
+  photo: { width: number; height: number; background: string; name: string },
+): Promise<Item> {
+  const { width, height, background, name } = photo;
+  const bytes = await sharp({ create: { width, height, channels: 3, background } })
+    .png()
+    .toBuffer();
+  return owner.client.items.uploadPhotos(
+    { params: { id: item.id }, files: [new File([new Uint8Array(bytes)], name, { type: "image/png" })] },
+    { ifMatch: itemETag(item) },
+  );
 }
