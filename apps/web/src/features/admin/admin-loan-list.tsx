@@ -1,11 +1,11 @@
 import Link from "next/link";
 import type { Loan } from "@sharehood/sdk/contract";
-import { Badge } from "@sharehood/ui/badge";
 import { buttonStyles } from "@sharehood/ui/button";
 import { EmptyState } from "@sharehood/ui/empty-state";
 import { loansHref, type LoanFilters } from "@/features/admin/loan-filters";
 import { formatDate, formatRange } from "@/features/items/dates";
 import { STATUS_LOOK } from "@/features/loans/loan-status";
+import { LoanStatusBadges } from "@/features/loans/loan-status-badges";
 
 const personLink = "font-semibold text-stone-900 underline decoration-stone-300 hover:decoration-stone-900";
 
@@ -23,8 +23,7 @@ function AdminLoanRow({ loan, ownerName, filters }: { loan: Loan; ownerName: str
           </Link>
         </h3>
         <div className="flex flex-wrap gap-1.5">
-          <Badge tone={look.tone}>{look.label}</Badge>
-          {loan.overdue && <Badge tone="red">Overdue</Badge>}
+          <LoanStatusBadges loan={loan} />
         </div>
       </div>
       <p className="text-sm text-stone-700">

@@ -2,11 +2,11 @@
 import Link from "next/link";
 import { useState } from "react";
 import type { Loan } from "@sharehood/sdk/contract";
-import { Badge } from "@sharehood/ui/badge";
 import { formatRange } from "@/features/items/dates";
 import { LoanActions } from "@/features/loans/loan-actions";
 import { LoanHistory } from "@/features/loans/loan-history";
 import { STATUS_LOOK } from "@/features/loans/loan-status";
+import { LoanStatusBadges } from "@/features/loans/loan-status-badges";
 
 /** One loan on the dashboard: the item, the dates, who, its state, its actions and its history. */
 export function LoanCard({
@@ -37,8 +37,7 @@ export function LoanCard({
           <p className="text-sm text-stone-700">{formatRange(loan.startDate, loan.endDate)}</p>
         </div>
         <div className="flex flex-wrap gap-1.5">
-          <Badge tone={look.tone}>{look.label}</Badge>
-          {loan.overdue && <Badge tone="red">Overdue</Badge>}
+          <LoanStatusBadges loan={loan} />
         </div>
       </div>
       <p className="text-sm text-stone-700">

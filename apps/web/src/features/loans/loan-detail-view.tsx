@@ -2,12 +2,11 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import type { LoanDetail } from "@sharehood/sdk/contract";
-import { Badge } from "@sharehood/ui/badge";
 import { formatRange } from "@/features/items/dates";
 import { LoanActions } from "@/features/loans/loan-actions";
 import { LoanHistoryList } from "@/features/loans/loan-history";
-import { STATUS_LOOK } from "@/features/loans/loan-status";
 import { loanQuery } from "@/features/loans/queries";
+import { LoanStatusBadges } from "@/features/loans/loan-status-badges";
 
 /** One loan's page: its state, the actions it allows and its whole history, kept live by React Query. */
 export function LoanDetailView({
@@ -20,7 +19,6 @@ export function LoanDetailView({
   canCancelAny: boolean;
 }) {
   const loan = useQuery(loanQuery(initial.id, initial)).data ?? initial;
-  const look = STATUS_LOOK[loan.status];
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
       <section
@@ -28,8 +26,7 @@ export function LoanDetailView({
         className="flex flex-col gap-4 rounded-3xl bg-white p-6 shadow-sm ring-1 ring-stone-200"
       >
         <div className="flex flex-wrap gap-2">
-          <Badge tone={look.tone}>{look.label}</Badge>
-          {loan.overdue && <Badge tone="red">Overdue</Badge>}
+          <LoanStatusBadges loan={loan} />
         </div>
         <h2 id="loan-summary" className="text-xl font-semibold">
           <Link href={`/items/${loan.item.id}`} className="hover:underline">
