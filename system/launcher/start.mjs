@@ -161,7 +161,7 @@ say(
 );
 
 if (env.SEED_DEMO_DATA !== "false") {
-  const seed = spawnSync("npx", ["tsx", "tooling/demo/src/seed-main.ts"], {
+  const seed = spawnSync("npx", ["tsx", "system/demo/src/seed-main.ts"], {
     cwd: root,
     encoding: "utf8",
     env: { ...env, USER_API_URL: urls.users, INVENTORY_API_URL: urls.inventory },
