@@ -8,6 +8,7 @@ import { createServer } from "node:http";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createAddressStamp } from "./client-address.mjs";
+import { createPageCache, watchCatalogueOnRedis } from "./page-cache.mjs";
 
 // As `next start` does; set before Next.js loads, since some of its modules read them at import.
 process.env.NODE_ENV ||= "production";
@@ -27,6 +28,30 @@ try {
   process.exit(1);
 }
 
+/** A whole number from the environment, or the default; anything else stops the server. */
+function numberSetting(name, fallback, max) {
+  const raw = process.env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0 || value > max) {
+    console.error(`web: ${name} must be a number from 0 to ${max}, not "${raw}".\nRefusing to start.`);
+    process.exit(1);
+  }
+  return value;
+}
+const redisUrl = process.env.REDIS_URL || undefined;
+const pageCache = createPageCache({
+  ttlSeconds: numberSetting("PAGE_CACHE_TTL_SECONDS", 60, 86_400),
+  maxBytes: numberSetting("PAGE_CACHE_MAX_MB", 64, 4_096) * 1024 * 1024,
+  watch: redisUrl
+    ? watchCatalogueOnRedis({
+        url: redisUrl,
+        namespace: process.env.REDIS_NAMESPACE || "sharehood",
+        log: (message) => console.warn(`web: ${message}`),
+      })
+    : undefined,
+});
+
 const { default: next } = await import("next");
 // `hostname` is the name Next.js gives itself in the URLs it builds, as under `next start`.
 const app = next({ dev: false, dir: appDir, hostname: "localhost", port });
@@ -35,7 +60,7 @@ const handle = app.getRequestHandler();
 
 const server = createServer((req, res) => {
   stampClientAddress(req);
-  handle(req, res).catch((error) => {
+  pageCache.handle(req, res, handle).catch((error) => {
     console.error("web: request failed", error);
     if (!res.headersSent) res.statusCode = 500;
     res.end();
@@ -54,7 +79,7 @@ function stop() {
   stopping = true;
   setTimeout(() => process.exit(1), DRAIN_MS).unref();
   server.close(() => {
-    app.close().finally(() => process.exit(0));
+    Promise.allSettled([app.close(), pageCache.close()]).finally(() => process.exit(0));
   });
   server.closeIdleConnections();
 }

@@ -1,7 +1,7 @@
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
-import { auth } from "@/auth";
+import { auth, SESSION_COOKIE } from "@/auth";
 import { getEnv, usesSecureCookies } from "@/env";
-import { cookieHeaderAfter } from "@/server/forward-cookies";
+import { cookieHeaderAfter, sessionCookiesOnly } from "@/server/forward-cookies";
 import { REQUEST_PATH_HEADER, pagePathOf } from "@/server/request-path";
 import { newNonce, securityHeaders } from "@/server/security-headers";
 
@@ -16,7 +16,7 @@ const readSession = auth as unknown as (request: NextRequest, event: NextFetchEv
  */
 export async function proxy(request: NextRequest, event: NextFetchEvent): Promise<Response> {
   const session = await readSession(request, event);
-  const setCookies = session.headers.getSetCookie();
+  const setCookies = sessionCookiesOnly(session.headers.getSetCookie(), SESSION_COOKIE);
 
   const env = getEnv();
   const nonce = newNonce();

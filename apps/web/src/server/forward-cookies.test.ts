@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cookieHeaderAfter } from "./forward-cookies.ts";
+import { cookieHeaderAfter, sessionCookiesOnly } from "./forward-cookies.ts";
 
 const now = Date.UTC(2026, 11, 1, 12);
 
@@ -30,5 +30,24 @@ describe("cookieHeaderAfter", () => {
 
   it("adds a cookie the browser did not have yet, keeping '=' inside values", () => {
     expect(cookieHeaderAfter(null, ["sharehood.session=a=b==; Path=/"], now)).toBe("sharehood.session=a=b==");
+  });
+});
+
+describe("sessionCookiesOnly", () => {
+  it("keeps the session cookie and its chunks, and drops next-auth's CSRF and callback cookies", () => {
+    const kept = sessionCookiesOnly(
+      [
+        "authjs.csrf-token=abc%7Cdef; Path=/; HttpOnly; SameSite=Lax",
+        "authjs.callback-url=http%3A%2F%2Flocalhost; Path=/; HttpOnly; SameSite=Lax",
+        "sharehood.session=whole; Path=/; HttpOnly",
+        "sharehood.session.1=; Path=/; Max-Age=0",
+        "sharehood.sessionx=no; Path=/",
+      ],
+      "sharehood.session",
+    );
+    expect(kept).toEqual([
+      "sharehood.session=whole; Path=/; HttpOnly",
+      "sharehood.session.1=; Path=/; Max-Age=0",
+    ]);
   });
 });

@@ -40,3 +40,18 @@ export function cookieHeaderAfter(
   }
   return [...cookies].map(([name, value]) => `${name}=${value}`).join("; ");
 }
+
+/**
+ * Of the cookies next-auth answers on a page request, the session's (whole or in chunks) only.
+ * Its CSRF and callback-URL cookies serve its own /api/auth routes, which this app does not mount
+ * (sign-in is a server action, which Next.js guards by origin): sent to every visitor, they would
+ * only make each anonymous page personal, so no cache could keep it.
+ */
+export function sessionCookiesOnly(setCookies: readonly string[], sessionCookie: string): string[] {
+  return setCookies.filter((setCookie) => {
+    const name = setCookie.slice(0, setCookie.indexOf("=")).trim();
+    return (
+      name === sessionCookie || new RegExp(`^${sessionCookie.replaceAll(".", "\\.")}\\.\\d+$`).test(name)
+    );
+  });
+}

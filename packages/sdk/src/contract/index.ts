@@ -3,6 +3,7 @@ export * from "./errors.ts";
 export * from "./inventory-routes.ts";
 export * from "./inventory.ts";
 export * from "./limits.ts";
+export * from "./channels.ts";
 export * from "./openapi.ts";
 export * from "./permissions.ts";
 export * from "./photos.ts";

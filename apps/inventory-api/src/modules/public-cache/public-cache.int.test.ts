@@ -3,6 +3,7 @@ import { pino } from "pino";
 import { afterAll, describe, expect, it } from "vitest";
 import { createStore, type KeyValueStore } from "@sharehood/server-kit";
 import { testRedisUrl } from "@sharehood/server-kit/testing";
+import { CATALOGUE_CHANGED_CHANNEL } from "@sharehood/sdk/contract";
 import { createPublicCache, MAX_ENTRY_BYTES, type CachedResponse } from "./public-cache.ts";
 
 const logger = pino({ level: "silent" });
@@ -56,6 +57,16 @@ describe.each(stores)("the public cache on the %s store", (_name, redisUrl) => {
     await cache.invalidate();
     expect(await cache.peek("page")).toBeUndefined();
     expect((await cache.get("page", build)).body).toBe("v2");
+  });
+
+  it("announces every invalidation to other processes (the web servers' page caches)", async () => {
+    const store = await open(redisUrl);
+    const announced: string[] = [];
+    const stop = await store.subscribe(CATALOGUE_CHANGED_CHANNEL, (message) => announced.push(message));
+    await cacheOn(store).invalidate();
+    await cacheOn(store).invalidate();
+    await expect.poll(() => announced.length).toBe(2);
+    await stop();
   });
 
   it("never stores what a build read before a write that finished while it ran", async () => {

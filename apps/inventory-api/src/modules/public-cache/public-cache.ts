@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { CATALOGUE_CHANGED_CHANNEL } from "@sharehood/sdk/contract";
 import { PreparedResponse, type KeyValueStore, type Logger } from "@sharehood/server-kit";
 
 /** A public response as cached: its ETag and its JSON bytes. */
@@ -77,10 +78,14 @@ export function createPublicCache(options: {
     return false;
   }
 
-  /** Deletes every entry (and starts a new budget, since they no longer take any room). */
+  /**
+   * Deletes every entry (and starts a new budget, since they no longer take any room), then tells
+   * whoever keeps pages built from public reads.
+   */
   async function empty(): Promise<void> {
     await store.bumpVersion(VERSION_KEY, INDEX_KEY);
     await store.del(BUDGET_KEY);
+    await store.publish(CATALOGUE_CHANGED_CHANNEL, String(Date.now()));
   }
 
   async function lookup(name: string): Promise<CachedResponse | undefined> {

@@ -1,0 +1,355 @@
+// The cache of anonymous pages, in the web server in front of Next.js (server.mjs).
+//
+// Every page is rendered per request, because its scripts carry that response's CSP nonce
+// (src/proxy.ts), so Next.js cannot prerender or keep it. This cache keeps what a signed-out
+// visitor gets from the public pages (browse, category and search results, an item page) and
+// answers the next visitor from memory, with the nonce of the stored copy replaced by a fresh one
+// in the body and in the Content-Security-Policy header: each response still has its own nonce,
+// and React renders the page once per catalogue change instead of once per visit.
+//
+// Freshness: the Inventory API publishes on Redis every write that changes what public reads
+// return (the writes that empty its own public cache), and every web replica subscribed to it
+// drops what it holds; a page is never kept longer than PAGE_CACHE_TTL_SECONDS either. Without
+// Redis (the embedded default) or while the subscription is down, a page is kept one second.
+import { randomBytes } from "node:crypto";
+import { gzip as gzipCallback } from "node:zlib";
+import { promisify } from "node:util";
+
+const gzip = promisify(gzipCallback);
+
+/** The channel the Inventory API announces catalogue changes on (CATALOGUE_CHANGED_CHANNEL in the SDK's contract). */
+export const CATALOGUE_CHANGED_CHANNEL = "catalogue-changed";
+/** The session cookie (SESSION_COOKIE in src/auth.ts), whole or in chunks (`.0`, `.1`, ...), whatever its value. */
+const SESSION_COOKIE_NAME = /^sharehood\.session(\.\d+)?=/;
+/** Says whether the cache answered ("hit"), rendered and kept the page ("miss") or was not used ("bypass"). */
+export const CACHE_STATUS_HEADER = "x-page-cache";
+
+/** What a CDN or the ingress may do with an anonymous page: keep it briefly, refresh it in the background. */
+export const ANONYMOUS_CACHE_CONTROL = "public, max-age=0, s-maxage=5, stale-while-revalidate=30";
+/** How long a page is kept when no catalogue change can reach this process. */
+const UNWATCHED_TTL_MS = 1_000;
+
+// The public pages: the browse page (its category and search filters are query parameters) and an
+// item page. Everything else (sign-in, a person's pages, the admin, route handlers) is never kept.
+const PUBLIC_PAGES = [/^\/$/, /^\/items\/(?!new$)[^/]+$/];
+
+// Next.js answers a client-side navigation or prefetch with an RSC payload that depends on these
+// request headers (it lists them in Vary); they are part of the key.
+const RSC_HEADERS = [
+  "rsc",
+  "next-router-prefetch",
+  "next-router-segment-prefetch",
+  "next-router-state-tree",
+  "next-url",
+];
+
+// Response headers a stored page keeps; the others are per connection or per response.
+const STORED_HEADERS = new Set([
+  "content-type",
+  "content-security-policy",
+  "cache-control",
+  "vary",
+  "link",
+  "x-content-type-options",
+  "referrer-policy",
+  "x-frame-options",
+  "permissions-policy",
+  "strict-transport-security",
+  "x-nextjs-stale-time",
+  "x-nextjs-postponed",
+]);
+
+const NONCE_IN_CSP = /'nonce-([^']+)'/;
+
+/** A fresh nonce, the same shape as src/server/security-headers.ts makes. */
+const newNonce = () => randomBytes(16).toString("base64");
+
+/** @param {import("node:http").IncomingMessage} req */
+export function isSignedIn(req) {
+  const cookie = req.headers.cookie;
+  return cookie !== undefined && cookie.split(";").some((pair) => SESSION_COOKIE_NAME.test(pair.trim()));
+}
+
+/**
+ * The key a request's page is kept under, or undefined when it must be rendered for this request
+ * alone: not a GET or HEAD, someone signed in, a server action, or not a public page.
+ * @param {import("node:http").IncomingMessage} req
+ */
+export function pageKey(req) {
+  if (req.method !== "GET" && req.method !== "HEAD") return undefined;
+  if (req.headers["next-action"] || isSignedIn(req)) return undefined;
+  const url = req.url ?? "/";
+  const query = url.indexOf("?");
+  const path = query === -1 ? url : url.slice(0, query);
+  if (!PUBLIC_PAGES.some((page) => page.test(path))) return undefined;
+  // The origin too: without AUTH_URL, canonical links are built on the request's own.
+  const parts = [
+    req.headers.host,
+    req.headers["x-forwarded-host"],
+    req.headers["x-forwarded-proto"],
+    url,
+  ].map((part) => String(part ?? ""));
+  for (const name of RSC_HEADERS) parts.push(String(req.headers[name] ?? ""));
+  return parts.join("\n");
+}
+
+/**
+ * @typedef {object} StoredPage
+ * @property {number} status
+ * @property {Record<string, string | string[]>} headers
+ * @property {string[]} parts the body split at the stored nonce
+ * @property {string} nonce
+ * @property {number} bytes
+ * @property {number} expiresAt
+ * @property {number} generation
+ */
+
+/**
+ * @param {{
+ *   ttlSeconds: number,
+ *   maxBytes: number,
+ *   watch?: (callbacks: { changed: () => void, watching: (live: boolean) => void }) => (() => Promise<void>),
+ *   log?: (message: string) => void,
+ * }} options
+ */
+export function createPageCache(options) {
+  const enabled = options.ttlSeconds > 0 && options.maxBytes > 0;
+  /** @type {Map<string, StoredPage>} in least recently used order */
+  const pages = new Map();
+  /** @type {Map<string, Promise<StoredPage | undefined>>} renders in flight, shared by those who wait */
+  const rendering = new Map();
+  let bytes = 0;
+  // Bumped by every catalogue change: a render that started before one is not kept.
+  let generation = 0;
+  let live = false;
+
+  function clear() {
+    generation += 1;
+    pages.clear();
+    bytes = 0;
+  }
+  const unwatch = options.watch?.({
+    changed: clear,
+    watching(isLive) {
+      // Whatever was announced while the subscription was down is unknown: start afresh.
+      if (isLive !== live) clear();
+      live = isLive;
+    },
+  });
+
+  const ttlMs = () =>
+    live ? options.ttlSeconds * 1000 : Math.min(UNWATCHED_TTL_MS, options.ttlSeconds * 1000);
+
+  /** @param {string} key */
+  function lookup(key) {
+    const page = pages.get(key);
+    if (!page) return undefined;
+    if (page.expiresAt <= Date.now() || page.generation !== generation) {
+      forget(key, page);
+      return undefined;
+    }
+    // Most recently used last.
+    pages.delete(key);
+    pages.set(key, page);
+    return page;
+  }
+
+  /** @param {string} key @param {StoredPage} page */
+  function forget(key, page) {
+    pages.delete(key);
+    bytes -= page.bytes;
+  }
+
+  /** @param {string} key @param {StoredPage} page */
+  function keep(key, page) {
+    if (page.generation !== generation || page.bytes > options.maxBytes / 8) return;
+    const old = pages.get(key);
+    if (old) forget(key, old);
+    pages.set(key, page);
+    bytes += page.bytes;
+    for (const [oldestKey, oldest] of pages) {
+      if (bytes <= options.maxBytes) break;
+      forget(oldestKey, oldest);
+    }
+  }
+
+  /**
+   * Answers from a stored page with a nonce of its own.
+   * @param {StoredPage} page
+   * @param {import("node:http").IncomingMessage} req
+   * @param {import("node:http").ServerResponse} res
+   */
+  async function serve(page, req, res) {
+    const nonce = newNonce();
+    let body = Buffer.from(page.parts.join(nonce));
+    const headers = { ...page.headers };
+    const csp = headers["content-security-policy"];
+    if (typeof csp === "string") headers["content-security-policy"] = csp.split(page.nonce).join(nonce);
+    if (/\bgzip\b/.test(String(req.headers["accept-encoding"] ?? "")) && body.length > 1024) {
+      body = await gzip(body, { level: 4 });
+      headers["content-encoding"] = "gzip";
+    }
+    headers["content-length"] = String(body.length);
+    headers[CACHE_STATUS_HEADER] = "hit";
+    res.writeHead(page.status, headers);
+    res.end(req.method === "HEAD" ? undefined : body);
+  }
+
+  /**
+   * Lets Next.js render the page to this response and keeps a copy of what it sent. Only a
+   * complete 200 HTML or RSC answer without cookies is kept.
+   * @param {import("node:http").IncomingMessage} req
+   * @param {import("node:http").ServerResponse} res
+   * @param {(req: import("node:http").IncomingMessage, res: import("node:http").ServerResponse) => Promise<void>} render
+   * @returns {Promise<StoredPage | undefined>}
+   */
+  async function renderAndKeep(req, res, render) {
+    const startedIn = generation;
+    // The copy is kept uncompressed; this answer goes out uncompressed too.
+    delete req.headers["accept-encoding"];
+    /** @type {Buffer[]} */
+    const chunks = [];
+    let cacheable = true;
+    const { write, end, writeHead } = res;
+    const collect = (/** @type {unknown} */ chunk, /** @type {unknown} */ encoding) => {
+      if (chunk === undefined || chunk === null || typeof chunk === "function") return;
+      if (typeof chunk === "string")
+        chunks.push(
+          Buffer.from(
+            chunk,
+            typeof encoding === "string" ? /** @type {BufferEncoding} */ (encoding) : "utf8",
+          ),
+        );
+      else if (chunk instanceof Uint8Array) chunks.push(Buffer.from(chunk));
+      else cacheable = false;
+    };
+    /** @type {typeof res.writeHead} */
+    const patchedWriteHead = function (/** @type {any[]} */ ...args) {
+      if (
+        res.statusCode === 200 &&
+        !res.hasHeader("set-cookie") &&
+        isPageType(res.getHeader("content-type"))
+      ) {
+        res.setHeader("cache-control", ANONYMOUS_CACHE_CONTROL);
+        res.setHeader(CACHE_STATUS_HEADER, "miss");
+      }
+      return writeHead.apply(res, /** @type {any} */ (args));
+    };
+    res.writeHead = patchedWriteHead;
+    res.write = function (
+      /** @type {any} */ chunk,
+      /** @type {any} */ encoding,
+      /** @type {any} */ callback,
+    ) {
+      collect(chunk, encoding);
+      return write.call(res, chunk, encoding, callback);
+    };
+    res.end = function (/** @type {any} */ chunk, /** @type {any} */ encoding, /** @type {any} */ callback) {
+      collect(chunk, encoding);
+      return end.call(res, chunk, encoding, callback);
+    };
+    await render(req, res);
+    if (!res.writableFinished) await new Promise((resolve) => res.once("close", resolve));
+    if (!cacheable || !res.writableFinished || res.statusCode !== 200) return undefined;
+    if (res.hasHeader("set-cookie") || res.hasHeader("content-encoding")) return undefined;
+    if (!isPageType(res.getHeader("content-type"))) return undefined;
+    const csp = String(res.getHeader("content-security-policy") ?? "");
+    const nonce = NONCE_IN_CSP.exec(csp)?.[1];
+    if (!nonce) return undefined;
+    /** @type {Record<string, string | string[]>} */
+    const headers = {};
+    for (const [name, value] of Object.entries(res.getHeaders())) {
+      if (STORED_HEADERS.has(name) && value !== undefined)
+        headers[name] = Array.isArray(value) ? value : String(value);
+    }
+    const body = Buffer.concat(chunks).toString("utf8");
+    return {
+      status: 200,
+      headers,
+      parts: body.split(nonce),
+      nonce,
+      bytes: body.length * 2 + 1024,
+      expiresAt: Date.now() + ttlMs(),
+      generation: startedIn,
+    };
+  }
+
+  return {
+    /**
+     * Answers a request: from the cache when its page is kept, else through `render` (Next.js),
+     * keeping the result when it may be. Concurrent visitors of a page that is being rendered
+     * wait for that render instead of starting their own.
+     * @param {import("node:http").IncomingMessage} req
+     * @param {import("node:http").ServerResponse} res
+     * @param {(req: import("node:http").IncomingMessage, res: import("node:http").ServerResponse) => Promise<void>} render
+     */
+    async handle(req, res, render) {
+      const key = enabled ? pageKey(req) : undefined;
+      if (key === undefined) return render(req, res);
+      const kept = lookup(key);
+      if (kept) return serve(kept, req, res);
+      const inFlight = rendering.get(key);
+      if (inFlight) {
+        const page = await inFlight.catch(() => undefined);
+        if (page && page.generation === generation) return serve(page, req, res);
+        return render(req, res);
+      }
+      // A HEAD answer has no body to keep.
+      if (req.method === "HEAD") return render(req, res);
+      const flight = renderAndKeep(req, res, render);
+      rendering.set(key, flight);
+      try {
+        const page = await flight;
+        if (page) keep(key, page);
+      } finally {
+        rendering.delete(key);
+      }
+    },
+    /** Pages and bytes held (for tests and logs). */
+    stats: () => ({ pages: pages.size, bytes, live }),
+    clear,
+    async close() {
+      await unwatch?.();
+    },
+  };
+}
+
+/** @param {unknown} contentType */
+function isPageType(contentType) {
+  const type = String(contentType ?? "");
+  return type.startsWith("text/html") || type.startsWith("text/x-component");
+}
+
+/**
+ * Subscribes to the catalogue changes the Inventory API announces on Redis, for createPageCache.
+ * @param {{ url: string, namespace: string, log: (message: string) => void }} options
+ */
+export function watchCatalogueOnRedis(options) {
+  return (/** @type {{ changed: () => void, watching: (live: boolean) => void }} */ callbacks) => {
+    let subscriber;
+    const ready = import("ioredis").then(({ Redis }) => {
+      subscriber = new Redis(options.url, {
+        connectionName: `${options.namespace}:web:page-cache`,
+        // Keep retrying for ever: pages are kept a second at most meanwhile.
+        retryStrategy: (times) => Math.min(times * 200, 2_000),
+        maxRetriesPerRequest: null,
+      });
+      const channel = `${options.namespace}:${CATALOGUE_CHANGED_CHANNEL}`;
+      subscriber.on("message", (name) => {
+        if (name === channel) callbacks.changed();
+      });
+      subscriber.on("ready", () => {
+        subscriber
+          .subscribe(channel)
+          .then(() => callbacks.watching(true))
+          .catch((error) => options.log(`page cache: cannot subscribe (${error.message})`));
+      });
+      subscriber.on("close", () => callbacks.watching(false));
+      subscriber.on("error", (error) => options.log(`page cache: Redis ${error.message}`));
+    });
+    return async () => {
+      await ready;
+      subscriber?.disconnect();
+    };
+  };
+}

@@ -1,0 +1,175 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { gunzipSync } from "node:zlib";
+import { afterEach, describe, expect, it } from "vitest";
+import {
+  ANONYMOUS_CACHE_CONTROL,
+  CACHE_STATUS_HEADER,
+  createPageCache,
+  pageKey,
+} from "../../scripts/page-cache.mjs";
+
+type Render = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+
+/** A stand-in for Next.js: a page whose scripts carry the nonce of its CSP header, as proxy.ts sets it. */
+function fakeNext(options: { status?: number; cookie?: boolean; delayMs?: number } = {}) {
+  const calls: string[] = [];
+  const render: Render = async (req, res) => {
+    calls.push(req.url ?? "");
+    if (options.delayMs) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
+    const nonce = `n${calls.length}AbC+/=`;
+    res.statusCode = options.status ?? 200;
+    res.setHeader("content-type", "text/html; charset=utf-8");
+    res.setHeader("content-security-policy", `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`);
+    res.setHeader("cache-control", "private, no-cache, no-store, max-age=0, must-revalidate");
+    if (options.cookie) res.setHeader("set-cookie", "sharehood.session=x; Path=/");
+    // Streamed in parts, as React does.
+    res.write(`<html><script nonce="${nonce}">a()</script>`);
+    res.write(`<p>render ${calls.length} of ${req.url} ${"x".repeat(2000)}</p>`);
+    res.end(`<script nonce="${nonce}">self.__next_f.push([1,"${nonce}"])</script></html>`);
+  };
+  return { render, calls };
+}
+
+const servers: Server[] = [];
+afterEach(() => Promise.all(servers.splice(0).map((s) => new Promise((resolve) => s.close(resolve)))));
+
+async function serve(cache: ReturnType<typeof createPageCache>, render: Render): Promise<string> {
+  const server = createServer((req, res) => void cache.handle(req, res, render));
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+async function get(url: string, headers: Record<string, string> = {}) {
+  const res = await fetch(url, { headers });
+  const body = await res.text();
+  const nonce = /'nonce-([^']+)'/.exec(res.headers.get("content-security-policy") ?? "")?.[1];
+  return { res, body, nonce, cache: res.headers.get(CACHE_STATUS_HEADER) };
+}
+
+const cacheFor = (ttlSeconds = 60) => createPageCache({ ttlSeconds, maxBytes: 8 * 1024 * 1024 });
+
+describe("the page cache", () => {
+  it("answers the next anonymous visitor from memory, with a nonce of its own in the header and the body", async () => {
+    const next = fakeNext();
+    const base = await serve(cacheFor(), next.render);
+    const first = await get(`${base}/items/abc`);
+    const second = await get(`${base}/items/abc`);
+    const third = await get(`${base}/items/abc`);
+    expect(next.calls).toHaveLength(1);
+    expect([first.cache, second.cache, third.cache]).toEqual(["miss", "hit", "hit"]);
+    expect(second.body.replaceAll(second.nonce!, "N")).toBe(first.body.replaceAll(first.nonce!, "N"));
+    expect(new Set([first.nonce, second.nonce, third.nonce]).size).toBe(3);
+    // Every place the stored nonce was, and nowhere else, now holds this response's.
+    expect(second.body).not.toContain(first.nonce);
+    expect(second.body.split(second.nonce!).length).toBe(first.body.split(first.nonce!).length);
+    for (const answer of [first, second]) {
+      expect(answer.res.headers.get("cache-control")).toBe(ANONYMOUS_CACHE_CONTROL);
+      expect(answer.res.headers.get("set-cookie")).toBeNull();
+    }
+  });
+
+  it("keeps the browse page per query, and never pages that are not public", async () => {
+    const next = fakeNext();
+    const base = await serve(cacheFor(), next.render);
+    for (const path of [
+      "/?q=drill",
+      "/?q=drill",
+      "/?category=tools",
+      "/sign-in",
+      "/sign-in",
+      "/items/new",
+      "/items/new",
+    ])
+      await get(`${base}${path}`);
+    expect(next.calls).toEqual([
+      "/?q=drill",
+      "/?category=tools",
+      "/sign-in",
+      "/sign-in",
+      "/items/new",
+      "/items/new",
+    ]);
+  });
+
+  it("renders every request of someone signed in, and keeps nothing that sets a cookie or is not a 200", async () => {
+    const signedIn = fakeNext();
+    const signedInBase = await serve(cacheFor(), signedIn.render);
+    for (const cookie of ["sharehood.session=abc", "theme=dark; sharehood.session.0=abc"]) {
+      const answer = await get(`${signedInBase}/`, { cookie });
+      expect(answer.cache).toBeNull();
+      expect(answer.res.headers.get("cache-control")).toContain("private");
+    }
+    expect(signedIn.calls).toHaveLength(2);
+
+    for (const next of [fakeNext({ cookie: true }), fakeNext({ status: 404 })]) {
+      const base = await serve(cacheFor(), next.render);
+      await get(`${base}/items/gone`);
+      await get(`${base}/items/gone`);
+      expect(next.calls).toHaveLength(2);
+    }
+  });
+
+  it("drops every page when the catalogue changes, and keeps a page one second while nothing announces changes", async () => {
+    let announce = () => {};
+    const watched = createPageCache({
+      ttlSeconds: 60,
+      maxBytes: 8 * 1024 * 1024,
+      watch: ({ changed, watching }) => {
+        announce = changed;
+        watching(true);
+        return () => Promise.resolve();
+      },
+    });
+    const next = fakeNext();
+    const base = await serve(watched, next.render);
+    await get(`${base}/`);
+    await get(`${base}/`);
+    announce();
+    expect((await get(`${base}/`)).body).toContain("render 2 of /");
+    expect(next.calls).toHaveLength(2);
+
+    const unwatched = fakeNext();
+    const unwatchedBase = await serve(cacheFor(), unwatched.render);
+    await get(`${unwatchedBase}/`);
+    await get(`${unwatchedBase}/`);
+    expect(unwatched.calls).toHaveLength(1);
+    await new Promise((resolve) => setTimeout(resolve, 1_050));
+    await get(`${unwatchedBase}/`);
+    expect(unwatched.calls).toHaveLength(2);
+  });
+
+  it("lets visitors who arrive during a render wait for it instead of rendering again", async () => {
+    const next = fakeNext({ delayMs: 150 });
+    const base = await serve(cacheFor(), next.render);
+    const answers = await Promise.all(Array.from({ length: 8 }, () => get(`${base}/items/popular`)));
+    expect(next.calls).toHaveLength(1);
+    expect(answers.filter((a) => a.cache === "hit")).toHaveLength(7);
+  });
+
+  it("compresses a kept page for clients that accept gzip", async () => {
+    const next = fakeNext();
+    const base = await serve(cacheFor(), next.render);
+    await get(`${base}/`);
+    const res = await new Promise<IncomingMessage>((resolve) =>
+      import("node:http").then(({ get: httpGet }) =>
+        httpGet(`${base}/`, { headers: { "accept-encoding": "gzip" } }, resolve),
+      ),
+    );
+    const chunks: Buffer[] = [];
+    for await (const chunk of res) chunks.push(chunk as Buffer);
+    expect(res.headers["content-encoding"]).toBe("gzip");
+    expect(gunzipSync(Buffer.concat(chunks)).toString()).toContain("render 1 of /");
+  });
+
+  it("keys a page by its origin and by the headers an RSC answer depends on", () => {
+    const request = (headers: Record<string, string>, url = "/") =>
+      ({ method: "GET", url, headers }) as unknown as IncomingMessage;
+    const plain = pageKey(request({ host: "a.example" }));
+    expect(pageKey(request({ host: "b.example" }))).not.toBe(plain);
+    expect(pageKey(request({ host: "a.example", rsc: "1" }))).not.toBe(plain);
+    expect(pageKey(request({ host: "a.example", "next-action": "abc" }))).toBeUndefined();
+    expect(pageKey(request({ host: "a.example" }, "/loans"))).toBeUndefined();
+  });
+});
