@@ -1,44 +1,128 @@
 import { envFlag, loadEnv, ServiceEnvSchema } from "@sharehood/server-kit";
 import { z } from "zod";
 
-/** Everything the Inventory API reads from its environment. */
+/**
+ * Everything the Inventory API reads from its environment, each variable described for the
+ * configuration reference (see server-kit's env.ts; `npm run docs:config` writes it).
+ * TOKEN_CACHE_TTL_SECONDS is described once, on the User API's schema.
+ */
 export const InventoryApiEnvSchema = ServiceEnvSchema.extend({
-  PORT: z.coerce.number().int().min(0).max(65535).default(4002),
-  USER_API_URL: z.url({ protocol: /^https?$/ }).default("http://127.0.0.1:4001"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4002).describe("HTTP port"),
+  USER_API_URL: z
+    .url({ protocol: /^https?$/ })
+    .default("http://127.0.0.1:4001")
+    .describe("where the User API is (inventory validates tokens there)"),
   /** How long a validate-token call may take before the write is refused with 503. */
-  USER_API_TIMEOUT_MS: z.coerce.number().int().min(50).max(30_000).default(1_500),
+  USER_API_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(50)
+    .max(30_000)
+    .default(1_500)
+    .describe("how long a validate-token call may take before the write is refused with 503"),
   /** Consecutive User API failures that open the circuit, and how long it stays open. */
-  USER_API_BREAKER_THRESHOLD: z.coerce.number().int().min(1).default(3),
-  USER_API_BREAKER_RESET_MS: z.coerce.number().int().min(100).default(2_000),
+  USER_API_BREAKER_THRESHOLD: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(3)
+    .describe("consecutive User API failures that open the circuit breaker"),
+  USER_API_BREAKER_RESET_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .default(2_000)
+    .describe("how long the breaker stays open before one trial call"),
   /** How long a validated token may be reused without asking the User API (never past its expiry; 0 = no cache). */
   TOKEN_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
   /** How long public GET responses stay cached (writes invalidate them at once; 0 = no cache). */
-  PUBLIC_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+  PUBLIC_CACHE_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(3600)
+    .default(60)
+    .describe(
+      "lifetime of cached public GET responses; writes invalidate them at once (0 turns the cache off)",
+    ),
   /**
    * The most the public cache stores in Redis per cache lifetime (PUBLIC_CACHE_TTL_SECONDS), in MB,
    * so at most about twice this is held at once; past it, answers come from the database.
    */
-  PUBLIC_CACHE_MAX_MB: z.coerce.number().positive().max(65_536).default(64),
+  PUBLIC_CACHE_MAX_MB: z.coerce
+    .number()
+    .positive()
+    .max(65_536)
+    .default(64)
+    .describe(
+      "the most the public cache stores in Redis per catalogue version and cache lifetime (fractions allowed; each entry counts at least 1 KiB); past it, reads come from PostgreSQL",
+    ),
   /** How often requests whose start date passed unanswered are expired. */
-  LOAN_EXPIRY_INTERVAL_SECONDS: z.coerce.number().int().min(1).default(60),
+  LOAN_EXPIRY_INTERVAL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(60)
+    .describe("how often unanswered requests whose start date passed are expired"),
   /** The origin clients reach this API at; photo URLs in responses start with it. Default http://localhost:<PORT>. */
-  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/ })
+    .optional()
+    .meta({
+      description: "the origin clients reach the Inventory API at; photo URLs in responses start with it",
+      displayDefault: "`http://localhost:<PORT>`",
+    }),
   /** Photos go to this S3-compatible bucket when set, else to <DATA_DIR>/photos on local disk. */
-  S3_BUCKET: z.string().min(3).max(63).optional(),
+  S3_BUCKET: z.string().min(3).max(63).optional().meta({
+    description: "keep photos in this S3-compatible bucket instead (needed to run more than one replica)",
+    displayDefault: "unset: photos on disk in `<DATA_DIR>/photos`",
+  }),
   /** A non-AWS endpoint (MinIO, Ceph, R2, ...); AWS S3 itself when unset. */
-  S3_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
-  S3_REGION: z.string().min(1).default("us-east-1"),
+  S3_ENDPOINT: z
+    .url({ protocol: /^https?$/ })
+    .optional()
+    .meta({
+      description: "endpoint of another S3-compatible store (MinIO, Ceph, R2, ...)",
+      displayDefault: "AWS S3",
+    }),
+  S3_REGION: z.string().min(1).default("us-east-1").describe("the bucket's region"),
   /** Static credentials (both or neither); without them the AWS default chain is used. */
-  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
-  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional().meta({
+    description: "static credentials for the bucket (both or neither)",
+    displayDefault: "AWS default chain",
+  }),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional().meta({ sameRowAs: "S3_ACCESS_KEY_ID" }),
   /** Path-style URLs (http://host/bucket/key), which most self-hosted stores need. */
-  S3_FORCE_PATH_STYLE: envFlag,
+  S3_FORCE_PATH_STYLE: envFlag.describe(
+    "path-style URLs (`host/bucket/key`), which most self-hosted stores need",
+  ),
   /** Photos decoded at once per process: each takes up to ~100 MB and a core while it runs. */
-  PHOTO_MAX_CONCURRENT_DECODES: z.coerce.number().int().min(1).max(64).default(2),
+  PHOTO_MAX_CONCURRENT_DECODES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(64)
+    .default(2)
+    .describe("photos decoded at once per process (each takes up to ~100 MB and a core while it runs)"),
   /** Photos that may wait for a decode slot; with that many waiting, a new upload is refused with 503 and Retry-After. */
-  PHOTO_MAX_QUEUED_DECODES: z.coerce.number().int().min(0).max(1000).default(16),
+  PHOTO_MAX_QUEUED_DECODES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(1000)
+    .default(16)
+    .describe(
+      "photos that may wait for a decode slot; while that many wait, a new upload gets 503 with `Retry-After` (uploads already under way may add up to 8 more files)",
+    ),
   /** Photo files one user may upload per hour (every file received counts); past it, 429. */
-  PHOTO_UPLOADS_PER_HOUR: z.coerce.number().int().min(1).default(60),
+  PHOTO_UPLOADS_PER_HOUR: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(60)
+    .describe(
+      "photo files one user may upload per hour, every file received counting; past it 429 with `Retry-After`",
+    ),
 })
   .refine((env) => (env.S3_ACCESS_KEY_ID === undefined) === (env.S3_SECRET_ACCESS_KEY === undefined), {
     message: "S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together",

@@ -1,22 +1,70 @@
 import { z } from "zod";
 
+// Each variable carries its meaning for the configuration reference (docs/configuration.md, written
+// by `npm run docs:config`): `.describe()`, plus `.meta({ displayDefault })` where the default value
+// alone does not say what happens when it is unset. The description comes last in the chain:
+// wrappers added after it (`.optional()`, `.default()`) would not carry it.
+
 /** Variables every service reads. Each service extends this with its own. */
 export const BaseEnvSchema = z.object({
-  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
-  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
-  DATA_DIR: z.string().min(1).default(".data"),
+  NODE_ENV: z
+    .enum(["development", "test", "production"])
+    .default("development")
+    .describe("`production` in containers"),
+  LOG_LEVEL: z
+    .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
+    .default("info")
+    .describe("pino level"),
+  DATABASE_URL: z
+    .url({ protocol: /^postgres(ql)?$/ })
+    .optional()
+    .meta({ description: "PostgreSQL URL of the service's own database", displayDefault: "embedded PGlite" }),
+  REDIS_URL: z
+    .url({ protocol: /^rediss?$/ })
+    .optional()
+    .meta({
+      description: "Redis URL (caches, rate limits, revocation events); both APIs must share it",
+      displayDefault: "in-process store",
+    }),
+  DATA_DIR: z
+    .string()
+    .min(1)
+    .default(".data")
+    .describe("where the embedded database and the photos on disk are kept"),
   /** Largest JSON body accepted, in bytes. */
-  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10_000_000).default(100_000),
-  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(60_000).default(8_000),
+  BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(10_000_000)
+    .default(100_000)
+    .describe("largest JSON body (413 past it)"),
+  SHUTDOWN_GRACE_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(60_000)
+    .default(8_000)
+    .describe("how long in-flight requests get after SIGTERM"),
   /** After SIGTERM, keep serving (with readiness 503) this long so load balancers stop routing here first. */
-  SHUTDOWN_DELAY_MS: z.coerce.number().int().min(0).max(30_000).default(0),
+  SHUTDOWN_DELAY_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(30_000)
+    .default(0)
+    .describe(
+      "after SIGTERM, keep serving (readiness 503) this long so load balancers stop routing first; 5000 in Kubernetes",
+    ),
   /**
    * Serve `/metrics` on this port only, not on the public one, so that an ingress routing the
    * public port can never expose it. Unset: `/metrics` is on the public port (local runs).
    */
-  METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional().meta({
+    description:
+      "serve `/metrics` only on this port (9464 in Kubernetes), which no Service or Ingress routes; `PORT` then answers it 404",
+    displayDefault: "unset: `/metrics` on `PORT`",
+  }),
 });
 
 /** An environment flag: `true`/`1` or `false`/`0`, false when unset. */
@@ -31,11 +79,19 @@ export const ServiceEnvSchema = BaseEnvSchema.extend({
   REDIS_NAMESPACE: z
     .string()
     .regex(/^[a-z0-9_-]+$/i)
-    .default("sharehood"),
+    .default("sharehood")
+    .describe("prefix of every Redis key and channel (both APIs must use the same one)"),
   /** Which proxies may set X-Forwarded-For (Express `trust proxy`). */
-  TRUST_PROXY: z.string().default("loopback"),
+  TRUST_PROXY: z
+    .string()
+    .default("loopback")
+    .describe(
+      "which proxies may set `X-Forwarded-For` (limits key on the client address; the web app works out the address it signs for the User API the same way)",
+    ),
   /** Apply pending migrations at start-up (always done on the embedded default). */
-  MIGRATE_ON_START: envFlag,
+  MIGRATE_ON_START: envFlag.describe(
+    "apply pending migrations at start (always on for the embedded database)",
+  ),
 });
 
 /**

@@ -6,7 +6,7 @@ import { fromRoot, repoRoot } from "./paths.ts";
 export type Reads = Map<string, Set<string>>;
 
 /**
- * Set by the platform, not configuration, so the README does not list them: Next.js sets
+ * Set by the platform, not configuration, so nothing declares them: Next.js sets
  * NEXT_RUNTIME itself ("nodejs" or "edge") in every process it starts, and the operating system
  * sets PATH, HOME and TMPDIR (test helpers pass them on to the processes they start).
  */
@@ -32,14 +32,29 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/** The `src/` folders of every app and package. */
+/**
+ * The folders whose code reads the environment: `src/` of every app, package and system part (but
+ * these checks, whose source mentions `process.env` in examples), the web app's `scripts/`, and the
+ * launcher, whose start.mjs sits at its top.
+ */
 export const sourceRoots = (): string[] =>
-  [...listDirs("apps"), ...listDirs("packages")].map((dir) => join(dir, "src")).filter(existsSync);
+  [
+    ...[...listDirs("apps"), ...listDirs("packages"), ...listDirs("system")]
+      .filter((dir) => !dir.endsWith(join("system", "deploy-checks")))
+      .map((dir) => join(dir, "src")),
+    fromRoot("apps/web/scripts"),
+  ].filter(existsSync);
 
-/** The environment schema files: `src/env.ts` of every app and package that has one. */
+/** The launcher's own files (`system/launcher/*.mjs`), scanned without its tests. */
+const launcherFiles = (): string[] =>
+  readdirSync(fromRoot("system/launcher"))
+    .filter((name) => name.endsWith(".mjs"))
+    .map((name) => fromRoot("system/launcher", name));
+
+/** The environment schema files: `src/env.ts` and `src/env-schema.ts` of every app and package that has one. */
 export const envSchemaFiles = (): string[] =>
   sourceRoots()
-    .map((src) => join(src, "env.ts"))
+    .flatMap((src) => [join(src, "env.ts"), join(src, "env-schema.ts")])
     .filter(existsSync);
 
 function add(reads: Reads, name: string, file: string): void {
@@ -57,13 +72,18 @@ export function envSchemaKeys(source: string): string[] {
   return [...source.matchAll(/^\s+([A-Z][A-Z0-9_]*)\s*:/gm)].map((match) => match[1] ?? "");
 }
 
-/** Every `process.env.NAME` and `process.env["NAME"]` in a source text. */
+/**
+ * Every `process.env.NAME` and `process.env["NAME"]` read in a source text, and `env.NAME` where the
+ * file names `process.env` `env` (`const env = process.env`). Assignments (`process.env.NAME = "1"`)
+ * set a variable for a child process or a library; they are not configuration.
+ */
 export function processEnvReads(source: string): string[] {
-  return [
-    ...source.matchAll(
-      /process\.env(?:\.([A-Za-z_][A-Za-z0-9_]*)|\[\s*["'`]([A-Za-z_][A-Za-z0-9_]*)["'`]\s*\])/g,
-    ),
-  ].map((match) => match[1] ?? match[2] ?? "");
+  const object = /\bconst env = process\.env\b/.test(source) ? "(?:process\\.env|\\benv)" : "process\\.env";
+  const read = new RegExp(
+    `${object}(?:\\.([A-Za-z_][A-Za-z0-9_]*)(?![A-Za-z0-9_])|\\[\\s*["'\`]([A-Za-z_][A-Za-z0-9_]*)["'\`]\\s*\\])(?!\\s*=(?!=))`,
+    "g",
+  );
+  return [...source.matchAll(read)].map((match) => match[1] ?? match[2] ?? "");
 }
 
 /** Every variable the code reads, with the files that read it. */
@@ -72,36 +92,9 @@ export function variablesReadByCode(): Reads {
   for (const file of envSchemaFiles()) {
     for (const name of envSchemaKeys(readFileSync(file, "utf8"))) add(reads, name, file);
   }
-  for (const root of sourceRoots()) {
-    for (const file of sourceFiles(root)) {
-      for (const name of processEnvReads(readFileSync(file, "utf8"))) add(reads, name, file);
-    }
+  for (const file of [...sourceRoots().flatMap(sourceFiles), ...launcherFiles()]) {
+    for (const name of processEnvReads(readFileSync(file, "utf8"))) add(reads, name, file);
   }
   for (const name of PLATFORM_VARIABLES) reads.delete(name);
   return reads;
-}
-
-/**
- * The variable names in the first column of the table under the `Configuration` heading (`#` or
- * `##`) of a document, such as docs/configuration.md:
- * every back-quoted upper-case name in that column (a row may list several, such as
- * "`ADMIN_EMAIL`, `ADMIN_PASSWORD`").
- */
-export function configurationTableNames(readme: string): Set<string> {
-  const lines = readme.split("\n");
-  const start = lines.findIndex((line) => /^##?\s+Configuration\s*$/.test(line));
-  if (start === -1) throw new Error('no "Configuration" heading');
-  const section = lines.slice(start + 1);
-  const end = section.findIndex((line) => /^##?\s/.test(line));
-  const rows = (end === -1 ? section : section.slice(0, end)).filter((line) =>
-    line.trimStart().startsWith("|"),
-  );
-  if (rows.length < 3) throw new Error('no table under "## Configuration"');
-  const names = new Set<string>();
-  // Skip the header row and the |---| separator.
-  for (const row of rows.slice(2)) {
-    const firstCell = row.split("|")[1] ?? "";
-    for (const match of firstCell.matchAll(/`([A-Z][A-Z0-9_]*)`/g)) names.add(match[1] ?? "");
-  }
-  return names;
 }

@@ -1,0 +1,76 @@
+import { z } from "zod";
+
+// The web app's environment schemas, apart from env.ts (which is "server-only") so that Node scripts
+// can read them: `npm run docs:config` writes the configuration reference from their descriptions.
+
+/** The variables the web app reads, as they are set. */
+export const WebEnvVariablesSchema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  USER_API_URL: z.url({ protocol: /^https?$/ }).default("http://127.0.0.1:4001"),
+  INVENTORY_API_URL: z
+    .url({ protocol: /^https?$/ })
+    .default("http://127.0.0.1:4002")
+    .describe("where the Inventory API is"),
+  AUTH_SECRET: z
+    .string()
+    .min(32, "must be at least 32 characters (openssl rand -base64 32)")
+    .optional()
+    .meta({
+      description: "encrypts the session cookie; at least 32 characters; required in containers",
+      displayDefault: "generated once by `npm start` into `apps/web/.data/`",
+    }),
+  NEXTAUTH_SECRET: z
+    .string()
+    .min(32, "must be at least 32 characters")
+    .optional()
+    .meta({ alternativeTo: "AUTH_SECRET" }),
+  /** The public origin, such as https://sharehood.example; decides whether cookies are Secure. */
+  AUTH_URL: z.url().optional().meta({
+    description: "the public origin of the web app; decides whether cookies are `Secure`",
+    displayDefault: "the request's origin",
+  }),
+  NEXTAUTH_URL: z.url().optional().meta({ alternativeTo: "AUTH_URL" }),
+  /**
+   * Shared with the User API: the web app signs the address of the person it signs in with it,
+   * so the User API's limits per address count people, not this server. Unset: no address is sent.
+   */
+  SERVICE_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)").optional(),
+  /** Refresh the API access token when it has less than this many seconds left. */
+  AUTH_REFRESH_MARGIN_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(120)
+    .describe("refresh the API access token when it has less than this left"),
+  /** How long one API call may take before the page shows a "service unavailable" state. */
+  API_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .max(60_000)
+    .default(8_000)
+    .describe("how long one API call may take before a page shows a 'service unavailable' state"),
+});
+
+/**
+ * Everything the web app reads from its environment: the variables, with the old NEXTAUTH_* names
+ * standing in for AUTH_*, and AUTH_SECRET required.
+ */
+export const WebEnvSchema = WebEnvVariablesSchema.transform((env) => ({
+  ...env,
+  AUTH_SECRET: env.AUTH_SECRET ?? env.NEXTAUTH_SECRET,
+  AUTH_URL: env.AUTH_URL ?? env.NEXTAUTH_URL,
+})).refine((env) => env.AUTH_SECRET !== undefined, {
+  message: "AUTH_SECRET (or NEXTAUTH_SECRET) is required; `npm start` generates one under .data/",
+  path: ["AUTH_SECRET"],
+});
+
+/**
+ * What the server in front of Next.js (scripts/server.mjs, plain JavaScript) reads itself before
+ * Next.js starts. Declared here for the configuration reference; server.mjs applies the same
+ * defaults.
+ */
+export const WebServerEnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000).describe("HTTP port"),
+  TRUST_PROXY: z.string().default("loopback"),
+});
