@@ -1,7 +1,7 @@
 import { Redis } from "ioredis";
 import type { Item } from "@sharehood/sdk";
 import { encodeCursor } from "@sharehood/server-kit";
-import { testRedisUrl } from "@sharehood/server-kit/testing";
+import { testRedisUrl } from "@sharehood/test-stack";
 import { vi, afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newItem, raw } from "./fixtures.ts";
 import { startStack, type TestStack } from "./stack.ts";

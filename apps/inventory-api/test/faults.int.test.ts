@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { ApiError } from "@sharehood/sdk";
 import { newItem, raw, refused } from "./fixtures.ts";
-import { startPrivateRedis } from "@sharehood/server-kit/testing";
+import { startPrivateRedis } from "@sharehood/test-stack";
 import { startStack, type TestStack } from "./stack.ts";
 
 const cleanups: (() => Promise<void>)[] = [];

@@ -1,25 +1,7 @@
-import { ApiError, type CreateItemBody } from "@sharehood/sdk";
+import { ApiError } from "@sharehood/sdk";
 import { expect } from "vitest";
 
-let counter = 0;
-
-/** A valid item body; titles are unique so searches in one test do not see another's items. */
-export function newItem(overrides: Partial<CreateItemBody> = {}): CreateItemBody {
-  counter += 1;
-  return {
-    title: `Cordless drill ${counter}`,
-    description: "An 18V drill with two batteries and a case of bits.",
-    categoryId: "tools",
-    condition: "good",
-    location: "Elm Street",
-    ...overrides,
-  };
-}
-
-/** A date `days` from today (UTC), as `YYYY-MM-DD`. */
-export function inDays(days: number): string {
-  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-}
+export { inDays, newItem } from "@sharehood/test-stack";
 
 /** Awaits a call that must fail with an ApiError of this status and code; answers the error. */
 export async function refused(promise: Promise<unknown>, status: number, code: string): Promise<ApiError> {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, testRedisUrl } from "@sharehood/server-kit/testing";
+import { createTestDatabase, testRedisUrl } from "@sharehood/test-stack";
 import { randomUUID } from "node:crypto";
 import supertest from "supertest";
 import { createUserApi, PRISMA_DIR } from "../src/app.ts";

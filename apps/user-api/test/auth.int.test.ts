@@ -2,7 +2,7 @@ import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PERMISSIONS_BY_ROLE } from "@sharehood/sdk";
 import { hashToken } from "@sharehood/server-kit";
-import { testRedisUrl } from "@sharehood/server-kit/testing";
+import { testRedisUrl } from "@sharehood/test-stack";
 import { expectProblem, newUser, register, startTestApi, type TestApi } from "./harness.ts";
 
 let t: TestApi;

@@ -1,16 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { createTestDatabase, testRedisUrl } from "@sharehood/server-kit/testing";
+import { startInProcessService, type InProcessService } from "@sharehood/test-stack";
 import supertest from "supertest";
-import { createUserApi, PRISMA_DIR, type UserApi } from "../src/app.ts";
-import { UserApiEnvSchema, type UserApiConfig } from "../src/env.ts";
+import type { UserApi } from "../src/app.ts";
+import type { UserApiConfig } from "../src/env.ts";
+import { userApiService } from "../src/service.ts";
 
-export interface TestApi {
-  api: UserApi;
-  /** The config it was built from (another instance on the same database and namespace needs it). */
-  config: UserApiConfig;
+export interface TestApi extends InProcessService<UserApiConfig, UserApi> {
   http: ReturnType<typeof supertest>;
-  namespace: string;
-  close(): Promise<void>;
 }
 
 /**
@@ -18,28 +14,8 @@ export interface TestApi {
  * test files can run in parallel without seeing each other.
  */
 export async function startTestApi(name: string, env: Record<string, string> = {}): Promise<TestApi> {
-  const database = await createTestDatabase({ name: `user_${name}`, prismaDir: PRISMA_DIR });
-  const namespace = `test-${name}-${randomUUID().slice(0, 8)}`;
-  const config = UserApiEnvSchema.parse({
-    NODE_ENV: "test",
-    LOG_LEVEL: "silent",
-    DATABASE_URL: database.url,
-    REDIS_URL: testRedisUrl(),
-    REDIS_NAMESPACE: namespace,
-    PORT: "0",
-    ...env,
-  });
-  const api = await createUserApi(config);
-  return {
-    api,
-    config,
-    http: supertest(api.app),
-    namespace,
-    async close() {
-      await api.dispose();
-      await database.drop();
-    },
-  };
+  const started = await startInProcessService(userApiService, name, env);
+  return { ...started, http: supertest(started.api.app) };
 }
 
 let counter = 0;

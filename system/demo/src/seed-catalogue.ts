@@ -1,4 +1,5 @@
-import { ApiError, createClient, type SharehoodClient } from "@sharehood/sdk";
+import { ApiError, type SharehoodClient } from "@sharehood/sdk";
+import { connectTo, moveLoan, requestLoan, signIn, type LoanStep } from "@sharehood/test-stack/fixtures";
 import { CATALOGUE, type Listing, type Neighbour } from "./catalogue.ts";
 
 const EMAILS: Record<Neighbour, string> = {
@@ -8,69 +9,71 @@ const EMAILS: Record<Neighbour, string> = {
   dev: "dev@example.com",
 };
 
-const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-
-type Step = "approve" | "handover" | "return" | "decline" | "cancel";
 /** Loans in every state, so the borrowing dashboards have something to show. */
-const LOANS: { borrower: Neighbour; title: string; days: [number, number]; message: string; then: Step[] }[] =
-  [
-    {
-      borrower: "bob",
-      title: "Cordless drill (18V)",
-      days: [0, 3],
-      message: "Putting up shelves this weekend!",
-      then: ["approve", "handover"],
-    },
-    {
-      borrower: "chloe",
-      title: "Two-person hiking tent",
-      days: [10, 12],
-      message: "A night in the hills, if the weather holds.",
-      then: [],
-    },
-    {
-      borrower: "dev",
-      title: "Family tent for six",
-      days: [5, 8],
-      message: "Family trip to the lake.",
-      then: ["approve"],
-    },
-    {
-      borrower: "alice",
-      title: "Stand mixer",
-      days: [1, 2],
-      message: "Birthday cake duty.",
-      then: ["approve", "handover", "return"],
-    },
-    {
-      borrower: "dev",
-      title: "Stand-up paddle board",
-      days: [3, 4],
-      message: "First time paddling!",
-      then: ["decline"],
-    },
-    {
-      borrower: "bob",
-      title: "Inflatable kayak",
-      days: [6, 7],
-      message: "River day with my brother.",
-      then: ["approve", "cancel"],
-    },
-    {
-      borrower: "chloe",
-      title: "Full HD projector",
-      days: [14, 15],
-      message: "Outdoor cinema for the street party.",
-      then: ["approve"],
-    },
-    {
-      borrower: "alice",
-      title: "Pressure washer",
-      days: [20, 21],
-      message: "The patio needs it badly.",
-      then: [],
-    },
-  ];
+const LOANS: {
+  borrower: Neighbour;
+  title: string;
+  days: [number, number];
+  message: string;
+  then: LoanStep[];
+}[] = [
+  {
+    borrower: "bob",
+    title: "Cordless drill (18V)",
+    days: [0, 3],
+    message: "Putting up shelves this weekend!",
+    then: ["approve", "handover"],
+  },
+  {
+    borrower: "chloe",
+    title: "Two-person hiking tent",
+    days: [10, 12],
+    message: "A night in the hills, if the weather holds.",
+    then: [],
+  },
+  {
+    borrower: "dev",
+    title: "Family tent for six",
+    days: [5, 8],
+    message: "Family trip to the lake.",
+    then: ["approve"],
+  },
+  {
+    borrower: "alice",
+    title: "Stand mixer",
+    days: [1, 2],
+    message: "Birthday cake duty.",
+    then: ["approve", "handover", "return"],
+  },
+  {
+    borrower: "dev",
+    title: "Stand-up paddle board",
+    days: [3, 4],
+    message: "First time paddling!",
+    then: ["decline"],
+  },
+  {
+    borrower: "bob",
+    title: "Inflatable kayak",
+    days: [6, 7],
+    message: "River day with my brother.",
+    then: ["approve", "cancel"],
+  },
+  {
+    borrower: "chloe",
+    title: "Full HD projector",
+    days: [14, 15],
+    message: "Outdoor cinema for the street party.",
+    then: ["approve"],
+  },
+  {
+    borrower: "alice",
+    title: "Pressure washer",
+    days: [20, 21],
+    message: "The patio needs it badly.",
+    then: [],
+  },
+];
 
 export interface SeedOptions {
   userApiUrl: string;
@@ -87,22 +90,11 @@ export interface SeedOptions {
 export async function seedCatalogue(
   options: SeedOptions,
 ): Promise<{ items: number; loans: number; skipped: boolean }> {
-  const anonymous = createClient({
-    userApiUrl: options.userApiUrl,
-    inventoryApiUrl: options.inventoryApiUrl,
-  });
+  const connect = connectTo(options);
+  const anonymous = connect();
   const people = {} as Record<Neighbour, { id: string; client: SharehoodClient }>;
-  for (const [who, email] of Object.entries(EMAILS) as [Neighbour, string][]) {
-    const { accessToken, user } = await anonymous.auth.login({ body: { email, password: options.password } });
-    people[who] = {
-      id: user.id,
-      client: createClient({
-        userApiUrl: options.userApiUrl,
-        inventoryApiUrl: options.inventoryApiUrl,
-        token: accessToken,
-      }),
-    };
-  }
+  for (const [who, email] of Object.entries(EMAILS) as [Neighbour, string][])
+    people[who] = await signIn(connect, { email, password: options.password });
   const existing = await anonymous.items.list({ query: { ownerId: people.alice.id, limit: 1 } });
   if (existing.items.length > 0) return { items: 0, loans: 0, skipped: true };
 
@@ -122,13 +114,11 @@ export async function seedCatalogue(
     const listing = CATALOGUE.find((l) => l.title === loan.title)!;
     const owner = people[listing.owner].client;
     const borrower = people[loan.borrower].client;
-    const created = await borrower.loans.request({
-      params: { id: ids.get(loan.title)! },
-      body: { startDate: inDays(loan.days[0]), endDate: inDays(loan.days[1]), message: loan.message },
-    });
+    const [from, to] = loan.days;
+    const created = await requestLoan(borrower, ids.get(loan.title)!, { from, to, message: loan.message });
     for (const step of loan.then) {
       const actor = step === "cancel" ? borrower : owner;
-      await actor.loans[step]({ params: { id: created.id } }).catch((error: unknown) => {
+      await moveLoan(actor, created.id, step).catch((error: unknown) => {
         throw error instanceof ApiError
           ? new Error(`demo loan "${loan.title}" could not ${step}: ${error.message}`)
           : error;

@@ -1,11 +1,13 @@
-import { startStack, type TestStack } from "@sharehood/inventory-api/testing";
+import { inventoryApiService } from "@sharehood/inventory-api/service";
+import { startInProcessStack, type InProcessStack } from "@sharehood/test-stack";
+import { userApiService } from "@sharehood/user-api/service";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runDemo } from "../src/story.ts";
 
 describe("the demo walkthrough", () => {
-  let stack: TestStack;
+  let stack: InProcessStack;
   beforeAll(async () => {
-    stack = await startStack("demo");
+    stack = await startInProcessStack("demo", { users: userApiService, inventory: inventoryApiService });
   });
   afterAll(async () => {
     await stack?.close();

@@ -1,3 +1,4 @@
+import { inDays } from "@sharehood/test-stack";
 import type { World } from "./world.ts";
 
 /** One request the load made, and what came of it. */
@@ -13,7 +14,6 @@ export interface Sample {
 }
 
 const pick = <T>(list: readonly T[]): T => list[Math.floor(Math.random() * list.length)]!;
-const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 async function send(
   url: string,

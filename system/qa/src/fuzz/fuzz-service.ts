@@ -1,11 +1,9 @@
 import { mkdir, writeFile } from "node:fs/promises";
-import { startStack, type TestStack } from "@sharehood/inventory-api/testing";
+import { ADMIN, startStack, type TestStack } from "../stack.ts";
 import { ALL_ROUTES, type Service } from "../routes.ts";
 import { fuzzConfig, FUZZ_FILES } from "./config.ts";
 import { describeReport, runFuzz, type FuzzReport } from "./run-fuzz.ts";
 import { FuzzWorld } from "./world.ts";
-
-export const ADMIN = { email: "admin@example.com", password: "admin-password" };
 
 /**
  * The fuzz stack: the real services, with the per-IP limits raised so registrations keep working,

@@ -1,9 +1,12 @@
 import { randomBytes } from "node:crypto";
-import type { TestStack } from "@sharehood/inventory-api/testing";
+import { inDays } from "@sharehood/test-stack";
+import { ADMIN, type TestStack } from "../stack.ts";
 import type { HttpResponse } from "../http.ts";
 import type { Service } from "../routes.ts";
 import { fingerprint } from "./fingerprint.ts";
 import { Recorder } from "./recorder.ts";
+
+export { inDays };
 
 /** A signed-in user of the security world. */
 export interface Actor {
@@ -23,7 +26,6 @@ export interface Actor {
 export type ActorName = "alice" | "bob" | "carol" | "dave" | "admin";
 
 const PASSWORD = "security-matrix-passw0rd";
-const ADMIN = { email: "admin@example.com", password: "admin-password" };
 
 export interface CallOptions {
   token?: string;
@@ -217,11 +219,6 @@ export function newItemBody(title: string) {
     condition: "good",
     location: "Elm Street",
   };
-}
-
-/** A date `days` from today (UTC). */
-export function inDays(days: number): string {
-  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 const PNG_1X1 = Buffer.from(

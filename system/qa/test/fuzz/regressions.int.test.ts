@@ -1,6 +1,6 @@
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startStack, type TestStack } from "@sharehood/inventory-api/testing";
+import { startStack, type TestStack } from "../../src/stack.ts";
 import { problemViolations, securityHeaderViolations } from "../../src/checks.ts";
 import { send, sendJson, type HttpResponse } from "../../src/http.ts";
 import { ALL_ROUTES, fillPath, paramNames, type NamedRoute } from "../../src/routes.ts";

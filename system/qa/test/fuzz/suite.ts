@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { TestStack } from "@sharehood/inventory-api/testing";
+import type { TestStack } from "../../src/stack.ts";
 import { fuzzService, startFuzzStack } from "../../src/fuzz/fuzz-service.ts";
 import { summariseViolations } from "../../src/fuzz/run-fuzz.ts";
 import { ALL_ROUTES } from "../../src/routes.ts";

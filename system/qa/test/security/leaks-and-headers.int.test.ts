@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startStack, type TestStack } from "@sharehood/inventory-api/testing";
+import { startStack, type TestStack } from "../../src/stack.ts";
 import { securityHeaderViolations } from "../../src/checks.ts";
 import type { HttpResponse } from "../../src/http.ts";
 import { inDays, newItemBody, SecurityWorld, type Actor } from "../../src/security/world.ts";

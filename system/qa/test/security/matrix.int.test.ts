@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startStack, type TestStack } from "@sharehood/inventory-api/testing";
+import { startStack, type TestStack } from "../../src/stack.ts";
 import { CASES, SPECS, type Prepared } from "../../src/security/matrix.ts";
 import {
   expectRefusal,

@@ -1,12 +1,13 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
-// The repository root, where `apps/<name>/dist/main.js` lives.
-const root = fileURLToPath(new URL("../../../..", import.meta.url));
+// The repository root: processes run from there, as `npm start` runs them.
+const root = fileURLToPath(new URL("../../..", import.meta.url));
 
 /**
- * A service running as its own process (`node apps/<name>/dist/main.js`, the production bundle),
- * which a resilience scenario or a benchmark can kill and restart.
+ * A service running as its own process (`node <bundle>`: a service descriptor's production
+ * bundle, or any script), which a resilience scenario or a benchmark can kill and restart.
  */
 export class ServiceProcess {
   #child: ChildProcess | undefined;
@@ -18,8 +19,8 @@ export class ServiceProcess {
     readonly name: string,
     readonly port: number,
     private readonly env: Record<string, string>,
-    /** The script to run, relative to the repository root (default: the app's production bundle). */
-    private readonly entry = `apps/${name}/dist/main.js`,
+    /** The script to run: absolute (a descriptor's `bundle`), or relative to the repository root. */
+    private readonly entry: string,
     /** The path that answers 200 once the process is ready. */
     private readonly readyPath = "/readyz",
   ) {}
@@ -32,7 +33,7 @@ export class ServiceProcess {
   async start(timeoutMs = 30_000): Promise<void> {
     this.exitCode = null;
     this.exitedAt = undefined;
-    const child = spawn(process.execPath, [this.entry], {
+    const child = spawn(process.execPath, [resolve(root, this.entry)], {
       cwd: root,
       env: {
         PATH: process.env.PATH ?? "",

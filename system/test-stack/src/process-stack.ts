@@ -1,0 +1,88 @@
+import { createTestDatabase, freePort, testRedisUrl } from "@sharehood/server-kit/testing";
+import { connectTo, type Connect } from "./fixtures.ts";
+import { testNamespace } from "./in-process.ts";
+import { startPrivateRedis } from "./redis.ts";
+import { ServiceProcess } from "./service-process.ts";
+import type { InProcessApi } from "./service-descriptor.ts";
+import type { StackEnv, StackServices } from "./stack-services.ts";
+
+export interface ProcessStackOptions {
+  /** A redis-server of the stack's own, which a scenario may kill or freeze (else `redisUrl`). */
+  privateRedis?: boolean;
+  /** The Redis both services share (default: the test Redis), in a fresh namespace. */
+  redisUrl?: string;
+  /** Environment for both services, then for each. */
+  env?: StackEnv & { common?: Record<string, string> };
+}
+
+/**
+ * Both APIs as their production bundles (`node dist/main.js`), each on a fresh PostgreSQL database,
+ * sharing a fresh Redis namespace: what the resilience scenarios and the benchmarks kill, load and
+ * restart. `start` adds any other process (a variant, a baseline, the web app), stopped with the rest.
+ */
+export async function startProcessStack(
+  name: string,
+  // Only the bundles and Prisma folders are used: nothing of the apps is loaded here.
+  services: StackServices<InProcessApi, InProcessApi>,
+  options: ProcessStackOptions = {},
+) {
+  const redis = options.privateRedis ? await startPrivateRedis() : undefined;
+  const redisUrl = redis?.url ?? options.redisUrl ?? testRedisUrl();
+  const [usersDb, inventoryDb] = await Promise.all([
+    createTestDatabase({ name: `${name}_users`, prismaDir: services.users.prismaDir }),
+    createTestDatabase({ name: `${name}_inventory`, prismaDir: services.inventory.prismaDir }),
+  ]);
+  const namespace = testNamespace(name);
+  const common = { REDIS_URL: redisUrl, REDIS_NAMESPACE: namespace, ...options.env?.common };
+  const processes: ServiceProcess[] = [];
+  const start = async (
+    process: string,
+    env: Record<string, string>,
+    entry: string,
+    readyPath?: string,
+  ): Promise<ServiceProcess> => {
+    const started = new ServiceProcess(
+      process,
+      Number(env.PORT) || (await freePort()),
+      env,
+      entry,
+      readyPath,
+    );
+    await started.start();
+    processes.push(started);
+    return started;
+  };
+
+  const usersEnv = { ...common, DATABASE_URL: usersDb.url, ...options.env?.users };
+  const users = await start(services.users.name, usersEnv, services.users.bundle);
+  const inventoryEnv = {
+    ...common,
+    DATABASE_URL: inventoryDb.url,
+    USER_API_URL: users.url,
+    ...options.env?.inventory,
+  };
+  const inventory = await start(services.inventory.name, inventoryEnv, services.inventory.bundle);
+  const client: Connect = connectTo({ userApiUrl: users.url, inventoryApiUrl: inventory.url });
+  return {
+    users,
+    inventory,
+    /** The stack's private redis-server, when it has one. */
+    redis,
+    redisUrl,
+    namespace,
+    databases: { users: usersDb.url, inventory: inventoryDb.url },
+    /** The environment each service was started with (a variant over the same database reuses it). */
+    env: { users: usersEnv, inventory: inventoryEnv },
+    client,
+    /** Starts another process (port: `env.PORT`, else a free one) that `close` stops too. */
+    start,
+    /** Stops every process (all at once: each may drain for its grace period), Redis, and drops both databases. */
+    async close(signal: NodeJS.Signals = "SIGKILL"): Promise<void> {
+      await Promise.all(processes.map((p) => p.stop(signal)));
+      await redis?.stop();
+      await Promise.all([usersDb.drop(), inventoryDb.drop()]);
+    },
+  };
+}
+
+export type ProcessStack = Awaited<ReturnType<typeof startProcessStack>>;
