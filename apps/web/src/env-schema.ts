@@ -67,10 +67,26 @@ export const WebEnvSchema = WebEnvVariablesSchema.transform((env) => ({
 
 /**
  * What the server in front of Next.js (scripts/server.mjs, plain JavaScript) reads itself before
- * Next.js starts. Declared here for the configuration reference; server.mjs applies the same
- * defaults.
+ * Next.js starts, its page cache (scripts/page-cache.mjs) included. Declared here for the
+ * configuration reference; server.mjs applies the same defaults and bounds.
  */
 export const WebServerEnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000).describe("HTTP port"),
   TRUST_PROXY: z.string().default("loopback"),
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  REDIS_NAMESPACE: z.string().default("sharehood"),
+  PAGE_CACHE_TTL_SECONDS: z.coerce
+    .number()
+    .min(0)
+    .max(86_400)
+    .default(60)
+    .describe(
+      "how long the web server keeps the page a signed-out visitor gets (browse, search, an item page); a catalogue change announced on Redis drops it sooner, and without Redis it is kept one second; 0 turns the cache off",
+    ),
+  PAGE_CACHE_MAX_MB: z.coerce
+    .number()
+    .min(0)
+    .max(4_096)
+    .default(64)
+    .describe("the most the web server's page cache holds in memory, per replica; 0 turns the cache off"),
 });

@@ -23,7 +23,8 @@ export const BaseEnvSchema = z.object({
     .url({ protocol: /^rediss?$/ })
     .optional()
     .meta({
-      description: "Redis URL (caches, rate limits, revocation events); both APIs must share it",
+      description:
+        "Redis URL (caches, rate limits, revocation events, catalogue changes); the APIs and the web app must share it",
       displayDefault: "in-process store",
     }),
   DATA_DIR: z
@@ -80,7 +81,7 @@ export const ServiceEnvSchema = BaseEnvSchema.extend({
     .string()
     .regex(/^[a-z0-9_-]+$/i)
     .default("sharehood")
-    .describe("prefix of every Redis key and channel (both APIs must use the same one)"),
+    .describe("prefix of every Redis key and channel (the APIs and the web app must use the same one)"),
   /** Which proxies may set X-Forwarded-For (Express `trust proxy`). */
   TRUST_PROXY: z
     .string()
