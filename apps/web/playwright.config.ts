@@ -4,7 +4,6 @@ import {
   ACCESS_TOKEN_TTL_SECONDS,
   ADMIN,
   AUTH_REFRESH_MARGIN_SECONDS,
-  E2E_POSTGRES_URL,
   E2E_REDIS_URL,
   INVENTORY_API_PORT,
   INVENTORY_API_URL,
@@ -85,7 +84,7 @@ export default defineConfig({
   webServer: [
     {
       name: "user-api",
-      command: "node e2e/support/run-service.mjs user-api",
+      command: "node --import tsx e2e/support/run-service.ts user-api",
       url: `${USER_API_URL}/readyz`,
       timeout: 120_000,
       reuseExistingServer: false,
@@ -103,12 +102,11 @@ export default defineConfig({
         LOGIN_MAX_FAILURES_PER_EMAIL: String(LOGIN_MAX_FAILURES_PER_EMAIL),
         LOGIN_MAX_FAILURES_PER_IP: String(LOGIN_MAX_FAILURES_PER_IP),
         SERVICE_SECRET: serviceSecret,
-        E2E_PREPARE_DATABASES: `${E2E_POSTGRES_URL} sharehood_e2e_users sharehood_e2e_inventory`,
       },
     },
     {
       name: "inventory-api",
-      command: "node e2e/support/run-service.mjs inventory-api",
+      command: "node --import tsx e2e/support/run-service.ts inventory-api",
       url: `${INVENTORY_API_URL}/readyz`,
       timeout: 120_000,
       reuseExistingServer: false,
@@ -124,7 +122,7 @@ export default defineConfig({
     },
     {
       name: "web",
-      command: "node e2e/support/run-service.mjs web",
+      command: "node --import tsx e2e/support/run-service.ts web",
       url: `${WEB_URL}/robots.txt`,
       timeout: 240_000,
       reuseExistingServer: false,

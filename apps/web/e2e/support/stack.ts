@@ -38,5 +38,7 @@ function databaseUrl(name: string): string {
   url.pathname = `/${name}`;
   return url.toString();
 }
-export const USERS_DATABASE_URL = databaseUrl("sharehood_e2e_users");
-export const INVENTORY_DATABASE_URL = databaseUrl("sharehood_e2e_inventory");
+/** The suite's two databases, dropped and created afresh when the User API starts (run-service.ts). */
+export const E2E_DATABASES = { users: "sharehood_e2e_users", inventory: "sharehood_e2e_inventory" };
+export const USERS_DATABASE_URL = databaseUrl(E2E_DATABASES.users);
+export const INVENTORY_DATABASE_URL = databaseUrl(E2E_DATABASES.inventory);
