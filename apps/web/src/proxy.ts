@@ -3,20 +3,49 @@ import { auth, SESSION_COOKIE } from "@/auth";
 import { getEnv, usesSecureCookies } from "@/env";
 import { cookieHeaderAfter, sessionCookiesOnly } from "@/server/forward-cookies";
 import { REQUEST_PATH_HEADER, pagePathOf } from "@/server/request-path";
+import { decodeSessionCookie, hasSessionCookie, SESSION_TOKENS_HEADER } from "@/server/session-cookie";
+import { refreshDue } from "@/server/token-refresh";
 import { newNonce, securityHeaders } from "@/server/security-headers";
 
 // next-auth's proxy form (`export { auth as proxy }`): it reads the session and, when the API
 // access token is about to expire, refreshes it in the jwt callback (see token-refresh.ts) and
 // answers the new encrypted cookie as Set-Cookie. Server components cannot set cookies; this can.
+// It re-encrypts the cookie on every call, so it runs only when a refresh is due.
 const readSession = auth as unknown as (request: NextRequest, event: NextFetchEvent) => Promise<Response>;
+
+/**
+ * The session for the page, read once: a fresh one is handed on as it is (nothing re-encrypted,
+ * no cookie sent back); one due for a refresh goes through next-auth, which refreshes the tokens
+ * and answers the new cookie. Anonymous requests skip all of it.
+ */
+async function sessionFor(
+  request: NextRequest,
+  event: NextFetchEvent,
+  forwarded: Headers,
+): Promise<{ setCookies: string[] }> {
+  forwarded.delete(SESSION_TOKENS_HEADER);
+  const cookieHeader = request.headers.get("cookie");
+  if (!hasSessionCookie(cookieHeader)) return { setCookies: [] };
+  const tokens = await decodeSessionCookie(request.headers);
+  if (tokens && !refreshDue(tokens)) {
+    forwarded.set(SESSION_TOKENS_HEADER, JSON.stringify(tokens));
+    return { setCookies: [] };
+  }
+  const session = await readSession(request, event);
+  const setCookies = sessionCookiesOnly(session.headers.getSetCookie(), SESSION_COOKIE);
+  // The page reads the cookie the browser will hold from now on, not the one it sent: with the
+  // old one, it would still see the tokens that were just rotated (or a session just ended).
+  if (setCookies.length > 0) forwarded.set("cookie", cookieHeaderAfter(cookieHeader, setCookies));
+  return { setCookies };
+}
 
 /**
  * Runs before every page, server action and route handler: keeps the session fresh and sets
  * the security headers that change per response.
  */
 export async function proxy(request: NextRequest, event: NextFetchEvent): Promise<Response> {
-  const session = await readSession(request, event);
-  const setCookies = sessionCookiesOnly(session.headers.getSetCookie(), SESSION_COOKIE);
+  const forwarded = new Headers(request.headers);
+  const { setCookies } = await sessionFor(request, event, forwarded);
 
   const env = getEnv();
   const nonce = newNonce();
@@ -25,12 +54,6 @@ export async function proxy(request: NextRequest, event: NextFetchEvent): Promis
     https: usesSecureCookies(env),
     development: env.NODE_ENV === "development",
   });
-
-  const forwarded = new Headers(request.headers);
-  // The page reads the cookie the browser will hold from now on, not the one it sent: with the
-  // old one, its own auth() would refresh the tokens a second time.
-  if (setCookies.length > 0)
-    forwarded.set("cookie", cookieHeaderAfter(request.headers.get("cookie"), setCookies));
   // Next.js takes the nonce for its own script tags from the request's CSP header.
   forwarded.set("x-nonce", nonce);
   // Layouts and the forbidden page are not handed the URL; they read it from here.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cookieHeaderAfter, sessionCookiesOnly } from "./forward-cookies.ts";
+import { cookieHeaderAfter, hasCookie, sessionCookiesOnly } from "./forward-cookies.ts";
 
 const now = Date.UTC(2026, 11, 1, 12);
 
@@ -49,5 +49,14 @@ describe("sessionCookiesOnly", () => {
       "sharehood.session=whole; Path=/; HttpOnly",
       "sharehood.session.1=; Path=/; Max-Age=0",
     ]);
+  });
+});
+
+describe("hasCookie", () => {
+  it("finds the session cookie whole or in chunks, and nothing that only starts like it", () => {
+    expect(hasCookie("theme=dark; sharehood.session=abc", "sharehood.session")).toBe(true);
+    expect(hasCookie("sharehood.session.1=abc", "sharehood.session")).toBe(true);
+    expect(hasCookie("sharehood.sessionx=abc; other=sharehood.session", "sharehood.session")).toBe(false);
+    expect(hasCookie(null, "sharehood.session")).toBe(false);
   });
 });

@@ -48,10 +48,19 @@ export function cookieHeaderAfter(
  * only make each anonymous page personal, so no cache could keep it.
  */
 export function sessionCookiesOnly(setCookies: readonly string[], sessionCookie: string): string[] {
-  return setCookies.filter((setCookie) => {
-    const name = setCookie.slice(0, setCookie.indexOf("=")).trim();
-    return (
-      name === sessionCookie || new RegExp(`^${sessionCookie.replaceAll(".", "\\.")}\\.\\d+$`).test(name)
-    );
-  });
+  return setCookies.filter((setCookie) =>
+    isSessionCookie(parsePair(setCookie.split(";")[0]!)?.[0], sessionCookie),
+  );
+}
+
+/** Whether a cookie name is the session cookie, whole or one of its chunks (`<name>.0`, `<name>.1`, ...). */
+export function isSessionCookie(name: string | undefined, sessionCookie: string): boolean {
+  if (name === undefined || !name.startsWith(sessionCookie)) return false;
+  const rest = name.slice(sessionCookie.length);
+  return rest === "" || /^\.\d+$/.test(rest);
+}
+
+/** Whether a Cookie header holds the session cookie (or a chunk of it). */
+export function hasCookie(cookieHeader: string | null, sessionCookie: string): boolean {
+  return (cookieHeader ?? "").split(";").some((pair) => isSessionCookie(parsePair(pair)?.[0], sessionCookie));
 }

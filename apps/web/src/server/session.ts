@@ -1,21 +1,18 @@
 import "server-only";
-import { getToken } from "next-auth/jwt";
 import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import type { Permission } from "@sharehood/sdk";
-import { SESSION_COOKIE, auth } from "@/auth";
-import { getEnv, usesSecureCookies } from "@/env";
 import { apiClient } from "@/server/api-client";
 import { clientAddressForwarding } from "@/server/client-address";
 import { REQUEST_PATH_HEADER } from "@/server/request-path";
+import { decodeSessionCookie, SESSION_TOKENS_HEADER } from "@/server/session-cookie";
 import type { SessionTokens, Viewer } from "@/server/session-token";
 
 /** The signed-in person for this request, or null. Safe to pass to client components. */
-export const getViewer = cache(async (): Promise<Viewer | null> => {
-  const session = await auth();
-  return session?.viewer ?? null;
-});
+export const getViewer = cache(
+  async (): Promise<Viewer | null> => (await readSessionTokens())?.viewer ?? null,
+);
 
 /** Whether the viewer holds a permission (the APIs enforce it; this only shapes the UI). */
 export function can(viewer: Viewer | null, permission: Permission): boolean {
@@ -48,19 +45,16 @@ export async function requirePermission(permission: Permission): Promise<Viewer>
   return viewer;
 }
 
-// Reads the encrypted session cookie directly: the session object pages see never holds tokens.
-// No refresh here: the proxy refreshed them before this request reached the page (a refresh
-// here could not write the cookie, so the browser would keep presenting the rotated token).
+// The session the proxy read and handed on; else (it refreshed the tokens, so the page sees the
+// new cookie, or no proxy ran) the cookie itself, decrypted here. No refresh here: the proxy
+// refreshed the tokens before this request reached the page (a refresh here could not write the
+// cookie, so the browser would keep presenting the rotated token). The pages never hold a
+// session object with tokens; a `Viewer` is what they pass on.
 const readSessionTokens = cache(async (): Promise<SessionTokens | null> => {
-  const env = getEnv();
-  const jwt = await getToken({
-    req: { headers: await headers() },
-    secret: env.AUTH_SECRET,
-    secureCookie: usesSecureCookies(env),
-    cookieName: SESSION_COOKIE,
-    salt: SESSION_COOKIE,
-  });
-  return jwt?.tokens ?? null;
+  const request = await headers();
+  const handed = request.get(SESSION_TOKENS_HEADER);
+  if (handed) return JSON.parse(handed) as SessionTokens;
+  return decodeSessionCookie(request);
 });
 
 /** An SDK client acting as the signed-in person, or null when nobody is signed in. Server-only. */

@@ -35,6 +35,11 @@ export function tokensFromAuthResult(result: AuthResult): SessionTokens {
   };
 }
 
+/** Whether the access token is within the refresh margin of its expiry (or past it). */
+export function refreshDue(tokens: SessionTokens, now = Date.now()): boolean {
+  return tokens.accessTokenExpiresAt - now <= getEnv().AUTH_REFRESH_MARGIN_SECONDS * 1000;
+}
+
 async function refreshOnce(refreshToken: string): Promise<SessionTokens | null> {
   try {
     const result = await apiClient().auth.refresh({ body: { refreshToken } });
@@ -52,8 +57,7 @@ async function refreshOnce(refreshToken: string): Promise<SessionTokens | null> 
  * When the User API cannot be reached the current tokens are returned unchanged.
  */
 export function ensureFreshTokens(tokens: SessionTokens): Promise<SessionTokens | null> {
-  const marginMs = getEnv().AUTH_REFRESH_MARGIN_SECONDS * 1000;
-  if (tokens.accessTokenExpiresAt - Date.now() > marginMs) return Promise.resolve(tokens);
+  if (!refreshDue(tokens)) return Promise.resolve(tokens);
 
   const key = keyOf(tokens.refreshToken);
   let pending = inflight.get(key);

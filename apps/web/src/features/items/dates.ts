@@ -3,15 +3,28 @@ export function todayUtc(now = new Date()): string {
   return now.toISOString().slice(0, 10);
 }
 
+// Made once: building a formatter costs far more than using one (it showed in server profiles of
+// the Borrowing page, which formats a few dates per loan).
+const DAY = new Intl.DateTimeFormat("en-GB", {
+  weekday: "short",
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  timeZone: "UTC",
+});
+const MOMENT = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  timeZone: "UTC",
+  timeZoneName: "short",
+});
+
 /** `2026-07-04` → "Sat 4 Jul 2026" (fixed locale and UTC so server and browser agree). */
 export function formatDate(date: string): string {
-  return new Intl.DateTimeFormat("en-GB", {
-    weekday: "short",
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    timeZone: "UTC",
-  }).format(new Date(`${date}T00:00:00Z`));
+  return DAY.format(new Date(`${date}T00:00:00Z`));
 }
 
 /** A date range for people: "4 – 6 Jul 2026" style, or one day. */
@@ -21,13 +34,5 @@ export function formatRange(start: string, end: string): string {
 
 /** A timestamp for people, such as "4 Jul 2026, 14:05 UTC". */
 export function formatTimestamp(iso: string): string {
-  return new Intl.DateTimeFormat("en-GB", {
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZone: "UTC",
-    timeZoneName: "short",
-  }).format(new Date(iso));
+  return MOMENT.format(new Date(iso));
 }
