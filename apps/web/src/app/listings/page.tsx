@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
 import { buttonStyles } from "@sharehood/ui/button";
 import { MyListings } from "@/features/items/my-listings";
+import { ListSkeleton } from "@/features/layout/page-skeleton";
 import { PageHeading } from "@/features/layout/page-heading";
 import { listItems } from "@/server/items";
 import { getCategories } from "@/server/categories";
@@ -15,10 +17,7 @@ export const metadata: Metadata = {
 
 export default async function ListingsPage() {
   const viewer = await requireViewer();
-  const [categories, firstPage] = await Promise.all([
-    getCategories(),
-    listItems({ ownerId: viewer.id, limit: 24, sort: "newest" }).catch(() => undefined),
-  ]);
+  // The heading goes out at once; the items stream in when the Inventory API answers.
   return (
     <div>
       <PageHeading
@@ -30,7 +29,18 @@ export default async function ListingsPage() {
           </Link>
         }
       />
-      <MyListings ownerId={viewer.id} categories={categories} initialPage={firstPage} />
+      <Suspense fallback={<ListSkeleton />}>
+        <Listings ownerId={viewer.id} />
+      </Suspense>
     </div>
   );
+}
+
+/** The categories and my first page of items, fetched together. */
+async function Listings({ ownerId }: { ownerId: string }) {
+  const [categories, firstPage] = await Promise.all([
+    getCategories(),
+    listItems({ ownerId, limit: 24, sort: "newest" }).catch(() => undefined),
+  ]);
+  return <MyListings ownerId={ownerId} categories={categories} initialPage={firstPage} />;
 }

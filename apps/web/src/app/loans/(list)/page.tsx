@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
+import { Suspense } from "react";
 import { LoanDashboard } from "@/features/loans/loan-dashboard";
 import type { LoanSide } from "@/features/loans/queries";
+import { ListSkeleton } from "@/features/layout/page-skeleton";
 import { PageHeading } from "@/features/layout/page-heading";
 import { TabLinks } from "@/features/layout/tab-links";
 import { can, getUserClient, requireViewer } from "@/server/session";
@@ -18,11 +20,7 @@ const TABS: { side: LoanSide; label: string }[] = [
 
 export default async function LoansPage({ searchParams }: { searchParams: Promise<{ view?: string }> }) {
   const side: LoanSide = (await searchParams).view === "owner" ? "owner" : "borrower";
-  const viewer = await requireViewer();
-  const session = await getUserClient();
-  const firstPage = await session?.client.loans
-    .list({ query: { as: side, limit: 50 } })
-    .catch(() => undefined);
+  // The heading and tabs go out at once; the list streams in when the Inventory API answers.
   return (
     <div>
       <PageHeading
@@ -37,13 +35,25 @@ export default async function LoansPage({ searchParams }: { searchParams: Promis
           current: tab.side === side,
         }))}
       />
-      <LoanDashboard
-        key={side}
-        side={side}
-        viewerId={viewer.id}
-        canCancelAny={can(viewer, "loan.cancel.any")}
-        initialPage={firstPage}
-      />
+      <Suspense key={side} fallback={<ListSkeleton />}>
+        <Loans side={side} />
+      </Suspense>
     </div>
+  );
+}
+
+/** One call to the Inventory API, made as soon as the session is read. */
+async function Loans({ side }: { side: LoanSide }) {
+  const [viewer, session] = await Promise.all([requireViewer(), getUserClient()]);
+  const firstPage = await session?.client.loans
+    .list({ query: { as: side, limit: 50 } })
+    .catch(() => undefined);
+  return (
+    <LoanDashboard
+      side={side}
+      viewerId={viewer.id}
+      canCancelAny={can(viewer, "loan.cancel.any")}
+      initialPage={firstPage}
+    />
   );
 }
