@@ -11,6 +11,7 @@ import { conditionalGet } from "./scenarios/conditional.ts";
 import { login } from "./scenarios/login.ts";
 import { searchScaling } from "./scenarios/search.ts";
 import { uncachedItem } from "./scenarios/uncached-item.ts";
+import { webLoad } from "./scenarios/web-load.ts";
 import { webPages } from "./scenarios/web-pages.ts";
 import { startBenchStack } from "./stack.ts";
 
@@ -27,7 +28,7 @@ execFileSync("node", ["../tooling/build/bundle.mjs", "src/variants/inventory-ski
   cwd: `${root}/bench`,
   stdio: "ignore",
 });
-if (wanted("web"))
+if (wanted("web") || wanted("web-load"))
   execFileSync("npm", ["run", "--silent", "build", "-w", "@sharehood/web"], { cwd: root, stdio: "ignore" });
 const machine = describeMachine();
 console.log(`bench on ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}`);
@@ -41,6 +42,7 @@ const scenarios: [string, () => Promise<ScenarioResult | ScenarioResult[]>][] = 
   ["auth", () => authOverhead(stack)],
   ["search", () => searchScaling(stack)],
   ["web", () => webPages(stack)],
+  ["web-load", () => webLoad(stack)],
 ];
 let failed: unknown;
 try {

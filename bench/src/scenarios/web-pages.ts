@@ -1,14 +1,10 @@
-import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
-import { launch } from "chrome-launcher";
 import lighthouse from "lighthouse";
 import desktopConfig from "lighthouse/core/config/desktop-config.js";
-import { freePort } from "@sharehood/server-kit/testing";
 import type { Figures } from "../measure.ts";
 import type { ScenarioResult } from "../result.ts";
 import { growCatalogue } from "../seed.ts";
 import type { BenchStack } from "../stack.ts";
-import { signInBorrower } from "./web-session.ts";
+import { launchChromium, signInBorrower, startWeb } from "./web-session.ts";
 
 const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as const;
 const TARGETS: Record<(typeof CATEGORIES)[number], number> = {
@@ -18,7 +14,6 @@ const TARGETS: Record<(typeof CATEGORIES)[number], number> = {
   seo: 95,
 };
 const RUNS = 3;
-const CHROME = process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE ?? "/usr/bin/chromium";
 
 type Preset = "mobile" | "desktop";
 
@@ -40,41 +35,12 @@ interface MeasuredPage {
  * JavaScript of the browse page (compressed bytes transferred).
  */
 export async function webPages(stack: BenchStack): Promise<ScenarioResult> {
-  // chrome-launcher reports a missing browser as an unhandled error event that would end the
-  // process before the report of the other scenarios is written.
-  if (!existsSync(CHROME))
-    throw new Error(
-      `no Chromium at ${CHROME}: install Debian's (apt-get install chromium) or set PLAYWRIGHT_CHROMIUM_EXECUTABLE`,
-    );
   await growCatalogue(stack, 1_000);
   const newest = await stack.sql<{ id: string }>(
     "SELECT id FROM items WHERE deleted_at IS NULL ORDER BY created_at DESC LIMIT 6",
   );
-  const port = await freePort();
-  const web = await stack.start(
-    "web",
-    {
-      PORT: String(port),
-      USER_API_URL: stack.users.url,
-      INVENTORY_API_URL: stack.inventory.main.url,
-      AUTH_SECRET: randomBytes(32).toString("base64url"),
-      AUTH_URL: `http://127.0.0.1:${port}`,
-    },
-    "apps/web/scripts/start.mjs",
-    "/",
-  );
-  const chrome = await launch({
-    chromePath: CHROME,
-    chromeFlags: [
-      "--headless=new",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
+  const web = await startWeb(stack);
+  const chrome = await launchChromium();
   const pages: MeasuredPage[] = [
     { page: "browse", path: "/", presets: ["mobile", "desktop"] },
     { page: "item", path: `/items/${newest[0]!.id}`, presets: ["mobile", "desktop"] },

@@ -1,5 +1,54 @@
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { launch } from "chrome-launcher";
 import puppeteer from "puppeteer-core";
+import { freePort } from "@sharehood/test-stack";
 import type { BenchStack } from "../stack.ts";
+
+const CHROME = process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE ?? "/usr/bin/chromium";
+
+/** The production build of the web app (`scripts/start.mjs`) on a free port, against the stack's APIs. */
+export async function startWeb(stack: BenchStack, env: Record<string, string> = {}) {
+  const port = await freePort();
+  return stack.start(
+    "web",
+    {
+      PORT: String(port),
+      USER_API_URL: stack.users.url,
+      INVENTORY_API_URL: stack.inventory.main.url,
+      AUTH_SECRET: randomBytes(32).toString("base64url"),
+      AUTH_URL: `http://127.0.0.1:${port}`,
+      // On the stack's Redis, as deployed: the page cache hears the Inventory API's catalogue changes.
+      REDIS_URL: stack.redisUrl,
+      REDIS_NAMESPACE: stack.namespace,
+      ...env,
+    },
+    "apps/web/scripts/start.mjs",
+    "/",
+  );
+}
+
+/** Debian's Chromium, headless, for Lighthouse and for signing in through the web app's own page. */
+export async function launchChromium() {
+  // chrome-launcher reports a missing browser as an unhandled error event that would end the
+  // process before the report of the other scenarios is written.
+  if (!existsSync(CHROME))
+    throw new Error(
+      `no Chromium at ${CHROME}: install Debian's (apt-get install chromium) or set PLAYWRIGHT_CHROMIUM_EXECUTABLE`,
+    );
+  return launch({
+    chromePath: CHROME,
+    chromeFlags: [
+      "--headless=new",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+}
 
 const PASSWORD = "bench borrowing password";
 
@@ -14,7 +63,7 @@ export async function signInBorrower(
   webUrl: string,
   chromePort: number,
   itemIds: readonly string[],
-): Promise<void> {
+): Promise<string> {
   const email = `bench-borrower-${Date.now().toString(36)}@example.test`;
   const registered = await stack
     .client()
@@ -44,7 +93,13 @@ export async function signInBorrower(
       .catch(() => {
         throw new Error(`signing in through the web app failed: still on ${page.url()}`);
       });
+    // The session cookie as a Cookie header, for load that acts as this person.
+    const cookies = await page.cookies();
     await page.close();
+    return cookies
+      .filter((cookie) => /^sharehood\.session(\.\d+)?$/.test(cookie.name))
+      .map((cookie) => `${cookie.name}=${cookie.value}`)
+      .join("; ");
   } finally {
     await browser.disconnect();
   }
