@@ -14,6 +14,8 @@ import {
   USER_API_PORT,
   USER_API_URL,
   USERS_DATABASE_URL,
+  WEB_2_PORT,
+  WEB_2_URL,
   WEB_PORT,
   WEB_URL,
 } from "./e2e/support/stack.ts";
@@ -120,15 +122,21 @@ export default defineConfig({
         PUBLIC_URL: INVENTORY_PUBLIC_URL,
       },
     },
-    {
-      name: "web",
+    // Two web processes on the same APIs and Redis, as two replicas: the page-cache spec edits
+    // through one and reads through both. The second starts once the first has built the app.
+    ...[
+      { name: "web", port: WEB_PORT, url: WEB_URL },
+      { name: "web-2", port: WEB_2_PORT, url: WEB_2_URL },
+    ].map(({ name, port, url }) => ({
+      name,
       command: "node --import tsx e2e/support/run-service.ts web",
-      url: `${WEB_URL}/robots.txt`,
+      url: `${url}/robots.txt`,
       timeout: 240_000,
       reuseExistingServer: false,
-      stdout: "ignore",
+      stdout: "ignore" as const,
       env: {
-        PORT: String(WEB_PORT),
+        ...common,
+        PORT: String(port),
         USER_API_URL,
         INVENTORY_API_URL,
         AUTH_SECRET: `e2e-secret-${process.env.E2E_RUN_ID}-0123456789abcdef`,
@@ -139,6 +147,6 @@ export default defineConfig({
         // X-Forwarded-For, and the web app believes it only from loopback.
         TRUST_PROXY: "loopback",
       },
-    },
+    })),
   ],
 });

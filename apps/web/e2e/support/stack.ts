@@ -4,7 +4,11 @@ export const WEB_PORT = Number(process.env.E2E_WEB_PORT ?? 3100);
 export const USER_API_PORT = Number(process.env.E2E_USER_API_PORT ?? 4101);
 export const INVENTORY_API_PORT = Number(process.env.E2E_INVENTORY_API_PORT ?? 4102);
 
+/** A second web process on the same APIs and Redis, as a second replica would be. */
+export const WEB_2_PORT = Number(process.env.E2E_WEB_2_PORT ?? 3101);
+
 export const WEB_URL = `http://127.0.0.1:${WEB_PORT}`;
+export const WEB_2_URL = `http://127.0.0.1:${WEB_2_PORT}`;
 export const USER_API_URL = `http://127.0.0.1:${USER_API_PORT}`;
 export const INVENTORY_API_URL = `http://127.0.0.1:${INVENTORY_API_PORT}`;
 /**

@@ -1,0 +1,65 @@
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { itemETag } from "@sharehood/sdk";
+import { createItem, createUser } from "./support/api";
+import { signIn } from "./support/page-helpers";
+import { WEB_2_URL, WEB_URL } from "./support/stack";
+
+// Anonymous public pages come from each web process's page cache (scripts/page-cache.mjs); the
+// Inventory API announces each catalogue write on Redis and every process drops what it keeps.
+
+async function fetchPage(request: APIRequestContext, url: string) {
+  const response = await request.get(url);
+  return { response, text: await response.text(), cache: response.headers()["x-page-cache"] };
+}
+
+test("an edit through the API shows on the cached item and browse pages of two web processes within a second", async ({
+  request,
+}) => {
+  const owner = await createUser("Cache Owner");
+  const word = `lamp${Date.now().toString(36)}`;
+  const item = await createItem(owner, { title: `Reading ${word} as listed` });
+  const pages = [WEB_URL, WEB_2_URL].flatMap((web) => [`${web}/items/${item.id}`, `${web}/`]);
+
+  // Each page is rendered once, then answered from the cache of its process.
+  for (const url of pages) {
+    await fetchPage(request, url);
+    const again = await fetchPage(request, url);
+    expect(again.cache, url).toBe("hit");
+    expect(again.text, url).toContain(`Reading ${word} as listed`);
+    expect(again.response.headers()["cache-control"]).toMatch(
+      /^public, .*s-maxage=\d+, stale-while-revalidate=\d+/,
+    );
+    expect(again.response.headers()["set-cookie"]).toBeUndefined();
+  }
+
+  // Kept past the one second a page lives when no change can reach the process: what makes the
+  // edit show below is the announcement on Redis, not the page running out.
+  await new Promise((resolve) => setTimeout(resolve, 1_500));
+  for (const url of pages) expect((await fetchPage(request, url)).cache, url).toBe("hit");
+
+  await owner.client.items.update(
+    { params: { id: item.id }, body: { title: `Reading ${word} as edited` } },
+    { ifMatch: itemETag(item) },
+  );
+  await expect
+    .poll(
+      async () => {
+        const answers = await Promise.all(pages.map((url) => fetchPage(request, url)));
+        return answers.filter((answer) => answer.text.includes(`Reading ${word} as edited`)).length;
+      },
+      { timeout: 1_000, intervals: [50] },
+    )
+    .toBe(pages.length);
+});
+
+test("a signed-in person's pages are never kept or marked for shared caches", async ({ page }) => {
+  const user = await createUser("Cache Reader");
+  await signIn(page, user.email, user.password);
+  for (const path of ["/", "/loans"]) {
+    const response = await page.request.get(path);
+    expect(response.status()).toBe(200);
+    expect(response.headers()["x-page-cache"], path).toBeUndefined();
+    expect(response.headers()["cache-control"], path).toMatch(/private/);
+    expect(response.headers()["cache-control"], path).not.toMatch(/s-maxage/);
+  }
+});
