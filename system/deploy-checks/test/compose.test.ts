@@ -84,8 +84,12 @@ describe("docker-compose.yml", () => {
     },
   );
 
-  test("the web app starts once both APIs are healthy", () => {
-    expect(dependsOn("web")).toEqual({ "user-api": "service_healthy", "inventory-api": "service_healthy" });
+  test("the web app starts once both APIs and Redis (its page cache's announcements) are healthy", () => {
+    expect(dependsOn("web")).toEqual({
+      redis: "service_healthy",
+      "user-api": "service_healthy",
+      "inventory-api": "service_healthy",
+    });
     expect(dependsOn("inventory-api")["user-api"]).toBe("service_healthy");
   });
 

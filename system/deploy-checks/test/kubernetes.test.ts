@@ -312,13 +312,21 @@ describe("deploy/k8s", () => {
       expect(deny.spec.egress ?? []).toEqual([]);
     });
 
-    test("only the APIs and their migrations may reach PostgreSQL and Redis", () => {
+    test("only the APIs and their migrations may reach PostgreSQL; Redis also the web app's page cache", () => {
       const databasePorts = [5432, 6379, 6380];
+      const redisPorts = [6379, 6380];
       for (const workload of workloads()) {
         const labels = workload.spec.template.metadata.labels;
-        const reachesData = egressPorts(labels).some((port: number) => databasePorts.includes(port));
+        const ports: number[] = egressPorts(labels);
         const isApiSide = ["api", "migration"].includes(labels["app.kubernetes.io/component"]);
-        expect(reachesData, workload.metadata.name).toBe(isApiSide);
+        const isWeb = labels["app.kubernetes.io/name"] === "web";
+        expect(ports.includes(5432), `${workload.metadata.name} to PostgreSQL`).toBe(isApiSide);
+        // Beside the API side (whose migrations may reach it too), only the web app's page cache.
+        if (!isApiSide)
+          expect(
+            ports.some((port) => redisPorts.includes(port)),
+            `${workload.metadata.name} to Redis`,
+          ).toBe(isWeb);
       }
       // No policy opens a database port to every destination pod in the namespace by accident.
       for (const policy of policies)
