@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cookieHeaderAfter, hasCookie, sessionCookiesOnly } from "./forward-cookies.ts";
+import { cookieHeaderAfter, hasCookie, sessionCookiePairs, sessionCookiesOnly } from "./forward-cookies.ts";
 
 const now = Date.UTC(2026, 11, 1, 12);
 
@@ -58,5 +58,14 @@ describe("hasCookie", () => {
     expect(hasCookie("sharehood.session.1=abc", "sharehood.session")).toBe(true);
     expect(hasCookie("sharehood.sessionx=abc; other=sharehood.session", "sharehood.session")).toBe(false);
     expect(hasCookie(null, "sharehood.session")).toBe(false);
+  });
+});
+
+describe("sessionCookiePairs", () => {
+  it("answers the session cookie's pairs in order, without the other cookies", () => {
+    expect(
+      sessionCookiePairs("a=1; sharehood.session.0=x; b=2; sharehood.session.1=y", "sharehood.session"),
+    ).toBe("sharehood.session.0=x; sharehood.session.1=y");
+    expect(sessionCookiePairs("a=1", "sharehood.session")).toBe("");
   });
 });

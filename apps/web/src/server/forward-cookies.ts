@@ -62,5 +62,14 @@ export function isSessionCookie(name: string | undefined, sessionCookie: string)
 
 /** Whether a Cookie header holds the session cookie (or a chunk of it). */
 export function hasCookie(cookieHeader: string | null, sessionCookie: string): boolean {
-  return (cookieHeader ?? "").split(";").some((pair) => isSessionCookie(parsePair(pair)?.[0], sessionCookie));
+  return sessionCookiePairs(cookieHeader, sessionCookie) !== "";
+}
+
+/** The session cookie's `name=value` pairs (all its chunks) in a Cookie header, in order; "" when none. */
+export function sessionCookiePairs(cookieHeader: string | null, sessionCookie: string): string {
+  return (cookieHeader ?? "")
+    .split(";")
+    .map((pair) => pair.trim())
+    .filter((pair) => isSessionCookie(parsePair(pair)?.[0], sessionCookie))
+    .join("; ");
 }
