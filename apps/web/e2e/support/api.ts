@@ -1,5 +1,5 @@
 import { itemETag, type CreateItemBody, type Item, type SharehoodClient } from "@sharehood/sdk";
-import { connectTo, inDays, listItem, signIn, signUp, type Neighbour } from "@sharehood/test-stack";
+import { connectTo, inDays, listItem, signIn, signUp, type Neighbour } from "@sharehood/test-stack/fixtures";
 import sharp from "sharp";
 import { ADMIN, INVENTORY_API_URL, USER_API_URL } from "./stack.ts";
 
