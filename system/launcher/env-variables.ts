@@ -22,4 +22,10 @@ export const launcherVariables = [
   { name: "INVENTORY_PUBLIC_URL", sameRowAs: "PUBLIC_HOST" },
   // Described on the User API's schema; `false` also makes the launcher skip the demo catalogue.
   { name: "SEED_DEMO_DATA" },
+  {
+    name: "NODE_OPTIONS",
+    description:
+      "Node.js's own options; `npm start` adds `--max-semi-space-size=32` for the web app, as its image does (about 30% more pages per second)",
+    displayDefault: "unset",
+  },
 ];

@@ -181,6 +181,8 @@ if (existsSync(join(root, "apps/web/scripts/start.mjs"))) {
     INVENTORY_API_URL: urls.inventory,
     AUTH_URL: env.AUTH_URL ?? urls.web,
     NEXTAUTH_URL: env.NEXTAUTH_URL ?? urls.web,
+    // As in the web app's image: a larger young generation serves about 30% more pages per second.
+    NODE_OPTIONS: [env.NODE_OPTIONS, "--max-semi-space-size=32"].filter(Boolean).join(" "),
   });
   waited = await waitFor("web", `http://127.0.0.1:${ports.web}/`);
   say(`${green("✔")} Web app        ${urls.web}  ready in ${waited} s`);

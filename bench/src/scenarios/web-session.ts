@@ -21,6 +21,8 @@ export async function startWeb(stack: BenchStack, env: Record<string, string> = 
       // On the stack's Redis, as deployed: the page cache hears the Inventory API's catalogue changes.
       REDIS_URL: stack.redisUrl,
       REDIS_NAMESPACE: stack.namespace,
+      // As the web app's image and `npm start` run it.
+      NODE_OPTIONS: "--max-semi-space-size=32",
       ...env,
     },
     "apps/web/scripts/start.mjs",
