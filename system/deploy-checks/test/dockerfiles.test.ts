@@ -85,6 +85,28 @@ describe.each(apps)("$dockerfile for $workspace", ({ dockerfile, workspace, port
   });
 });
 
+describe("apps/web/Dockerfile", () => {
+  test("carries every local module the web server imports (a missing one would stop the container at start)", () => {
+    const runtime = readDockerfile(fromRoot("apps/web/Dockerfile")).stages.at(-1);
+    const copied = (runtime?.instructions ?? [])
+      .filter((i) => i.keyword === "COPY" && i.args.startsWith("--from=build"))
+      .flatMap((i) => i.args.split(/\s+/).slice(1, -1))
+      .map((source) => source.replace(/^\/repo\//, ""));
+    const scripts = "apps/web/scripts";
+    const wanted = new Set<string>();
+    const visit = (file: string) => {
+      if (wanted.has(file)) return;
+      wanted.add(file);
+      for (const [, local] of readFileSync(fromRoot(`${scripts}/${file}`), "utf8").matchAll(
+        /\bimport\b[^"']*["']\.\/([^"']+)["']/g,
+      ))
+        visit(local!);
+    };
+    visit("server.mjs");
+    for (const file of wanted) expect(copied, file).toContain(`${scripts}/${file}`);
+  });
+});
+
 describe("the Dockerfile parser", () => {
   test("joins continuations, drops comments and splits stages", () => {
     const parsed = parseDockerfile(
