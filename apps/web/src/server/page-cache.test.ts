@@ -1,4 +1,10 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import {
+  createServer,
+  get as httpGet,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from "node:http";
 import type { AddressInfo } from "node:net";
 import { gunzipSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
@@ -148,19 +154,29 @@ describe("the page cache", () => {
     expect(answers.filter((a) => a.cache === "hit")).toHaveLength(7);
   });
 
-  it("compresses a kept page for clients that accept gzip", async () => {
+  it("compresses pages for clients that accept gzip, the first visitor's as well", async () => {
     const next = fakeNext();
     const base = await serve(cacheFor(), next.render);
-    await get(`${base}/`);
-    const res = await new Promise<IncomingMessage>((resolve) =>
-      import("node:http").then(({ get: httpGet }) =>
-        httpGet(`${base}/`, { headers: { "accept-encoding": "gzip" } }, resolve),
-      ),
-    );
-    const chunks: Buffer[] = [];
-    for await (const chunk of res) chunks.push(chunk as Buffer);
-    expect(res.headers["content-encoding"]).toBe("gzip");
-    expect(gunzipSync(Buffer.concat(chunks)).toString()).toContain("render 1 of /");
+    const gzipped = async () => {
+      const res = await new Promise<IncomingMessage>((resolve) =>
+        httpGet(`${base}/`, { headers: { "accept-encoding": "gzip, br" } }, resolve),
+      );
+      const chunks: Buffer[] = [];
+      for await (const chunk of res) chunks.push(chunk as Buffer);
+      return { res, text: gunzipSync(Buffer.concat(chunks)).toString() };
+    };
+    const first = await gzipped();
+    const second = await gzipped();
+    expect([first.res.headers[CACHE_STATUS_HEADER], second.res.headers[CACHE_STATUS_HEADER]]).toEqual([
+      "miss",
+      "hit",
+    ]);
+    for (const { res, text } of [first, second]) {
+      expect(res.headers["content-encoding"]).toBe("gzip");
+      expect(res.headers.vary).toMatch(/accept-encoding/i);
+      expect(text).toContain("render 1 of /");
+    }
+    expect(next.calls).toHaveLength(1);
   });
 
   it("keys a page by its origin and by the headers an RSC answer depends on", () => {
