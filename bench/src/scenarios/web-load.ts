@@ -1,8 +1,7 @@
 import { load, type Figures } from "../measure.ts";
 import { fmt, type ScenarioResult } from "../result.ts";
-import { growCatalogue } from "../seed.ts";
 import type { BenchStack } from "../stack.ts";
-import { launchChromium, signInBorrower, startWeb } from "./web-session.ts";
+import { signInBorrower, startWebScenario } from "./web-session.ts";
 
 const CONNECTIONS = 20;
 const SECONDS = 8;
@@ -23,26 +22,16 @@ interface Measured {
  * stack's Redis, as deployed, so its page cache hears the Inventory API's catalogue changes.
  */
 export async function webLoad(stack: BenchStack): Promise<ScenarioResult> {
-  await growCatalogue(stack, 1_000);
-  const newest = await stack.sql<{ id: string }>(
-    "SELECT id FROM items WHERE deleted_at IS NULL ORDER BY created_at DESC LIMIT 6",
-  );
-  const web = await startWeb(stack);
-  const chrome = await launchChromium();
+  const { itemId, borrowed, web, chrome } = await startWebScenario(stack);
   let cookie: string;
   try {
-    cookie = await signInBorrower(
-      stack,
-      web.url,
-      chrome.port,
-      newest.slice(1).map((item) => item.id),
-    );
+    cookie = await signInBorrower(stack, web.url, chrome.port, borrowed);
   } finally {
     chrome.kill();
   }
   if (!cookie) throw new Error("signing in through the web app gave no session cookie");
 
-  const item = `/items/${newest[0]!.id}`;
+  const item = `/items/${itemId}`;
   const pages: Measured[] = [
     { label: "static file /robots.txt", path: "/robots.txt", signedIn: false },
     { label: "browse page /, signed out", path: "/", signedIn: false, target: { share: 0.5, p99Ms: 100 } },

@@ -2,9 +2,8 @@ import lighthouse from "lighthouse";
 import desktopConfig from "lighthouse/core/config/desktop-config.js";
 import type { Figures } from "../measure.ts";
 import type { ScenarioResult } from "../result.ts";
-import { growCatalogue } from "../seed.ts";
 import type { BenchStack } from "../stack.ts";
-import { launchChromium, signInBorrower, startWeb } from "./web-session.ts";
+import { signInBorrower, startWebScenario } from "./web-session.ts";
 
 const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as const;
 const TARGETS: Record<(typeof CATEGORIES)[number], number> = {
@@ -35,15 +34,10 @@ interface MeasuredPage {
  * JavaScript of the browse page (compressed bytes transferred).
  */
 export async function webPages(stack: BenchStack): Promise<ScenarioResult> {
-  await growCatalogue(stack, 1_000);
-  const newest = await stack.sql<{ id: string }>(
-    "SELECT id FROM items WHERE deleted_at IS NULL ORDER BY created_at DESC LIMIT 6",
-  );
-  const web = await startWeb(stack);
-  const chrome = await launchChromium();
+  const { itemId, borrowed, web, chrome } = await startWebScenario(stack);
   const pages: MeasuredPage[] = [
     { page: "browse", path: "/", presets: ["mobile", "desktop"] },
-    { page: "item", path: `/items/${newest[0]!.id}`, presets: ["mobile", "desktop"] },
+    { page: "item", path: `/items/${itemId}`, presets: ["mobile", "desktop"] },
     {
       page: "Borrowing (signed in)",
       path: "/loans",
@@ -60,7 +54,6 @@ export async function webPages(stack: BenchStack): Promise<ScenarioResult> {
     let hasSession = false;
     for (const { page, path, presets, signedIn, unjudged } of pages) {
       if (signedIn && !hasSession) {
-        const borrowed = newest.slice(1).map((item) => item.id);
         await signInBorrower(stack, web.url, chrome.port, borrowed);
         hasSession = true;
       }

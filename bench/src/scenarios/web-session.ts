@@ -3,9 +3,25 @@ import { existsSync } from "node:fs";
 import { launch } from "chrome-launcher";
 import puppeteer from "puppeteer-core";
 import { freePort } from "@sharehood/test-stack";
+import { growCatalogue } from "../seed.ts";
 import type { BenchStack } from "../stack.ts";
 
 const CHROME = process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE ?? "/usr/bin/chromium";
+
+/**
+ * The web scenarios' setting: a catalogue of 1,000 items, the web app started on the stack and
+ * Chromium. `itemId` is the newest item; `borrowed` are the next five, which the borrower who signs
+ * in (signInBorrower) asks for.
+ */
+export async function startWebScenario(stack: BenchStack) {
+  await growCatalogue(stack, 1_000);
+  const [newest, ...next] = await stack.sql<{ id: string }>(
+    "SELECT id FROM items WHERE deleted_at IS NULL ORDER BY created_at DESC LIMIT 6",
+  );
+  const web = await startWeb(stack);
+  const chrome = await launchChromium();
+  return { itemId: newest!.id, borrowed: next.map((item) => item.id), web, chrome };
+}
 
 /** The production build of the web app (`scripts/start.mjs`) on a free port, against the stack's APIs. */
 export async function startWeb(stack: BenchStack, env: Record<string, string> = {}) {
