@@ -112,7 +112,6 @@ export function pageKey(req) {
  *   ttlSeconds: number,
  *   maxBytes: number,
  *   watch?: (callbacks: { changed: () => void, watching: (live: boolean) => void }) => (() => Promise<void>),
- *   log?: (message: string) => void,
  * }} options
  */
 export function createPageCache(options) {
@@ -334,9 +333,6 @@ export function createPageCache(options) {
         rendering.delete(key);
       }
     },
-    /** Pages and bytes held (for tests and logs). */
-    stats: () => ({ pages: pages.size, bytes, live }),
-    clear,
     async close() {
       await unwatch?.();
     },
