@@ -1,4 +1,5 @@
 import { inventoryRoutes } from "../contract/inventory-routes.ts";
+import { notificationRoutes } from "../contract/notification-routes.ts";
 import { userRoutes } from "../contract/user-routes.ts";
 import type { Route } from "../contract/route.ts";
 import {
@@ -18,6 +19,8 @@ export interface ClientOptions {
   userApiUrl?: string;
   /** The Inventory API's origin, such as `http://localhost:4002`. */
   inventoryApiUrl?: string;
+  /** The Notification API's origin, such as `http://localhost:4003`. */
+  notificationApiUrl?: string;
   /** The bearer token, or a function that returns the current one. */
   token?: string | (() => string | undefined | Promise<string | undefined>);
   /** A `fetch` implementation (defaults to the global one). */
@@ -66,6 +69,10 @@ export function createClient(options: ClientOptions) {
     refresh,
     logout,
     validateToken,
+    requestEmailVerification,
+    verifyEmail,
+    requestPasswordReset,
+    resetPassword,
     getMe,
     updateMe,
     deleteMe,
@@ -76,9 +83,24 @@ export function createClient(options: ClientOptions) {
   } = bind(users, userRoutes);
   const inventoryTransport = transportFor(options.inventoryApiUrl, "inventoryApi", options);
   const inventory = bind(inventoryTransport, inventoryRoutes);
+  const { streamNotifications: _stream, ...jsonNotificationRoutes } = notificationRoutes;
+  const notifications = bind(
+    transportFor(options.notificationApiUrl, "notificationApi", options),
+    jsonNotificationRoutes,
+  );
   return {
     /** Accounts and sessions (User API). */
-    auth: { register, login, refresh, logout, validateToken },
+    auth: {
+      register,
+      login,
+      refresh,
+      logout,
+      validateToken,
+      requestEmailVerification,
+      verifyEmail,
+      requestPasswordReset,
+      resetPassword,
+    },
     /** Profiles and administration (User API). */
     users: { getMe, updateMe, deleteMe, get: getUser, list: listUsers, updateRole, delete: deleteUser },
     /** Categories (Inventory API). */
@@ -111,6 +133,15 @@ export function createClient(options: ClientOptions) {
       handover: inventory.handoverLoan,
       return: inventory.returnLoan,
       cancel: inventory.cancelLoan,
+    },
+    /** In-app notifications, email preferences and unsubscribing (Notification API). */
+    notifications: {
+      list: notifications.listNotifications,
+      unreadCount: notifications.unreadCount,
+      markRead: notifications.markRead,
+      getPreferences: notifications.getPreferences,
+      updatePreferences: notifications.updatePreferences,
+      unsubscribe: notifications.unsubscribe,
     },
   };
 }

@@ -82,7 +82,9 @@ export function buildOpenApiDocument(
       [route.status]: route.response
         ? {
             description: "Success",
-            content: { "application/json": { schema: toSchema(route.response, "output") } },
+            content: {
+              [route.responseMediaType ?? "application/json"]: { schema: toSchema(route.response, "output") },
+            },
           }
         : { description: "Success, no content" },
     };

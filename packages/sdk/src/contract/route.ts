@@ -55,6 +55,11 @@ export interface Route<
   status: number;
   /** The success body; absent for 204. */
   response?: Response;
+  /**
+   * A success body that is not one JSON document, such as `text/event-stream` (each event's data is
+   * one `response`). Clients read such a route with their own reader, not the JSON call.
+   */
+  responseMediaType?: string;
   /** The error statuses this route documents. */
   errors: readonly number[];
   /** Request headers the route reads, for the documentation. */

@@ -6,6 +6,8 @@ import {
   DeleteMeBodySchema,
   ListUsersQuerySchema,
   LoginBodySchema,
+  PasswordResetBodySchema,
+  PasswordResetRequestBodySchema,
   PublicUserSchema,
   RefreshBodySchema,
   RegisterBodySchema,
@@ -14,6 +16,7 @@ import {
   UpdateRoleBodySchema,
   UserSchema,
   ValidateTokenBodySchema,
+  VerifyEmailBodySchema,
 } from "./users.ts";
 
 /** Every endpoint of the User API. */
@@ -65,6 +68,42 @@ export const userRoutes = {
     status: 200,
     response: TokenValidationSchema,
     errors: [400, 401],
+  }),
+  requestEmailVerification: defineRoute({
+    method: "POST",
+    path: "/auth/verify-email/request",
+    summary: "Email a new verification link to your address",
+    auth: "bearer",
+    status: 202,
+    errors: [401, 429],
+  }),
+  verifyEmail: defineRoute({
+    method: "POST",
+    path: "/auth/verify-email",
+    summary: "Mark the account's email verified with the token from the emailed link",
+    auth: "none",
+    body: VerifyEmailBodySchema,
+    status: 204,
+    errors: [400, 429],
+  }),
+  requestPasswordReset: defineRoute({
+    method: "POST",
+    path: "/auth/password-reset/request",
+    summary:
+      "Email a password-reset link (valid 30 minutes) if an account has this address; the answer is the same either way",
+    auth: "none",
+    body: PasswordResetRequestBodySchema,
+    status: 202,
+    errors: [400, 429],
+  }),
+  resetPassword: defineRoute({
+    method: "POST",
+    path: "/auth/password-reset",
+    summary: "Set a new password with the token from the emailed link; every session of the account ends",
+    auth: "none",
+    body: PasswordResetBodySchema,
+    status: 204,
+    errors: [400, 429],
   }),
   getMe: defineRoute({
     method: "GET",

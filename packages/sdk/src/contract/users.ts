@@ -4,7 +4,7 @@ import { FIELD_LIMITS } from "./limits.ts";
 import { PermissionSchema, RoleSchema } from "./permissions.ts";
 
 // Emails are compared case-insensitively, so they are stored and looked up lower-cased.
-const EmailSchema = z
+export const EmailSchema = z
   .string()
   .trim()
   .max(254)
@@ -22,6 +22,8 @@ export const UserSchema = z.object({
   email: z.string(),
   name: z.string(),
   role: RoleSchema,
+  /** The person followed the link emailed to this address. */
+  emailVerified: z.boolean(),
   createdAt: TimestampSchema,
   updatedAt: TimestampSchema,
 });
@@ -124,3 +126,19 @@ export const RevocationEventSchema = z.object({
 });
 /** A revocation event. */
 export type RevocationEvent = z.infer<typeof RevocationEventSchema>;
+
+/** A one-time token from an emailed link (`?token=`). */
+const EmailTokenSchema = z
+  .string()
+  .min(16)
+  .max(256)
+  .regex(/^[A-Za-z0-9_-]+$/, "must be a token");
+
+/** `POST /auth/verify-email` body. */
+export const VerifyEmailBodySchema = z.strictObject({ token: EmailTokenSchema });
+
+/** `POST /auth/password-reset/request` body. */
+export const PasswordResetRequestBodySchema = z.strictObject({ email: EmailSchema });
+
+/** `POST /auth/password-reset` body. */
+export const PasswordResetBodySchema = z.strictObject({ token: EmailTokenSchema, password: PasswordSchema });

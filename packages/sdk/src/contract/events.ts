@@ -1,0 +1,145 @@
+import { z } from "zod";
+import { IdSchema, TimestampSchema } from "./common.ts";
+import { DateSchema, LoanStatusSchema } from "./inventory.ts";
+
+/**
+ * Domain events: what the services tell each other happened. The service that owns a change writes
+ * its event in the same database transaction (outbox); a relay publishes it (a Redis Stream, or
+ * straight to the consumers on the embedded default). Delivery is at least once; consumers
+ * deduplicate by `id`.
+ */
+
+/** The event types people hear about, webhooks subscribe to and the events feed serves. */
+export const PUBLIC_EVENT_TYPES = [
+  "loan.requested",
+  "loan.approved",
+  "loan.declined",
+  "loan.cancelled",
+  "loan.handed_over",
+  "loan.returned",
+  "loan.expired",
+  "loan.due_soon",
+  "loan.overdue",
+  "loan.request_waiting",
+  "user.registered",
+  "user.email_changed",
+  "user.password_changed",
+  "user.deleted",
+] as const;
+
+/**
+ * Events between services only: they carry a one-time secret for an email (a verification or a
+ * password-reset link) and are never shown to people, webhooks or the events feed.
+ */
+export const INTERNAL_EVENT_TYPES = [
+  "account.verification_requested",
+  "account.password_reset_requested",
+] as const;
+
+/** A public event type. */
+export type PublicEventType = (typeof PUBLIC_EVENT_TYPES)[number];
+/** Every event type. */
+export type EventType = PublicEventType | (typeof INTERNAL_EVENT_TYPES)[number];
+
+/** Which service wrote an event. */
+export const EventSourceSchema = z.enum(["user-api", "inventory-api"]);
+
+/** A person as the user events carry them: what the Notification API needs to write to them. */
+export const EventPersonSchema = z.object({ id: IdSchema, name: z.string(), email: z.string() });
+/** A person as the user events carry them. */
+export type EventPerson = z.infer<typeof EventPersonSchema>;
+
+/** The loan as its events carry it. */
+export const EventLoanSchema = z.object({
+  id: IdSchema,
+  item: z.object({ id: IdSchema, title: z.string() }),
+  ownerId: IdSchema,
+  borrowerId: IdSchema,
+  borrowerName: z.string(),
+  startDate: DateSchema,
+  endDate: DateSchema,
+  status: LoanStatusSchema,
+});
+/** The loan as its events carry it. */
+export type EventLoan = z.infer<typeof EventLoanSchema>;
+
+const LoanPayloadSchema = z.object({ loan: EventLoanSchema, message: z.string().nullable().optional() });
+const PersonPayloadSchema = z.object({ user: EventPersonSchema });
+
+/** Each event type's payload. */
+export const EVENT_PAYLOADS = {
+  "loan.requested": LoanPayloadSchema,
+  "loan.approved": LoanPayloadSchema,
+  "loan.declined": LoanPayloadSchema,
+  "loan.cancelled": LoanPayloadSchema,
+  "loan.handed_over": LoanPayloadSchema,
+  "loan.returned": LoanPayloadSchema,
+  "loan.expired": LoanPayloadSchema,
+  "loan.due_soon": LoanPayloadSchema,
+  "loan.overdue": LoanPayloadSchema,
+  "loan.request_waiting": LoanPayloadSchema,
+  "user.registered": PersonPayloadSchema,
+  "user.email_changed": PersonPayloadSchema.extend({ previousEmail: z.string() }),
+  "user.password_changed": PersonPayloadSchema,
+  "user.deleted": z.object({ user: z.object({ id: IdSchema }) }),
+  "account.verification_requested": PersonPayloadSchema.extend({
+    token: z.string(),
+    expiresAt: TimestampSchema,
+  }),
+  "account.password_reset_requested": PersonPayloadSchema.extend({
+    token: z.string(),
+    expiresAt: TimestampSchema,
+  }),
+} as const satisfies Record<EventType, z.ZodType>;
+
+const envelope = {
+  /** Unique per event: consumers deduplicate by it. */
+  id: z.uuid(),
+  /** The version of this type's payload shape. */
+  version: z.literal(1),
+  time: TimestampSchema,
+  source: EventSourceSchema,
+  /** Who did it; null for the system (a reminder, an expiry). */
+  actor: z.object({ id: IdSchema }).nullable(),
+  /** What it is about. */
+  subject: z.object({ type: z.enum(["loan", "user", "item"]), id: IdSchema }),
+  /** The people it concerns (who may be told). */
+  audience: z.array(IdSchema),
+  /** Trace context (W3C `traceparent`), when the change was traced. */
+  trace: z.object({ traceparent: z.string().max(128) }).optional(),
+};
+
+function eventOf<T extends EventType>(type: T) {
+  return z.object({ ...envelope, type: z.literal(type), payload: EVENT_PAYLOADS[type] });
+}
+
+/** Any domain event, checked against its type's payload. */
+export const DomainEventSchema = z.discriminatedUnion("type", [
+  eventOf("loan.requested"),
+  eventOf("loan.approved"),
+  eventOf("loan.declined"),
+  eventOf("loan.cancelled"),
+  eventOf("loan.handed_over"),
+  eventOf("loan.returned"),
+  eventOf("loan.expired"),
+  eventOf("loan.due_soon"),
+  eventOf("loan.overdue"),
+  eventOf("loan.request_waiting"),
+  eventOf("user.registered"),
+  eventOf("user.email_changed"),
+  eventOf("user.password_changed"),
+  eventOf("user.deleted"),
+  eventOf("account.verification_requested"),
+  eventOf("account.password_reset_requested"),
+]);
+/** Any domain event. */
+export type DomainEvent = z.infer<typeof DomainEventSchema>;
+/** The event of one type. */
+export type DomainEventOf<T extends EventType> = Extract<DomainEvent, { type: T }>;
+/** What a service fills in to write an event; the outbox adds id, version and time. */
+export type NewDomainEvent<T extends EventType = EventType> = T extends EventType
+  ? Omit<DomainEventOf<T>, "id" | "version" | "time" | "source">
+  : never;
+
+/** The Redis Stream every service's relay publishes to (`<REDIS_NAMESPACE>:<stream>`). */
+export const EVENT_STREAM = "events";

@@ -1,0 +1,92 @@
+import { z } from "zod";
+import { IdSchema, PageQuerySchema, TimestampSchema } from "./common.ts";
+import { PUBLIC_EVENT_TYPES } from "./events.ts";
+
+/** What a notification is about: the public event type that caused it. */
+export const NotificationTypeSchema = z.enum(PUBLIC_EVENT_TYPES);
+
+/** One in-app notification. `url` is the web app's page it is about (a path, such as `/loans/…`). */
+export const NotificationSchema = z.object({
+  id: IdSchema,
+  type: NotificationTypeSchema,
+  title: z.string(),
+  body: z.string(),
+  url: z.string(),
+  readAt: TimestampSchema.nullable(),
+  createdAt: TimestampSchema,
+});
+/** One in-app notification. */
+export type Notification = z.infer<typeof NotificationSchema>;
+
+/** `GET /notifications` query: a page, optionally only the unread ones. */
+export const ListNotificationsQuerySchema = PageQuerySchema.extend({
+  unread: z.enum(["true", "false"]).optional(),
+});
+/** `GET /notifications` query. */
+export type ListNotificationsQuery = z.input<typeof ListNotificationsQuerySchema>;
+
+/** `GET /notifications/unread-count` answer. */
+export const UnreadCountSchema = z.object({ count: z.number().int().nonnegative() });
+
+/** `POST /notifications/read` body: the notifications to mark read; none marks them all. */
+export const MarkReadBodySchema = z.strictObject({ ids: z.array(IdSchema).min(1).max(100).optional() });
+/** `POST /notifications/read` body. */
+export type MarkReadBody = z.input<typeof MarkReadBodySchema>;
+
+/**
+ * The kinds a person can be emailed about, each switchable. Account emails (verification, password
+ * reset, notices of a changed email or password) are always sent: they are about the account's
+ * safety, not news.
+ */
+export const EMAIL_KINDS = [
+  "loan.requested",
+  "loan.approved",
+  "loan.declined",
+  "loan.cancelled",
+  "loan.handed_over",
+  "loan.returned",
+  "loan.expired",
+  "loan.due_soon",
+  "loan.overdue",
+  "loan.request_waiting",
+] as const satisfies readonly (typeof PUBLIC_EVENT_TYPES)[number][];
+/** A kind of email a person can switch on or off. */
+export type EmailKind = (typeof EMAIL_KINDS)[number];
+/** A kind of email a person can switch on or off. */
+export const EmailKindSchema = z.enum(EMAIL_KINDS);
+
+/** Whether each kind is emailed when nobody has chosen: the messages that need an answer or act. */
+export const EMAIL_DEFAULTS: Record<EmailKind, boolean> = {
+  "loan.requested": true,
+  "loan.approved": true,
+  "loan.declined": true,
+  "loan.cancelled": true,
+  "loan.handed_over": false,
+  "loan.returned": false,
+  "loan.expired": true,
+  "loan.due_soon": true,
+  "loan.overdue": true,
+  "loan.request_waiting": true,
+};
+
+const KindSettingSchema = z.strictObject({ email: z.boolean() });
+
+/** `GET /notification-preferences` answer: every kind with its setting. */
+export const NotificationPreferencesSchema = z.object({
+  kinds: z.record(EmailKindSchema, KindSettingSchema),
+});
+/** A person's notification preferences. */
+export type NotificationPreferences = z.infer<typeof NotificationPreferencesSchema>;
+
+/** `PUT /notification-preferences` body: the kinds to change (the others keep their setting). */
+export const UpdateNotificationPreferencesBodySchema = z.strictObject({
+  kinds: z.partialRecord(EmailKindSchema, KindSettingSchema),
+});
+/** `PUT /notification-preferences` body. */
+export type UpdateNotificationPreferencesBody = z.input<typeof UpdateNotificationPreferencesBodySchema>;
+
+/** `?token=` of the one-click unsubscribe link (signed: who and which kind). */
+export const UnsubscribeQuerySchema = z.object({ token: z.string().min(1).max(512) });
+
+/** The unsubscribe answer: which kind was switched off. */
+export const UnsubscribeResultSchema = z.object({ kind: EmailKindSchema, email: z.literal(false) });
