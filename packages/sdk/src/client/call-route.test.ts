@@ -22,6 +22,7 @@ const user = {
   email: "a@example.com",
   name: "A",
   role: "user",
+  emailVerified: false,
   createdAt: "2026-01-01T00:00:00.000Z",
   updatedAt: "2026-01-01T00:00:00.000Z",
 };
