@@ -14,3 +14,8 @@ export {
   type SharehoodClient,
 } from "./client/create-client.ts";
 export { type UploadPhotosInput } from "./client/upload-photos.ts";
+export {
+  readServerSentEvents,
+  type NotificationStreamEvent,
+  type ServerSentEvent,
+} from "./client/notification-stream.ts";

@@ -73,7 +73,8 @@ function fallbackProblem(status: number, detail: string, requestId: string): z.i
   return { type: "about:blank", title: "Unexpected response", status, detail, code, requestId };
 }
 
-async function readProblem(response: Response): Promise<ApiError> {
+/** The problem+json of a failed answer as an `ApiError` (a stand-in problem when the body is not one). */
+export async function readProblem(response: Response): Promise<ApiError> {
   const requestId = response.headers.get("x-request-id") ?? "";
   const retryAfter = Number(response.headers.get("retry-after")) || undefined;
   const body: unknown = await response.json().catch(() => undefined);

@@ -9,6 +9,7 @@ import {
   type RouteOutput,
   type Transport,
 } from "./call-route.ts";
+import { streamNotifications } from "./notification-stream.ts";
 import { uploadPhotos, type UploadPhotosInput } from "./upload-photos.ts";
 
 /** How to reach the Sharehood APIs. */
@@ -84,10 +85,8 @@ export function createClient(options: ClientOptions) {
   const inventoryTransport = transportFor(options.inventoryApiUrl, "inventoryApi", options);
   const inventory = bind(inventoryTransport, inventoryRoutes);
   const { streamNotifications: _stream, ...jsonNotificationRoutes } = notificationRoutes;
-  const notifications = bind(
-    transportFor(options.notificationApiUrl, "notificationApi", options),
-    jsonNotificationRoutes,
-  );
+  const notificationTransport = transportFor(options.notificationApiUrl, "notificationApi", options);
+  const notifications = bind(notificationTransport, jsonNotificationRoutes);
   return {
     /** Accounts and sessions (User API). */
     auth: {
@@ -142,6 +141,12 @@ export function createClient(options: ClientOptions) {
       getPreferences: notifications.getPreferences,
       updatePreferences: notifications.updatePreferences,
       unsubscribe: notifications.unsubscribe,
+      /**
+       * Your live stream: yields each new notification and each change of the unread count until
+       * `signal` aborts (`for await (const event of client.notifications.stream({ signal }))`).
+       */
+      stream: (streamOptions?: { signal?: AbortSignal; token?: string }) =>
+        streamNotifications(notificationTransport, streamOptions),
     },
   };
 }
