@@ -11,6 +11,14 @@ export const WebEnvVariablesSchema = z.object({
     .url({ protocol: /^https?$/ })
     .default("http://127.0.0.1:4002")
     .describe("where the Inventory API is"),
+  // 127.0.0.1 like the others: Node resolves "localhost" to ::1 first, where a service listening
+  // on IPv4 only refuses the connection.
+  NOTIFICATION_API_URL: z
+    .url({ protocol: /^https?$/ })
+    .default("http://127.0.0.1:4003")
+    .describe(
+      "where the Notification API is (the bell, the notifications page, email settings); down, pages still work without them",
+    ),
   AUTH_SECRET: z
     .string()
     .min(32, "must be at least 32 characters (openssl rand -base64 32)")

@@ -3,7 +3,7 @@ import { createClient, type SharehoodClient } from "@sharehood/sdk";
 import { getEnv } from "@/env";
 
 /**
- * An SDK client for the two APIs; with a token it acts as that user. `headers` go on every
+ * An SDK client for the three APIs; with a token it acts as that user. `headers` go on every
  * request (the signed client address, see client-address.ts). Server-only.
  */
 export function apiClient(token?: string, headers?: Record<string, string>): SharehoodClient {
@@ -11,6 +11,7 @@ export function apiClient(token?: string, headers?: Record<string, string>): Sha
   return createClient({
     userApiUrl: env.USER_API_URL,
     inventoryApiUrl: env.INVENTORY_API_URL,
+    notificationApiUrl: env.NOTIFICATION_API_URL,
     token,
     timeoutMs: env.API_TIMEOUT_MS,
     headers,
