@@ -1,4 +1,5 @@
 export { AppError, conflict, forbidden, notFound, unauthenticated } from "./app-error.ts";
+export * from "./auth/index.ts";
 export { CircuitBreaker } from "./circuit-breaker.ts";
 export { decodeCursor, encodeCursor } from "./cursor.ts";
 export {
@@ -48,3 +49,4 @@ export {
   type ServiceCore,
   type StartedService,
 } from "./service.ts";
+export * from "./events/index.ts";
