@@ -11,6 +11,10 @@ import {
 } from "@sharehood/server-kit";
 import { createDb, type Db } from "./db.ts";
 import type { UserApiConfig } from "./env.ts";
+import { accountRouter } from "./modules/account/account.routes.ts";
+import { createAccountService } from "./modules/account/account.service.ts";
+import { createBackgroundTasks } from "./modules/account/background.ts";
+import { createEmailTokensRepository } from "./modules/account/email-tokens.repository.ts";
 import { authRouter } from "./modules/auth/auth.routes.ts";
 import type { CachedValidation } from "./modules/auth/cached-validation.ts";
 import { createAuthService } from "./modules/auth/auth.service.ts";
@@ -40,6 +44,7 @@ export async function createUserApi(config: UserApiConfig): Promise<UserApi> {
 
   const users = createUsersRepository(db);
   const sessions = createSessionsRepository(db);
+  const emailTokens = createEmailTokensRepository(db);
   const cache = createTokenCache<CachedValidation>({
     store,
     ttlSeconds: config.TOKEN_CACHE_TTL_SECONDS,
@@ -51,6 +56,10 @@ export async function createUserApi(config: UserApiConfig): Promise<UserApi> {
   const passwordAttempts = createPasswordAttempts(limiter, config);
   const auth = createAuthService({ users, sessions, cache, revoke, limiter, passwordAttempts, config });
   const usersService = createUsersService({ users, sessions, revoke, passwordAttempts });
+  const background = createBackgroundTasks(logger);
+  // Registered before the pools close (dispose runs steps in reverse): started work finishes.
+  core.onDispose(() => background.drain());
+  const account = createAccountService({ emailTokens, revoke, limiter, background, config });
   const clientAddress = createClientAddress(config.SERVICE_SECRET);
 
   const embedded = !config.DATABASE_URL;
@@ -71,8 +80,12 @@ export async function createUserApi(config: UserApiConfig): Promise<UserApi> {
       intervalMs: PURGE_INTERVAL_MS,
       logger,
       task: async () => {
-        const purged = await sessions.purgeExpired(new Date(Date.now() - EXPIRED_TOKEN_RETENTION_MS));
-        if (purged.tokens + purged.sessions > 0)
+        const before = new Date(Date.now() - EXPIRED_TOKEN_RETENTION_MS);
+        const purged = {
+          ...(await sessions.purgeExpired(before)),
+          emailTokens: await emailTokens.purgeExpired(before),
+        };
+        if (purged.tokens + purged.sessions + purged.emailTokens > 0)
           logger.info(purged, "expired tokens and dead sessions deleted");
       },
     }),
@@ -90,6 +103,7 @@ export async function createUserApi(config: UserApiConfig): Promise<UserApi> {
   });
   const mount = createMount(auth);
   app.use(authRouter(mount, auth, clientAddress));
+  app.use(accountRouter(mount, account, clientAddress));
   app.use(usersRouter(mount, usersService, clientAddress));
   return finishService(core, app);
 }

@@ -3,6 +3,8 @@ import type { LoginBodySchema, RefreshBodySchema, RegisterBodySchema } from "@sh
 import { AppError, conflict, unauthenticated, type RateLimiter } from "@sharehood/server-kit";
 import type { z } from "zod";
 import { isForeignKeyViolation, isUniqueViolation } from "../../db.ts";
+import { newEmailToken } from "../account/email-tokens.ts";
+import { accountEvents } from "../events/account-events.ts";
 import type { UsersRepository } from "../users/users.repository.ts";
 import { toUserDto } from "../users/user-dto.ts";
 import type { Caller } from "./caller.ts";
@@ -97,8 +99,18 @@ export function createAuthService(deps: AuthServiceDeps) {
       ]);
       if (await users.findByEmail(body.email)) throw conflict("An account with this email already exists");
       const passwordHash = await hashPassword(body.password);
+      const verification = newEmailToken("verify_email");
       const user = await users
-        .create({ email: body.email, name: body.name, passwordHash })
+        .create(
+          { email: body.email, name: body.name, passwordHash },
+          {
+            issueToken: verification.stored,
+            events: (created) => [
+              accountEvents.registered(created, created.id),
+              accountEvents.verificationRequested(created, verification.link),
+            ],
+          },
+        )
         .catch((error: unknown) => {
           throw isUniqueViolation(error) ? conflict("An account with this email already exists") : error;
         });

@@ -1,5 +1,8 @@
 import type { RateLimiter } from "@sharehood/server-kit";
 
+/** The key counting an account's wrong passwords (a password reset forgets it). */
+export const accountFailuresKey = (email: string) => `login-fail:email:${email}`;
+
 /**
  * Limits password guessing, wherever a password is checked (sign-in, changing the email or the
  * password, deleting the account). Each attempt is counted before the ~20 ms hash comparison, so
@@ -21,7 +24,7 @@ export function createPasswordAttempts(
     check: () => Promise<T | null>,
   ): Promise<T | null> {
     const perAccount = {
-      key: `login-fail:email:${who.email}`,
+      key: accountFailuresKey(who.email),
       max: config.LOGIN_MAX_FAILURES_PER_EMAIL,
       windowMs,
     };

@@ -1,5 +1,8 @@
 import type { Role } from "@sharehood/sdk";
-import type { Db } from "../../db.ts";
+import type { Db, Tx } from "../../db.ts";
+
+/** Which sessions to revoke: one, or every one of a user (but the caller's own, say). */
+export type RevokeWhere = { sessionId: string } | { userId: string; exceptSessionId?: string };
 
 export interface IssuedTokens {
   accessHash: string;
@@ -16,7 +19,15 @@ export interface TokenRecord {
   usedAt: Date | null;
   sessionId: string;
   session: { createdAt: Date; revokedAt: Date | null; expiresAt: Date };
-  user: { id: string; email: string; name: string; role: Role; createdAt: Date; updatedAt: Date };
+  user: {
+    id: string;
+    email: string;
+    name: string;
+    role: Role;
+    emailVerifiedAt: Date | null;
+    createdAt: Date;
+    updatedAt: Date;
+  };
 }
 
 function tokenRows(userId: string, tokens: IssuedTokens) {
@@ -52,7 +63,15 @@ export function createSessionsRepository(db: Db) {
                 revokedAt: true,
                 expiresAt: true,
                 user: {
-                  select: { id: true, email: true, name: true, role: true, createdAt: true, updatedAt: true },
+                  select: {
+                    id: true,
+                    email: true,
+                    name: true,
+                    role: true,
+                    emailVerifiedAt: true,
+                    createdAt: true,
+                    updatedAt: true,
+                  },
                 },
               },
             },
@@ -86,23 +105,7 @@ export function createSessionsRepository(db: Db) {
     },
 
     /** Revokes sessions and answers the hashes of their access tokens still alive (to evict from caches). */
-    revoke: (
-      where: { sessionId: string } | { userId: string; exceptSessionId?: string },
-    ): Promise<string[]> =>
-      db.$transaction(async (tx) => {
-        const filter =
-          "sessionId" in where
-            ? { id: where.sessionId }
-            : {
-                userId: where.userId,
-                ...(where.exceptSessionId ? { id: { not: where.exceptSessionId } } : {}),
-              };
-        await tx.session.updateMany({
-          where: { ...filter, revokedAt: null },
-          data: { revokedAt: new Date() },
-        });
-        return liveAccessHashes(tx, { session: filter });
-      }),
+    revoke: (where: RevokeWhere): Promise<string[]> => db.$transaction((tx) => revokeSessionsIn(tx, where)),
 
     /** Hashes of a user's access tokens that have not expired. */
     liveAccessHashes: (userId: string): Promise<string[]> => liveAccessHashes(db, { userId }),
@@ -123,6 +126,20 @@ export function createSessionsRepository(db: Db) {
         return { tokens: tokens.count, sessions: sessions.count };
       }),
   };
+}
+
+/**
+ * Revokes sessions inside a transaction and answers the hashes of their access tokens still alive
+ * (to evict from caches once it commits). Other changes that end sessions (a password reset) run
+ * it in their own transaction, so the change and the revocation commit together.
+ */
+export async function revokeSessionsIn(tx: Tx, where: RevokeWhere): Promise<string[]> {
+  const filter =
+    "sessionId" in where
+      ? { id: where.sessionId }
+      : { userId: where.userId, ...(where.exceptSessionId ? { id: { not: where.exceptSessionId } } : {}) };
+  await tx.session.updateMany({ where: { ...filter, revokedAt: null }, data: { revokedAt: new Date() } });
+  return liveAccessHashes(tx, { session: filter });
 }
 
 async function liveAccessHashes(

@@ -1,4 +1,5 @@
 import { hashPassword } from "../auth/passwords.ts";
+import { accountEvents } from "../events/account-events.ts";
 import type { UsersRepository } from "./users.repository.ts";
 
 /** The password every demo account shares. Demo data only: never seed it in production. */
@@ -26,7 +27,12 @@ export async function seedDemoUsers(
   for (const demo of DEMO_USERS) {
     if (demo.role === "admin" && !options.withAdmin) continue;
     if (await users.findByEmail(demo.email)) continue;
-    await users.create({ ...demo, passwordHash });
+    // Demo addresses need no link to prove them. The event lets the other services know the
+    // neighbour (the Notification API keeps names and addresses from user events).
+    await users.create(
+      { ...demo, passwordHash, emailVerifiedAt: new Date() },
+      { events: (user) => [accountEvents.registered(user, null)] },
+    );
     created.push(demo.email);
   }
   return created;

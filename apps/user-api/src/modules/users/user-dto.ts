@@ -5,6 +5,7 @@ type UserFields = {
   email: string;
   name: string;
   role: User["role"];
+  emailVerifiedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
 };
@@ -16,6 +17,7 @@ export function toUserDto(user: UserFields): User {
     email: user.email,
     name: user.name,
     role: user.role,
+    emailVerified: user.emailVerifiedAt !== null,
     createdAt: user.createdAt.toISOString(),
     updatedAt: user.updatedAt.toISOString(),
   };

@@ -17,6 +17,6 @@ export function usersRouter(mount: Mount, users: UsersService, clientAddress: Cl
   mount(router, userRoutes.listUsers, ({ query }) => users.list(query));
   mount(router, userRoutes.getUser, ({ params }) => users.getPublic(params.id));
   mount(router, userRoutes.updateRole, ({ params, body }) => users.updateRole(params.id, body.role));
-  mount(router, userRoutes.deleteUser, ({ params }) => users.deleteUser(params.id));
+  mount(router, userRoutes.deleteUser, ({ params, caller }) => users.deleteUser(params.id, caller));
   return router;
 }

@@ -3,11 +3,13 @@ import type { DeleteMeBodySchema, ListUsersQuerySchema, UpdateMeBodySchema } fro
 import { AppError, conflict, decodeCursor, encodeCursor, notFound } from "@sharehood/server-kit";
 import { z } from "zod";
 import { isUniqueViolation } from "../../db.ts";
+import { newEmailToken } from "../account/email-tokens.ts";
 import type { Caller } from "../auth/caller.ts";
 import type { PasswordAttempts } from "../auth/password-attempts.ts";
 import { hashPassword, verifyPassword } from "../auth/passwords.ts";
 import type { Revoke } from "../auth/revocations.ts";
 import type { SessionsRepository } from "../auth/sessions.repository.ts";
+import { accountEvents } from "../events/account-events.ts";
 import { toPublicUserDto, toUserDto } from "./user-dto.ts";
 import type { UsersRepository } from "./users.repository.ts";
 
@@ -43,9 +45,10 @@ export function createUsersService(deps: {
     return user;
   }
 
-  async function deleteAccount(id: string): Promise<void> {
-    const tokenHashes = await sessions.revoke({ userId: id });
-    if (!(await users.delete(id))) throw notFound("The user");
+  /** Deletes an account with its `user.deleted` event; `actorId` is who asked (the person or an admin). */
+  async function deleteAccount(id: string, actorId: string): Promise<void> {
+    const tokenHashes = await users.delete(id, (userId) => [accountEvents.deleted(userId, actorId)]);
+    if (!tokenHashes) throw notFound("The user");
     await revoke({ userId: id, tokenHashes, reason: "user_deleted" });
   }
 
@@ -65,14 +68,43 @@ export function createUsersService(deps: {
       // session must not be enough to take the account over.
       if (body.currentPassword !== undefined) await confirmPassword(current, body.currentPassword, address);
       if (body.password !== undefined) changes.passwordHash = await hashPassword(body.password);
-      const updated = await users.update(current.id, changes).catch((error: unknown) => {
-        throw isUniqueViolation(error) ? emailTaken() : error;
-      });
-      if (!updated) throw notFound("The user"); // deleted while this request ran
-      if (changes.passwordHash) {
-        // A new password signs every other device out; this session stays.
-        const tokenHashes = await sessions.revoke({ userId: current.id, exceptSessionId: caller.sessionId });
-        await revoke({ userId: current.id, tokenHashes, reason: "password_changed" });
+      const passwordChanges = changes.passwordHash !== undefined;
+      const verification = newEmailToken("verify_email");
+      const result = await users
+        .changeAccount(current.id, changes, ({ previous, user }) => {
+          const emailChanged = user.email !== previous.email;
+          return {
+            events: [
+              // The event carries the previous address, so the Notification API can warn it.
+              ...(emailChanged
+                ? [
+                    accountEvents.emailChanged(user, previous.email),
+                    accountEvents.verificationRequested(user, verification.link),
+                  ]
+                : []),
+              ...(passwordChanges ? [accountEvents.passwordChanged(user)] : []),
+            ],
+            // A new address is unverified until its own link is followed; links mailed to the old
+            // one (verification, reset) and reset links from before a new password are moot.
+            issueToken: emailChanged ? verification.stored : undefined,
+            retireTokens: emailChanged
+              ? ["verify_email", "password_reset"]
+              : passwordChanges
+                ? ["password_reset"]
+                : [],
+            // A new password signs every other device out; this session stays.
+            revokeSessions: passwordChanges
+              ? { userId: user.id, exceptSessionId: caller.sessionId }
+              : undefined,
+          };
+        })
+        .catch((error: unknown) => {
+          throw isUniqueViolation(error) ? emailTaken() : error;
+        });
+      if (!result) throw notFound("The user"); // deleted while this request ran
+      const { user: updated, revokedAccessHashes } = result;
+      if (passwordChanges) {
+        await revoke({ userId: current.id, tokenHashes: revokedAccessHashes, reason: "password_changed" });
       } else if (changes.email || changes.name) {
         // Cached validations carry the name and email: drop them so services see the new ones.
         await revoke({
@@ -90,7 +122,7 @@ export function createUsersService(deps: {
       address: string,
     ): Promise<void> {
       await confirmPassword(await mustFind(caller.user.id), body.currentPassword, address);
-      await deleteAccount(caller.user.id);
+      await deleteAccount(caller.user.id, caller.user.id);
     },
 
     getPublic: async (id: string): Promise<PublicUser> => toPublicUserDto(await mustFind(id)),
@@ -120,7 +152,7 @@ export function createUsersService(deps: {
       return toUserDto(updated);
     },
 
-    deleteUser: (id: string): Promise<void> => deleteAccount(id),
+    deleteUser: (id: string, admin: Caller): Promise<void> => deleteAccount(id, admin.user.id),
 
     /**
      * Makes sure the configured admin exists with that password and the admin role. An account
@@ -136,13 +168,18 @@ export function createUsersService(deps: {
       const normalized = email.trim().toLowerCase();
       const existing = await users.findByEmail(normalized);
       if (!existing) {
+        // The operator vouches for the address: no link to follow.
         await users
-          .create({
-            email: normalized,
-            name: "Administrator",
-            passwordHash: await hashPassword(password),
-            role: "admin",
-          })
+          .create(
+            {
+              email: normalized,
+              name: "Administrator",
+              passwordHash: await hashPassword(password),
+              role: "admin",
+              emailVerifiedAt: new Date(),
+            },
+            { events: (user) => [accountEvents.registered(user, null)] },
+          )
           .catch((error: unknown) => {
             if (!isUniqueViolation(error)) throw error; // another replica created it at the same moment
           });
@@ -156,11 +193,16 @@ export function createUsersService(deps: {
         );
       }
       if (isAdmin && (await verifyPassword(existing.passwordHash, password))) return "unchanged";
-      await users.update(existing.id, { role: "admin", passwordHash: await hashPassword(password) });
-      const tokenHashes = await sessions.revoke({ userId: existing.id });
+      const passwordHash = await hashPassword(password);
+      const changed = await users.changeAccount(existing.id, { role: "admin", passwordHash }, ({ user }) => ({
+        // No actor: the operator set it, not the person.
+        events: [accountEvents.passwordChanged(user, null)],
+        retireTokens: ["password_reset"],
+        revokeSessions: { userId: user.id },
+      }));
       await revoke({
         userId: existing.id,
-        tokenHashes,
+        tokenHashes: changed?.revokedAccessHashes ?? [],
         reason: isAdmin ? "password_changed" : "role_changed",
       });
       return "updated";

@@ -1,0 +1,72 @@
+import type { NewDomainEvent } from "@sharehood/sdk";
+
+/** The person as the user events carry them: what the Notification API needs to write to them. */
+interface Person {
+  id: string;
+  name: string;
+  email: string;
+}
+
+// Account events concern only the account holder: they alone are told, whoever made the change.
+const about = (userId: string, actorId: string | null) => ({
+  actor: actorId === null ? null : { id: actorId },
+  subject: { type: "user" as const, id: userId },
+  audience: [userId],
+});
+const personOf = ({ id, name, email }: Person) => ({ id, name, email });
+
+/** The events the User API writes, built from the rows of the change (inside its transaction). */
+export const accountEvents = {
+  /** `actorId` null: created by the operator (ADMIN_EMAIL) or the demo seed, not by the person. */
+  registered: (user: Person, actorId: string | null): NewDomainEvent<"user.registered"> => ({
+    type: "user.registered",
+    ...about(user.id, actorId),
+    payload: { user: personOf(user) },
+  }),
+
+  /** `user` carries the new address; the Notification API tells the previous one too. */
+  emailChanged: (user: Person, previousEmail: string): NewDomainEvent<"user.email_changed"> => ({
+    type: "user.email_changed",
+    ...about(user.id, user.id),
+    payload: { user: personOf(user), previousEmail },
+  }),
+
+  /** `actorId` null: the operator set it (ADMIN_PASSWORD), not the person. */
+  passwordChanged: (
+    user: Person,
+    actorId: string | null = user.id,
+  ): NewDomainEvent<"user.password_changed"> => ({
+    type: "user.password_changed",
+    ...about(user.id, actorId),
+    payload: { user: personOf(user) },
+  }),
+
+  deleted: (userId: string, actorId: string): NewDomainEvent<"user.deleted"> => ({
+    type: "user.deleted",
+    ...about(userId, actorId),
+    payload: { user: { id: userId } },
+  }),
+
+  /** Carries the one-time secret for the emailed link: an internal event, never shown to anyone. */
+  verificationRequested: (
+    user: Person,
+    link: { token: string; expiresAt: Date },
+  ): NewDomainEvent<"account.verification_requested"> => ({
+    type: "account.verification_requested",
+    ...about(user.id, user.id),
+    payload: { user: personOf(user), token: link.token, expiresAt: link.expiresAt.toISOString() },
+  }),
+
+  /** The actor is the account holder: the link works only for whoever reads their mail. */
+  passwordResetRequested: (
+    user: Person,
+    link: { token: string; expiresAt: Date },
+  ): NewDomainEvent<"account.password_reset_requested"> => ({
+    type: "account.password_reset_requested",
+    ...about(user.id, user.id),
+    payload: { user: personOf(user), token: link.token, expiresAt: link.expiresAt.toISOString() },
+  }),
+};
+
+/** Builds the events of a change from the rows the transaction wrote. */
+export type EventsOf<T> = (row: T) => NewDomainEvent[];
