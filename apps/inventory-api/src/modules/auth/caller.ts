@@ -1,10 +1,3 @@
-import type { Permission, TokenValidation } from "@sharehood/sdk";
-
-/** Who is making a request, as the User API told us. */
-export interface Caller {
-  user: TokenValidation["user"];
-  permissions: readonly Permission[];
-}
-
-export const can = (caller: Caller, permission: Permission): boolean =>
-  caller.permissions.includes(permission);
+// The caller type and permission check are shared by every service that authenticates through
+// the User API (server-kit's auth); inventory's modules keep importing them from here.
+export { can, type Caller } from "@sharehood/server-kit";

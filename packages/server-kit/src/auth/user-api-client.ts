@@ -1,0 +1,84 @@
+import { ApiConnectionError, ApiError, createClient, type TokenValidation } from "@sharehood/sdk";
+import { AppError } from "../app-error.ts";
+import { CircuitBreaker } from "../circuit-breaker.ts";
+import type { Logger } from "../logger.ts";
+
+const unavailable = (detail: string) =>
+  new AppError("dependency_unavailable", detail, { headers: { "retry-after": "2" } });
+
+export interface UserApiClientOptions {
+  baseUrl: string;
+  timeoutMs: number;
+  breakerThreshold: number;
+  breakerResetMs: number;
+  logger: Logger;
+  /** The `fetch` to call with (a keep-alive agent's, say); the global one when unset. */
+  fetch?: typeof fetch;
+  /** Closes what `fetch` holds open; called by `close`. */
+  onClose?: () => Promise<void>;
+}
+
+/**
+ * Asks the User API who a token belongs to: through the SDK (which checks the answer's shape),
+ * with a short timeout, one retry when the connection itself failed, and a circuit breaker so that
+ * a dead User API costs microseconds, not a timeout per request.
+ */
+export function createUserApiClient(options: UserApiClientOptions) {
+  const client = createClient({
+    userApiUrl: options.baseUrl,
+    timeoutMs: options.timeoutMs,
+    fetch: options.fetch,
+  });
+  const breaker = new CircuitBreaker({
+    threshold: options.breakerThreshold,
+    resetMs: options.breakerResetMs,
+  });
+  // A 401 is the User API working as intended; only silence, timeouts and 5xx count against it.
+  const isFailure = (error: unknown) =>
+    error instanceof ApiConnectionError || (error instanceof ApiError && error.status >= 500);
+
+  async function callOnce(token: string, requestId: string): Promise<TokenValidation> {
+    try {
+      return await client.auth.validateToken({ body: { token } }, { requestId });
+    } catch (error) {
+      if (error instanceof ApiConnectionError && !error.isTimeout) {
+        return client.auth.validateToken({ body: { token } }, { requestId });
+      }
+      throw error;
+    }
+  }
+
+  return {
+    async validate(token: string, requestId: string): Promise<TokenValidation> {
+      try {
+        return await breaker.run(
+          () => callOnce(token, requestId),
+          isFailure,
+          () =>
+            unavailable(
+              "The User API is unavailable, so this request cannot be authorised. Try again shortly.",
+            ),
+        );
+      } catch (error) {
+        if (error instanceof AppError) throw error;
+        if (error instanceof ApiError && (error.status === 401 || error.status === 400)) {
+          throw new AppError("unauthenticated", "The access token is invalid, expired or revoked", {
+            headers: { "www-authenticate": 'Bearer realm="sharehood", error="invalid_token"' },
+          });
+        }
+        options.logger.warn({ err: (error as Error).message }, "token validation failed");
+        throw unavailable(
+          error instanceof ApiConnectionError && error.isTimeout
+            ? "The User API did not answer in time, so this request cannot be authorised. Try again shortly."
+            : "The User API is unavailable, so this request cannot be authorised. Try again shortly.",
+        );
+      }
+    },
+    get breakerState() {
+      return breaker.state;
+    },
+    close: () => options.onClose?.() ?? Promise.resolve(),
+  };
+}
+
+export type UserApiClient = ReturnType<typeof createUserApiClient>;
