@@ -3,9 +3,11 @@ import { userRoutes } from "@sharehood/sdk/contract";
 import {
   createServiceApp,
   createServiceCore,
+  createEventBus,
   createTokenCache,
   finishService,
   RateLimiter,
+  startOutboxRelay,
   startPeriodic,
   type Service,
 } from "@sharehood/server-kit";
@@ -23,6 +25,7 @@ import { createPasswordAttempts } from "./modules/auth/password-attempts.ts";
 import { createMount } from "./modules/auth/mount.ts";
 import { createRevocations } from "./modules/auth/revocations.ts";
 import { createSessionsRepository } from "./modules/auth/sessions.repository.ts";
+import { createOutbox } from "./modules/events/outbox.ts";
 import { seedDemoUsers } from "./modules/users/demo-users.ts";
 import { createUsersRepository } from "./modules/users/users.repository.ts";
 import { usersRouter } from "./modules/users/users.routes.ts";
@@ -42,9 +45,26 @@ export async function createUserApi(config: UserApiConfig): Promise<UserApi> {
   const core = await createServiceCore({ name: SERVICE, config, prismaDir: PRISMA_DIR, createDb });
   const { db, store, logger } = core;
 
-  const users = createUsersRepository(db);
+  // Events leave through the outbox: a Redis Stream with REDIS_URL, else pushed to
+  // EVENTS_PUSH_URLS, else they wait in the outbox until one is configured.
+  const bus = createEventBus({
+    logger,
+    redisUrl: config.REDIS_URL,
+    namespace: config.REDIS_NAMESPACE,
+    pushUrls: config.EVENTS_PUSH_URLS,
+    secret: config.EVENTS_SECRET,
+    registry: core.metrics.registry,
+  });
+  const relay = startOutboxRelay({ db, bus, logger, registry: core.metrics.registry });
+  core.onDispose(async () => {
+    await relay.stop();
+    await bus.close();
+  });
+  const outbox = createOutbox(db, relay);
+
+  const users = createUsersRepository(db, outbox);
   const sessions = createSessionsRepository(db);
-  const emailTokens = createEmailTokensRepository(db);
+  const emailTokens = createEmailTokensRepository(db, outbox);
   const cache = createTokenCache<CachedValidation>({
     store,
     ttlSeconds: config.TOKEN_CACHE_TTL_SECONDS,

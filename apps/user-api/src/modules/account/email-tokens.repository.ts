@@ -2,7 +2,7 @@ import type { NewDomainEvent } from "@sharehood/sdk";
 import type { Db, Tx } from "../../db.ts";
 import { revokeSessionsIn } from "../auth/sessions.repository.ts";
 import type { EventsOf } from "../events/account-events.ts";
-import { appendEvents } from "../events/outbox.ts";
+import type { Outbox } from "../events/outbox.ts";
 import type { UserRecord } from "../users/users.repository.ts";
 import type { EmailTokenKind, StoredEmailToken } from "./email-tokens.ts";
 
@@ -32,7 +32,7 @@ async function claimIn(tx: Tx, hash: string, kind: EmailTokenKind) {
   return tx.emailToken.findUniqueOrThrow({ where: { hash }, select: { userId: true, email: true } });
 }
 
-export function createEmailTokensRepository(db: Db) {
+export function createEmailTokensRepository(db: Db, outbox: Outbox) {
   return {
     /** True when the token could still be used now (a cheap check before costly work; the claim decides). */
     async isUsable(hash: string, kind: EmailTokenKind): Promise<boolean> {
@@ -47,11 +47,11 @@ export function createEmailTokensRepository(db: Db) {
      * False when no account has the address (nothing is written).
      */
     issueForEmail: (email: string, token: StoredEmailToken, events: EventsOf<UserRecord>): Promise<boolean> =>
-      db.$transaction(async (tx) => {
+      outbox.transaction(async (tx, writeEvents) => {
         const user = await tx.user.findUnique({ where: { email } });
         if (!user) return false;
         await tx.emailToken.create({ data: { ...token, userId: user.id, email: user.email } });
-        await appendEvents(tx, events(user));
+        await writeEvents(events(user));
         return true;
       }),
 
@@ -64,12 +64,12 @@ export function createEmailTokensRepository(db: Db) {
       token: StoredEmailToken,
       events: EventsOf<UserRecord>,
     ): Promise<"issued" | "verified" | "missing"> =>
-      db.$transaction(async (tx) => {
+      outbox.transaction(async (tx, writeEvents) => {
         const user = await tx.user.findUnique({ where: { id: userId } });
         if (!user) return "missing";
         if (user.emailVerifiedAt) return "verified";
         await tx.emailToken.create({ data: { ...token, userId, email: user.email } });
-        await appendEvents(tx, events(user));
+        await writeEvents(events(user));
         return "issued";
       }),
 
@@ -98,13 +98,13 @@ export function createEmailTokensRepository(db: Db) {
       passwordHash: string,
       events: (user: UserRecord) => NewDomainEvent[],
     ): Promise<{ user: UserRecord; revokedAccessHashes: string[] } | null> =>
-      db.$transaction(async (tx) => {
+      outbox.transaction(async (tx, writeEvents) => {
         const token = await claimIn(tx, hash, "password_reset");
         if (!token) return null;
         const user = await tx.user.update({ where: { id: token.userId }, data: { passwordHash } });
         await retireEmailTokensIn(tx, user.id, ["password_reset"]);
         const revokedAccessHashes = await revokeSessionsIn(tx, { userId: user.id });
-        await appendEvents(tx, events(user));
+        await writeEvents(events(user));
         return { user, revokedAccessHashes };
       }),
 

@@ -4,7 +4,7 @@ import { retireEmailTokensIn } from "../account/email-tokens.repository.ts";
 import type { EmailTokenKind, StoredEmailToken } from "../account/email-tokens.ts";
 import { revokeSessionsIn, type RevokeWhere } from "../auth/sessions.repository.ts";
 import type { EventsOf } from "../events/account-events.ts";
-import { appendEvents } from "../events/outbox.ts";
+import { createOutbox, type Outbox } from "../events/outbox.ts";
 
 /** A user row as the services see it. The password hash never leaves this module's services. */
 export interface UserRecord {
@@ -42,7 +42,8 @@ export interface NewAccountEffects {
   issueToken?: StoredEmailToken;
 }
 
-export function createUsersRepository(db: Db) {
+/** `outbox` wakes the service's relay after each change; scripts leave the events for the service. */
+export function createUsersRepository(db: Db, outbox: Outbox = createOutbox(db)) {
   return {
     findById: (id: string): Promise<UserRecord | null> => db.user.findUnique({ where: { id } }),
     findByEmail: (email: string): Promise<UserRecord | null> => db.user.findUnique({ where: { email } }),
@@ -51,11 +52,11 @@ export function createUsersRepository(db: Db) {
       data: { email: string; name: string; passwordHash: string; role?: Role; emailVerifiedAt?: Date },
       effects: NewAccountEffects,
     ): Promise<UserRecord> =>
-      db.$transaction(async (tx) => {
+      outbox.transaction(async (tx, writeEvents) => {
         const user = await tx.user.create({ data });
         if (effects.issueToken)
           await tx.emailToken.create({ data: { ...effects.issueToken, userId: user.id, email: user.email } });
-        await appendEvents(tx, effects.events(user));
+        await writeEvents(effects.events(user));
         return user;
       }),
 
@@ -71,7 +72,7 @@ export function createUsersRepository(db: Db) {
       data: Partial<Pick<UserRecord, "email" | "name" | "passwordHash" | "role">>,
       plan: (change: AccountChange) => AccountChangePlan,
     ): Promise<{ user: UserRecord; revokedAccessHashes: string[] } | null> =>
-      db.$transaction(async (tx) => {
+      outbox.transaction(async (tx, writeEvents) => {
         const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM users WHERE id = ${id} FOR UPDATE`;
         const previous = locked.length === 1 ? await tx.user.findUnique({ where: { id } }) : null;
         if (!previous) return null;
@@ -87,7 +88,7 @@ export function createUsersRepository(db: Db) {
         const revokedAccessHashes = effects.revokeSessions
           ? await revokeSessionsIn(tx, effects.revokeSessions)
           : [];
-        await appendEvents(tx, effects.events);
+        await writeEvents(effects.events);
         return { user, revokedAccessHashes };
       }),
 
@@ -106,13 +107,13 @@ export function createUsersRepository(db: Db) {
      * from caches), or null when there was no such user.
      */
     delete: (id: string, events: EventsOf<string>): Promise<string[] | null> =>
-      db.$transaction(async (tx) => {
+      outbox.transaction(async (tx, writeEvents) => {
         const live = await tx.token.findMany({
           where: { userId: id, kind: "access", expiresAt: { gt: new Date() } },
           select: { hash: true },
         });
         if ((await tx.user.deleteMany({ where: { id } })).count !== 1) return null;
-        await appendEvents(tx, events(id));
+        await writeEvents(events(id));
         return live.map((token) => token.hash);
       }),
     /** Newest first, keyset-paginated on (createdAt, id) so pages stay stable while users sign up. */
