@@ -45,6 +45,8 @@ export async function consumeStream(options: {
   const redis = new Redis(options.redisUrl, { ...REDIS_EVENT_OPTIONS, connectionName: `events-${group}` });
   redis.on("error", () => undefined); // the loop reports failures
   const claimIntervalMs = options.claimIntervalMs ?? Math.max(100, Math.floor(options.claimIdleMs / 3));
+  // The reclaim runs between reads, so a read must not outwait it.
+  const blockMs = Math.min(BLOCK_MS, claimIntervalMs);
   let stopping = false;
   let reading = false;
 
@@ -113,7 +115,7 @@ export async function consumeStream(options: {
         "COUNT",
         String(BATCH),
         "BLOCK",
-        String(BLOCK_MS),
+        String(blockMs),
         "STREAMS",
         stream,
         ">",

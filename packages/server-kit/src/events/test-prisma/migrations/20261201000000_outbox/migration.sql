@@ -1,0 +1,33 @@
+-- CreateSchema
+CREATE SCHEMA IF NOT EXISTS "public";
+
+-- CreateTable
+CREATE TABLE "outbox_events" (
+    "seq" BIGSERIAL NOT NULL,
+    "id" UUID NOT NULL,
+    "type" TEXT NOT NULL,
+    "body" JSONB NOT NULL,
+    "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "published_at" TIMESTAMPTZ(3),
+
+    CONSTRAINT "outbox_events_pkey" PRIMARY KEY ("seq")
+);
+
+-- CreateTable
+CREATE TABLE "processed_events" (
+    "consumer_group" TEXT NOT NULL,
+    "event_id" UUID NOT NULL,
+    "processed_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "processed_events_pkey" PRIMARY KEY ("consumer_group","event_id")
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "outbox_events_id_key" ON "outbox_events"("id");
+
+-- CreateIndex
+CREATE INDEX "processed_events_processed_at_idx" ON "processed_events"("processed_at");
+
+-- Hand-written (Prisma cannot declare a partial index): the relay's "what is left to publish" reads
+-- only this index, which stays as small as the backlog.
+CREATE INDEX "outbox_events_unpublished_idx" ON "outbox_events" ("seq") WHERE "published_at" IS NULL;
