@@ -4,12 +4,16 @@ import { buttonStyles } from "@sharehood/ui/button";
 import { signOutAction } from "@/features/auth/actions";
 import { Logo } from "@/features/layout/logo";
 import { MobileMenu } from "@/features/layout/mobile-menu";
+import { NotificationBell } from "@/features/notifications/notification-bell";
 import { can, getViewer } from "@/server/session";
 
 const navLink =
   "rounded-full px-3 py-2 text-sm font-medium text-stone-700 hover:bg-stone-100 hover:text-stone-900";
 
-/** The top bar: brand, navigation, and the account controls. Collapses to a menu on phones. */
+/**
+ * The top bar: brand, navigation, and the account controls. Collapses to a menu on phones; the
+ * notification bell stays in view at every width.
+ */
 export async function SiteHeader() {
   const viewer = await getViewer();
   const links = viewer
@@ -34,34 +38,37 @@ export async function SiteHeader() {
             </Link>
           ))}
         </nav>
-        <div className="ml-auto hidden items-center gap-2 md:flex">
-          {viewer ? (
-            <>
-              <Link href="/items/new" className={buttonStyles("primary", "sm")}>
-                List an item
-              </Link>
-              <Link href="/profile" className={`${navLink} flex items-center gap-2`}>
-                <Avatar name={viewer.name} seed={viewer.id} size="sm" />
-                <span className="max-w-32 truncate">{viewer.name}</span>
-              </Link>
-              <form action={signOutAction}>
-                <button type="submit" className={navLink}>
-                  Sign out
-                </button>
-              </form>
-            </>
-          ) : (
-            <>
-              <Link href="/sign-in" className={navLink}>
-                Sign in
-              </Link>
-              <Link href="/register" className={buttonStyles("primary", "sm")}>
-                Join Sharehood
-              </Link>
-            </>
-          )}
+        <div className="ml-auto flex items-center gap-2">
+          {viewer && <NotificationBell />}
+          <div className="hidden items-center gap-2 md:flex">
+            {viewer ? (
+              <>
+                <Link href="/items/new" className={buttonStyles("primary", "sm")}>
+                  List an item
+                </Link>
+                <Link href="/profile" className={`${navLink} flex items-center gap-2`}>
+                  <Avatar name={viewer.name} seed={viewer.id} size="sm" />
+                  <span className="max-w-32 truncate">{viewer.name}</span>
+                </Link>
+                <form action={signOutAction}>
+                  <button type="submit" className={navLink}>
+                    Sign out
+                  </button>
+                </form>
+              </>
+            ) : (
+              <>
+                <Link href="/sign-in" className={navLink}>
+                  Sign in
+                </Link>
+                <Link href="/register" className={buttonStyles("primary", "sm")}>
+                  Join Sharehood
+                </Link>
+              </>
+            )}
+          </div>
+          <MobileMenu links={links} account={viewer ? { name: viewer.name } : null} />
         </div>
-        <MobileMenu links={links} account={viewer ? { name: viewer.name } : null} />
       </div>
     </header>
   );

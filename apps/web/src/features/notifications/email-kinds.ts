@@ -1,0 +1,45 @@
+import type { EmailKind } from "@sharehood/sdk/contract";
+
+/** Each kind of email, in plain words: what happened, and to whom it matters. */
+export const EMAIL_KIND_TEXT: Record<EmailKind, { label: string; hint: string }> = {
+  "loan.requested": {
+    label: "Someone asks to borrow something of yours",
+    hint: "So you can approve or decline the request.",
+  },
+  "loan.request_waiting": {
+    label: "A request for your things is still waiting",
+    hint: "A reminder when you have not answered a request for two days.",
+  },
+  "loan.approved": {
+    label: "Your request to borrow is approved",
+    hint: "With the dates, so you can arrange the pick-up.",
+  },
+  "loan.declined": {
+    label: "Your request to borrow is declined",
+    hint: "So you can look for something else.",
+  },
+  "loan.cancelled": {
+    label: "A loan is cancelled",
+    hint: "By the other person, or by Sharehood's moderators.",
+  },
+  "loan.expired": {
+    label: "A request ran out without an answer",
+    hint: "Its start date passed before it was approved.",
+  },
+  "loan.handed_over": {
+    label: "A loan is handed over",
+    hint: "When the owner marks that the borrower has the item.",
+  },
+  "loan.due_soon": {
+    label: "Something you borrowed is due back tomorrow",
+    hint: "A reminder the day before a loan ends.",
+  },
+  "loan.overdue": {
+    label: "A loan is overdue",
+    hint: "When an item has not come back by the end date.",
+  },
+  "loan.returned": {
+    label: "A loan is returned",
+    hint: "When the owner confirms the item came back.",
+  },
+};

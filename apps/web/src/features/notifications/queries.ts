@@ -1,0 +1,79 @@
+import {
+  infiniteQueryOptions,
+  queryOptions,
+  type InfiniteData,
+  type QueryClient,
+} from "@tanstack/react-query";
+import type { Notification, Page } from "@sharehood/sdk/contract";
+import { fetchJson } from "@/features/layout/fetch-json";
+
+/** How many notifications a page of the list holds. */
+export const NOTIFICATIONS_PAGE_SIZE = 20;
+
+/** Where the browser reads the unread count. */
+export const UNREAD_COUNT_URL = "/api/notifications/unread-count";
+
+/**
+ * How many of my notifications are unread. The live stream (use-notification-stream.ts) fetches
+ * it when it opens and keeps it current; readers do not fetch it themselves (`enabled: false`),
+ * and no data means the count is not known (the Notification API is down).
+ */
+export function unreadCountQuery() {
+  return queryOptions({
+    queryKey: ["notifications", "unread"] as const,
+    queryFn: ({ signal }) => fetchJson<{ count: number }>(UNREAD_COUNT_URL, signal),
+    enabled: false,
+    staleTime: Infinity,
+  });
+}
+
+/** My notifications, newest first, a page at a time through the app's /api/notifications. */
+export function notificationsQuery(initialPage?: Page<Notification>) {
+  return infiniteQueryOptions({
+    queryKey: ["notifications", "list"] as const,
+    queryFn: ({ pageParam, signal }) =>
+      fetchJson<Page<Notification>>(
+        `/api/notifications${pageParam ? `?cursor=${encodeURIComponent(pageParam)}` : ""}`,
+        signal,
+      ),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    ...(initialPage ? { initialData: { pages: [initialPage], pageParams: [null] } } : {}),
+  });
+}
+
+type NotificationPages = InfiniteData<Page<Notification>, string | null>;
+
+/** Puts a notification that just arrived at the top of the list, once, if the list is loaded. */
+export function addArrivedNotification(queryClient: QueryClient, notification: Notification): void {
+  queryClient.setQueryData<NotificationPages>(notificationsQuery().queryKey, (data) => {
+    const [first, ...rest] = data?.pages ?? [];
+    if (!data || !first) return data;
+    if (data.pages.some((page) => page.items.some((item) => item.id === notification.id))) return data;
+    return { ...data, pages: [{ ...first, items: [notification, ...first.items] }, ...rest] };
+  });
+}
+
+/** Shows notifications as read in the loaded list (`ids`), or all of them, and lowers the count. */
+export function showAsRead(queryClient: QueryClient, ids?: readonly string[], now = new Date()): void {
+  const wanted = ids ? new Set(ids) : undefined;
+  let newlyRead = 0;
+  queryClient.setQueryData<NotificationPages>(notificationsQuery().queryKey, (data) =>
+    data
+      ? {
+          ...data,
+          pages: data.pages.map((page) => ({
+            ...page,
+            items: page.items.map((item) => {
+              if (item.readAt || (wanted && !wanted.has(item.id))) return item;
+              newlyRead += 1;
+              return { ...item, readAt: now.toISOString() };
+            }),
+          })),
+        }
+      : data,
+  );
+  queryClient.setQueryData<{ count: number }>(unreadCountQuery().queryKey, (current) =>
+    current ? { count: wanted ? Math.max(0, current.count - newlyRead) : 0 } : current,
+  );
+}

@@ -1,0 +1,89 @@
+"use client";
+import { useQueryClient } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
+import { fetchJson } from "@/features/layout/fetch-json";
+import { addArrivedNotification, UNREAD_COUNT_URL, unreadCountQuery } from "@/features/notifications/queries";
+import { notificationFrom, reconnectDelayMs, unreadCountFrom } from "@/features/notifications/stream-events";
+
+/** The same-origin relay of the Notification API's stream (app/api/notifications/stream). */
+const STREAM_URL = "/api/notifications/stream";
+
+/**
+ * Keeps the unread count and the loaded notifications current from the live stream, and answers
+ * the title of the latest notification (for a polite announcement). The browser reconnects by
+ * itself when a stream ends; when it gives up (the relay answered an error: the Notification API
+ * is down, or the session ended), this opens a new one after a growing delay, and at once when
+ * the tab comes back into view or the network returns.
+ */
+export function useNotificationStream(): string | null {
+  const queryClient = useQueryClient();
+  const [latest, setLatest] = useState<string | null>(null);
+
+  useEffect(() => {
+    let source: EventSource | null = null;
+    let retryTimer: ReturnType<typeof setTimeout> | undefined;
+    let failures = 0;
+    // An `unread` event newer than the count being fetched wins over the fetched one.
+    let countVersion = 0;
+    const countKey = unreadCountQuery().queryKey;
+
+    async function refreshCount() {
+      const version = countVersion;
+      try {
+        const { count } = await fetchJson<{ count: number }>(UNREAD_COUNT_URL);
+        if (version === countVersion) queryClient.setQueryData(countKey, { count });
+      } catch {
+        // No count: the bell shows none.
+        if (version === countVersion) void queryClient.resetQueries({ queryKey: countKey });
+      }
+    }
+
+    function connect() {
+      clearTimeout(retryTimer);
+      source?.close();
+      const current = new EventSource(STREAM_URL);
+      source = current;
+      current.addEventListener("open", () => {
+        failures = 0;
+        // Whatever happened while the stream was closed is in the count now.
+        void refreshCount();
+      });
+      current.addEventListener("unread", (event) => {
+        const count = unreadCountFrom(event.data);
+        if (count === undefined) return;
+        countVersion += 1;
+        queryClient.setQueryData(countKey, { count });
+      });
+      current.addEventListener("notification", (event) => {
+        const notification = notificationFrom(event.data);
+        if (!notification) return;
+        addArrivedNotification(queryClient, notification);
+        setLatest(notification.title);
+      });
+      current.addEventListener("error", () => {
+        // CONNECTING: the browser is already trying again. CLOSED: it gave up; we try later.
+        if (current.readyState !== EventSource.CLOSED || source !== current) return;
+        void queryClient.resetQueries({ queryKey: countKey });
+        retryTimer = setTimeout(connect, reconnectDelayMs(failures));
+        failures += 1;
+      });
+    }
+
+    function reconnectIfClosed() {
+      if (document.visibilityState === "visible" && source?.readyState === EventSource.CLOSED) connect();
+    }
+
+    connect();
+    document.addEventListener("visibilitychange", reconnectIfClosed);
+    window.addEventListener("online", reconnectIfClosed);
+    return () => {
+      clearTimeout(retryTimer);
+      source?.close();
+      source = null;
+      document.removeEventListener("visibilitychange", reconnectIfClosed);
+      window.removeEventListener("online", reconnectIfClosed);
+    };
+  }, [queryClient]);
+
+  return latest;
+}
