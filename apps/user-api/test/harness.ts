@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { DomainEventSchema, type DomainEvent } from "@sharehood/sdk";
 import { startInProcessService, type InProcessService } from "@sharehood/test-stack";
 import supertest from "supertest";
 import type { UserApi } from "../src/app.ts";
@@ -37,7 +38,7 @@ export async function register(http: TestApi["http"], body = newUser()) {
     ...(res.body as {
       accessToken: string;
       refreshToken: string;
-      user: { id: string; email: string; role: string };
+      user: { id: string; email: string; name: string; role: string; emailVerified: boolean };
     }),
     password: body.password,
   };
@@ -61,4 +62,26 @@ export function expectProblem(
     if (!(key in body)) throw new Error(`problem is missing "${key}": ${JSON.stringify(body)}`);
   }
   if (JSON.stringify(body).includes("    at ")) throw new Error("problem leaks a stack trace");
+}
+
+/** Every event in the outbox (published or not), oldest first. */
+export async function outboxEvents(t: TestApi): Promise<DomainEvent[]> {
+  const rows = await t.api.db.outboxEvent.findMany({ orderBy: { seq: "asc" }, select: { body: true } });
+  return rows.map((row) => DomainEventSchema.parse(row.body));
+}
+
+/** The outbox events about one user (their subject), oldest first. */
+export async function eventsAbout(t: TestApi, userId: string): Promise<DomainEvent[]> {
+  return (await outboxEvents(t)).filter((event) => event.subject.id === userId);
+}
+
+/** Polls until `find` answers something: for work done after the answer (a background task). */
+export async function eventually<T>(find: () => Promise<T | undefined>, timeoutMs = 5_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = await find();
+    if (found !== undefined) return found;
+    if (Date.now() > deadline) throw new Error(`nothing turned up within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
 }
