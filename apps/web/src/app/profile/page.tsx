@@ -1,5 +1,9 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { Suspense } from "react";
 import { Avatar } from "@sharehood/ui/avatar";
+import { buttonStyles } from "@sharehood/ui/button";
+import { EmailVerificationNotice } from "@/features/auth/email-verification-notice";
 import { PageHeading } from "@/features/layout/page-heading";
 import { DeleteAccountForm } from "@/features/profile/delete-account-form";
 import { ProfileForm } from "@/features/profile/profile-form";
@@ -16,6 +20,10 @@ export default async function ProfilePage() {
   return (
     <div className="mx-auto flex max-w-2xl flex-col gap-6">
       <PageHeading title="Profile" />
+      {/* Streams in after the form: the User API's answer does not hold the page. */}
+      <Suspense fallback={null}>
+        <EmailVerificationNotice />
+      </Suspense>
       <section
         aria-labelledby="you-heading"
         className="rounded-3xl bg-white p-6 shadow-sm ring-1 ring-stone-200 sm:p-8"
@@ -32,6 +40,20 @@ export default async function ProfilePage() {
           </div>
         </div>
         <ProfileForm name={viewer.name} email={viewer.email} />
+      </section>
+      <section
+        aria-labelledby="email-settings-heading"
+        className="flex flex-col gap-4 rounded-3xl bg-white p-6 shadow-sm ring-1 ring-stone-200 sm:flex-row sm:items-center sm:justify-between sm:p-8"
+      >
+        <div>
+          <h2 id="email-settings-heading" className="text-lg font-semibold">
+            Email notifications
+          </h2>
+          <p className="mt-1 text-stone-700">Choose which news about your loans also comes by email.</p>
+        </div>
+        <Link href="/profile/notifications" className={buttonStyles("secondary")}>
+          Email settings
+        </Link>
       </section>
       <section
         aria-labelledby="danger-heading"

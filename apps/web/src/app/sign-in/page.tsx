@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { Alert } from "@sharehood/ui/alert";
 import { AuthCard } from "@/features/auth/auth-card";
 import { safeReturnPath } from "@/features/auth/safe-return-path";
 import { SignInForm } from "@/features/auth/sign-in-form";
@@ -14,9 +15,10 @@ export const metadata: Metadata = {
 export default async function SignInPage({
   searchParams,
 }: {
-  searchParams: Promise<{ callbackUrl?: string }>;
+  searchParams: Promise<{ callbackUrl?: string; reset?: string }>;
 }) {
-  const callbackUrl = safeReturnPath((await searchParams).callbackUrl);
+  const params = await searchParams;
+  const callbackUrl = safeReturnPath(params.callbackUrl);
   if (await getViewer()) redirect(callbackUrl);
   return (
     <AuthCard
@@ -34,6 +36,11 @@ export default async function SignInPage({
         </>
       }
     >
+      {params.reset === "done" && (
+        <Alert tone="success" title="Your new password is set" className="mb-4">
+          You were signed out everywhere. Sign in with your new password.
+        </Alert>
+      )}
       <SignInForm callbackUrl={callbackUrl} />
     </AuthCard>
   );

@@ -1,4 +1,5 @@
 "use client";
+import Link from "next/link";
 import { Alert } from "@sharehood/ui/alert";
 import { Button } from "@sharehood/ui/button";
 import { TextField } from "@sharehood/ui/text-field";
@@ -22,6 +23,12 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         required
         error={errors.password}
       />
+      <Link
+        href="/forgot-password"
+        className="-mt-2 self-start text-sm font-semibold text-brand-800 underline"
+      >
+        Forgot your password?
+      </Link>
       <Button type="submit" size="lg" pending={pending} className="mt-2">
         Sign in
       </Button>
