@@ -1,6 +1,7 @@
 import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
 import type { Loan, LoanDetail, Page } from "@sharehood/sdk/contract";
 import { fetchJson } from "@/features/layout/fetch-json";
+import type { WaitingCounts } from "@/features/loans/waiting";
 
 /** Which side of my loans a list shows. */
 export type LoanSide = "borrower" | "owner";
@@ -25,6 +26,15 @@ export function loanQuery(id: string, initial?: LoanDetail) {
   return queryOptions({
     queryKey: ["loans", "detail", id] as const,
     queryFn: ({ signal }) => fetchJson<LoanDetail>(`/api/loans/${encodeURIComponent(id)}`, signal),
+    ...(initial ? { initialData: initial } : {}),
+  });
+}
+
+/** What waits for me on both sides (requests to answer, loans to pick up), through /api/loans/waiting. */
+export function waitingQuery(initial?: WaitingCounts) {
+  return queryOptions({
+    queryKey: ["loans", "waiting"] as const,
+    queryFn: ({ signal }) => fetchJson<WaitingCounts>("/api/loans/waiting", signal),
     ...(initial ? { initialData: initial } : {}),
   });
 }

@@ -16,7 +16,10 @@ export function useLoanAction(loanId: string) {
     },
     onSuccess: async (loan) => {
       queryClient.setQueryData(loanQuery(loan.id).queryKey, loan);
-      await queryClient.invalidateQueries({ queryKey: ["loans", "list"] });
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: ["loans", "list"] }),
+        queryClient.invalidateQueries({ queryKey: ["loans", "waiting"] }),
+      ]);
     },
   });
 }

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { LoanDashboard } from "@/features/loans/loan-dashboard";
 import type { LoanSide } from "@/features/loans/queries";
+import { fetchWaitingCounts } from "@/features/loans/waiting";
+import { WaitingForYou } from "@/features/loans/waiting-for-you";
 import { ListSkeleton } from "@/features/layout/page-skeleton";
 import { PageHeading } from "@/features/layout/page-heading";
 import { TabLinks } from "@/features/layout/tab-links";
@@ -20,13 +22,17 @@ const TABS: { side: LoanSide; label: string }[] = [
 
 export default async function LoansPage({ searchParams }: { searchParams: Promise<{ view?: string }> }) {
   const side: LoanSide = (await searchParams).view === "owner" ? "owner" : "borrower";
-  // The heading and tabs go out at once; the list streams in when the Inventory API answers.
+  // The heading and tabs go out at once; what waits and the list stream in when the Inventory API
+  // answers, both asked at the same time.
   return (
     <div>
       <PageHeading
         title="Borrowing"
         intro="Follow what you asked to borrow, and answer neighbours who want your things."
       />
+      <Suspense fallback={null}>
+        <Waiting />
+      </Suspense>
       <TabLinks
         label="Loan lists"
         tabs={TABS.map((tab) => ({
@@ -40,6 +46,15 @@ export default async function LoansPage({ searchParams }: { searchParams: Promis
       </Suspense>
     </div>
   );
+}
+
+/** Requests to answer and loans to pick up: two small filtered calls, beside the list's. */
+async function Waiting() {
+  const session = await getUserClient();
+  const counts = await (session ? fetchWaitingCounts(session.client.loans.list) : undefined)?.catch(
+    () => undefined,
+  );
+  return <WaitingForYou initial={counts} />;
 }
 
 /** One call to the Inventory API, made as soon as the session is read. */
