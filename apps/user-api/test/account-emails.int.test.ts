@@ -4,6 +4,8 @@ import { hashToken } from "@sharehood/server-kit";
 import { testRedisUrl } from "@sharehood/test-stack";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createEmailTokensRepository } from "../src/modules/account/email-tokens.repository.ts";
+import { createOutbox } from "../src/modules/events/outbox.ts";
 import {
   eventsAbout,
   eventually,
@@ -331,6 +333,25 @@ describe("password reset", () => {
     for (let i = 0; i < t.config.LOGIN_MAX_FAILURES_PER_IP; i++)
       expectProblem(await wrong(), 400, "validation_failed");
     expectProblem(await wrong(), 429, "rate_limited");
+  });
+});
+
+describe("expired links", () => {
+  it("are deleted by the purge once past the retention, used or not", async () => {
+    const me = await register(t.http);
+    const link = await requestReset(me.user.email, me.user.id);
+    await t.api.db.emailToken.updateMany({
+      where: { userId: me.user.id },
+      data: { expiresAt: new Date(Date.now() - 2 * 24 * 3600_000) },
+    });
+    const repository = createEmailTokensRepository(t.api.db, createOutbox(t.api.db));
+    expect(await repository.purgeExpired(new Date(Date.now() - 24 * 3600_000))).toBeGreaterThanOrEqual(2);
+    expect(await t.api.db.emailToken.count({ where: { userId: me.user.id } })).toBe(0);
+    expectProblem(
+      await t.http.post("/auth/password-reset").send({ token: link.payload.token, password: "purged link" }),
+      400,
+      "validation_failed",
+    );
   });
 });
 

@@ -243,6 +243,14 @@ describe("events of account changes", () => {
     ).toHaveLength(1);
   });
 
+  it("announces the account ADMIN_EMAIL created, verified and with no link, as done by no one", async () => {
+    const events = await eventsAbout(t, admin.userId);
+    expect(events.map((event) => event.type)).toEqual(["user.registered"]);
+    expect(events[0]).toMatchObject({ actor: null, payload: { user: { email: "root@example.com" } } });
+    const me = await t.http.get("/users/me").set(bearer(admin.accessToken)).expect(200);
+    expect(me.body.emailVerified).toBe(true);
+  });
+
   it("publishes the outbox to the Redis Stream and marks the rows published", async () => {
     const me = await register(t.http);
     const [registered] = await eventsAbout(t, me.user.id);
