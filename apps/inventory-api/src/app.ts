@@ -16,6 +16,7 @@ import { createDb, type Db } from "./db.ts";
 import type { InventoryApiConfig } from "./env.ts";
 import { createForgetUser } from "./modules/accounts/forget-user.service.ts";
 import { createAuthenticator, type Authenticate } from "./modules/auth/authenticator.ts";
+import { startEventRelay } from "./modules/events/start-event-relay.ts";
 import { createMount } from "./modules/auth/mount.ts";
 import { listenForRevocations } from "./modules/auth/revocation-listener.ts";
 import { createUserApiClient } from "./modules/auth/user-api-client.ts";
@@ -86,7 +87,10 @@ export async function createInventoryApi(
   const owners = createOwnersRepository(db);
   const categories = createCategoriesRepository(db);
   const items = createItemsRepository(db);
-  const loans = createLoansRepository(db);
+  // Started before anything writes: a loan change nudges it right after its transaction commits.
+  const events = startEventRelay({ config, db, logger, registry: core.metrics.registry });
+  core.onDispose(() => events.stop());
+  const loans = createLoansRepository(db, { onEventsWritten: events.nudge });
   const idempotencyRepository = createIdempotencyRepository(db);
   const photoStorage = createPhotoStorage(config);
   const removePhotoFiles = createRemovePhotoFiles(photoStorage, logger);

@@ -31,13 +31,17 @@ export interface OutboxRelayOptions {
   registry?: Registry;
 }
 
+/** A running relay. Its functions need no `this`: pass `relay.nudge` along as it is. */
 export interface OutboxRelay {
   /** Publish soon: call it right after a transaction that wrote events committed. */
-  nudge(): void;
+  nudge: () => void;
   /** Publishes everything unpublished now; answers how many, rejects if a publish fails. */
-  drain(): Promise<number>;
-  /** Stops the relay after the round under way; what is left waits in the outbox for the next start. */
-  stop(): Promise<void>;
+  drain: () => Promise<number>;
+  /**
+   * Stops the relay: the round under way finishes, one last round publishes what the last requests
+   * wrote (if it can), and whatever is left waits in the outbox for the next start or another replica.
+   */
+  stop: () => Promise<void>;
 }
 
 interface Row {
@@ -185,9 +189,11 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       }
     },
     async stop() {
+      if (stopped) return running;
       stopped = true;
       stopHook?.();
       await running;
+      await exclusive(round).catch(() => undefined);
     },
   };
 }

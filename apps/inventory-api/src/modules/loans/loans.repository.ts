@@ -1,5 +1,7 @@
-import type { LoanStatus } from "@sharehood/sdk";
+import type { LoanStatus, NewDomainEvent } from "@sharehood/sdk";
+import { writeEvents } from "@sharehood/server-kit";
 import { Prisma, sqlStateOf, type Db } from "../../db.ts";
+import { loanEvent, type LoanEventType } from "./loan-events.ts";
 
 export interface LoanRow {
   id: string;
@@ -47,7 +49,49 @@ const BOOKING_STATUSES = sql`('approved', 'active')`;
 /** The loan could not move because the dates now overlap another booking (exclusion constraint). */
 export class OverlapError extends Error {}
 
-export function createLoansRepository(db: Db) {
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+/** The reminders the sweep sends, each once per loan: the column that marks it sent, and which loans. */
+export interface ReminderDates {
+  today: string;
+  tomorrow: string;
+  /** Requests made before this and still unanswered are "waiting". */
+  waitingSince: Date;
+}
+
+export function createLoansRepository(db: Db, options: { onEventsWritten?: () => void } = {}) {
+  // Every change to a loan writes its domain event in the change's own transaction (the outbox);
+  // after the commit, the relay is nudged to publish it at once.
+  const nudge = () => options.onEventsWritten?.();
+  const tell = (tx: Tx, events: NewDomainEvent[]) => writeEvents(tx, "inventory-api", events);
+  const loanIn = async (tx: Tx, id: string): Promise<LoanRow> => {
+    const rows = await tx.$queryRaw<LoanRow[]>`${SELECT_LOAN} WHERE l.id = ${id}`;
+    if (!rows[0]) throw new Error(`loan ${id} vanished inside its own transaction`);
+    return rows[0];
+  };
+
+  /**
+   * Marks the loans `where` picks as reminded (`column`, when still unset) and writes their events,
+   * in one transaction. The UPDATE decides: on two replicas at once, the second waits for the first's
+   * row locks, then finds the column set and skips the loan, so each reminder goes out once.
+   */
+  async function remind(type: LoanEventType, column: string, where: Prisma.Sql): Promise<number> {
+    const mark = Prisma.raw(column);
+    const count = await db.$transaction(async (tx) => {
+      const rows = await tx.$queryRaw<LoanRow[]>`
+        WITH picked AS (
+          UPDATE loans l SET ${mark} = now() WHERE ${where} AND ${mark} IS NULL RETURNING l.id)
+        ${SELECT_LOAN} WHERE l.id IN (SELECT id FROM picked)`;
+      await tell(
+        tx,
+        rows.map((row) => loanEvent(type, row, null)),
+      );
+      return rows.length;
+    });
+    if (count > 0) nudge();
+    return count;
+  }
+
   return {
     async findById(id: string): Promise<LoanRow | null> {
       const rows = await db.$queryRaw<LoanRow[]>`${SELECT_LOAN} WHERE l.id = ${id}`;
@@ -102,15 +146,15 @@ export function createLoansRepository(db: Db) {
       return rows[0]?.booked ?? false;
     },
 
-    create: (loan: {
+    create: async (loan: {
       itemId: string;
       ownerId: string;
       borrowerId: string;
       startDate: string;
       endDate: string;
       message: string | null;
-    }) =>
-      db.$transaction(async (tx) => {
+    }): Promise<string> => {
+      const created = await db.$transaction(async (tx) => {
         const { id } = await tx.loan.create({
           data: {
             ...loan,
@@ -128,8 +172,12 @@ export function createLoansRepository(db: Db) {
             actorId: loan.borrowerId,
           },
         });
+        await tell(tx, [loanEvent("loan.requested", await loanIn(tx, id), loan.borrowerId)]);
         return id;
-      }),
+      });
+      nudge();
+      return created;
+    },
 
     /**
      * Moves a loan from one of `from` to `to` and records the event, atomically; false when the loan
@@ -138,8 +186,8 @@ export function createLoansRepository(db: Db) {
      * bookings), which also serialises the move with the item's removal. Throws OverlapError when the
      * exclusion constraint refuses an approval.
      */
-    transition: (t: Transition, changesBookings: boolean) =>
-      db
+    transition: async (t: Transition, changesBookings: boolean): Promise<boolean> => {
+      const moved = await db
         .$transaction(async (tx) => {
           const moved = await tx.$queryRaw<{ itemId: string; fromStatus: LoanStatus }[]>`
             UPDATE loans l SET status = ${t.to}::"LoanStatus", updated_at = now()
@@ -155,32 +203,91 @@ export function createLoansRepository(db: Db) {
               await tx.$executeRaw`UPDATE items SET version = version + 1, updated_at = now() WHERE id = ${row.itemId} AND deleted_at IS NULL`;
             if (touched === 0 && t.to === "approved") throw new ItemGone();
           }
+          await tell(tx, [loanEvent(`loan.${t.type}`, await loanIn(tx, t.id), t.actorId)]);
           return true;
         })
         .catch((error: unknown) => {
           if (sqlStateOf(error) === "23P01") throw new OverlapError();
           if (error instanceof ItemGone) return false;
           throw error;
-        }),
+        });
+      if (moved) nudge();
+      return moved;
+    },
 
-    /** Expires requests whose start date passed unanswered; answers how many. */
-    expireStale: (today: string): Promise<number> =>
-      db.$executeRaw`
-        WITH expired AS (
-          UPDATE loans SET status = 'expired', updated_at = now()
-          WHERE status = 'requested' AND start_date < ${today}::date RETURNING id)
-        INSERT INTO loan_events (loan_id, type, from_status, to_status, actor_id)
-        SELECT id, 'expired', 'requested', 'expired', NULL FROM expired`,
+    /**
+     * Expires requests whose start date passed unanswered, with their loan.expired events; answers
+     * how many. The final SELECT reads the loans as they were before the UPDATE (one snapshot), so
+     * the events are given the new status.
+     */
+    expireStale: async (today: string): Promise<number> => {
+      const count = await db.$transaction(async (tx) => {
+        const rows = await tx.$queryRaw<LoanRow[]>`
+          WITH expired AS (
+            UPDATE loans SET status = 'expired', updated_at = now()
+            WHERE status = 'requested' AND start_date < ${today}::date RETURNING id),
+          recorded AS (
+            INSERT INTO loan_events (loan_id, type, from_status, to_status, actor_id)
+            SELECT id, 'expired', 'requested', 'expired', NULL FROM expired)
+          ${SELECT_LOAN} WHERE l.id IN (SELECT id FROM expired)`;
+        await tell(
+          tx,
+          rows.map((row) => loanEvent("loan.expired", row, null, "expired")),
+        );
+        return rows.length;
+      });
+      if (count > 0) nudge();
+      return count;
+    },
 
-    /** Cancels every loan still open where the user is borrower or owner (their account is gone). */
-    cancelAllOf: (userId: string): Promise<number> =>
-      db.$executeRaw`
-        WITH cancelled AS (
-          UPDATE loans l SET status = 'cancelled', updated_at = now() FROM loans old
-          WHERE old.id = l.id AND (l.borrower_id = ${userId} OR l.owner_id = ${userId}) AND l.status IN ('requested', 'approved', 'active')
-          RETURNING l.id, old.status AS from_status)
-        INSERT INTO loan_events (loan_id, type, from_status, to_status, actor_id)
-        SELECT id, 'cancelled', from_status, 'cancelled', NULL FROM cancelled`,
+    /**
+     * Sends the reminders that are due, each once per loan: loan.due_soon for an approved or active
+     * loan whose end date is tomorrow (UTC, as every loan date), loan.overdue for an active loan past
+     * its end date, loan.request_waiting (to the owner) for a request unanswered since
+     * `waitingSince` that has not expired. Answers how many of each went out.
+     */
+    sendReminders: async (dates: ReminderDates) => ({
+      dueSoon: await remind(
+        "loan.due_soon",
+        "due_soon_notified_at",
+        sql`l.status IN ('approved', 'active') AND l.end_date = ${dates.tomorrow}::date`,
+      ),
+      overdue: await remind(
+        "loan.overdue",
+        "overdue_notified_at",
+        sql`l.status = 'active' AND l.end_date < ${dates.today}::date`,
+      ),
+      waiting: await remind(
+        "loan.request_waiting",
+        "waiting_notified_at",
+        sql`l.status = 'requested' AND l.created_at < ${dates.waitingSince} AND l.start_date >= ${dates.today}::date`,
+      ),
+    }),
+
+    /**
+     * Cancels every loan still open where the user is borrower or owner (their account is gone), with
+     * loan.cancelled events by no one (the other party hears of it); answers how many.
+     */
+    cancelAllOf: async (userId: string): Promise<number> => {
+      const count = await db.$transaction(async (tx) => {
+        const rows = await tx.$queryRaw<LoanRow[]>`
+          WITH cancelled AS (
+            UPDATE loans l SET status = 'cancelled', updated_at = now() FROM loans old
+            WHERE old.id = l.id AND (l.borrower_id = ${userId} OR l.owner_id = ${userId}) AND l.status IN ('requested', 'approved', 'active')
+            RETURNING l.id, old.status AS from_status),
+          recorded AS (
+            INSERT INTO loan_events (loan_id, type, from_status, to_status, actor_id)
+            SELECT id, 'cancelled', from_status, 'cancelled', NULL FROM cancelled)
+          ${SELECT_LOAN} WHERE l.id IN (SELECT id FROM cancelled)`;
+        await tell(
+          tx,
+          rows.map((row) => loanEvent("loan.cancelled", row, null, "cancelled")),
+        );
+        return rows.length;
+      });
+      if (count > 0) nudge();
+      return count;
+    },
   };
 }
 

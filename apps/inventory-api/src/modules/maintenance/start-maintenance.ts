@@ -2,11 +2,13 @@ import { startPeriodic, type Logger } from "@sharehood/server-kit";
 import { purgeExpiredKeys } from "../idempotency/idempotency.ts";
 import type { IdempotencyRepository } from "../idempotency/idempotency.repository.ts";
 import { expireUnansweredRequests } from "../loans/expire-requests.ts";
+import { sendLoanReminders } from "../loans/loan-reminders.ts";
 import type { LoansRepository } from "../loans/loans.repository.ts";
 
 /**
- * Periodic upkeep: expire requests whose start date passed unanswered, and forget idempotency keys
- * older than their 24 hours. Both are single idempotent statements, safe to run on every replica.
+ * Periodic upkeep: expire requests whose start date passed unanswered, send the loan reminders that
+ * are due, and forget idempotency keys older than their 24 hours. Each is safe to run on every
+ * replica (an idempotent statement, or an UPDATE that picks each loan once).
  * Each task lives in the module whose data it keeps; this only schedules them.
  */
 export function startMaintenance(deps: {
@@ -21,6 +23,7 @@ export function startMaintenance(deps: {
     logger: deps.logger,
     task: async () => {
       await expireUnansweredRequests(deps.loans, deps.logger);
+      await sendLoanReminders(deps.loans, deps.logger);
       await purgeExpiredKeys(deps.idempotency);
     },
   });
