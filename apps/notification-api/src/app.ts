@@ -1,0 +1,212 @@
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { TokenValidation } from "@sharehood/sdk";
+import { notificationRoutes } from "@sharehood/sdk/contract";
+import {
+  createAuthenticator,
+  createEventBus,
+  createServiceApp,
+  createServiceCore,
+  createTokenCache,
+  createUserApiClient,
+  finishService,
+  forgetProcessedEvents,
+  listenForRevocations,
+  startPeriodic,
+  type Service,
+} from "@sharehood/server-kit";
+import { createDb, type Db } from "./db.ts";
+import type { NotificationApiConfig } from "./env.ts";
+import { createMount } from "./modules/auth/mount.ts";
+import { startEmailQueue, type EmailQueue } from "./modules/email/email-queue.ts";
+import { createEmailsRepository } from "./modules/email/emails.repository.ts";
+import { createMailTransport } from "./modules/email/mail-transport.ts";
+import { createEmailSender } from "./modules/email/send-email.ts";
+import { CONSUMER_GROUP, createEventHandler, type HandleEvent } from "./modules/events/handle-event.ts";
+import { createNotificationsRepository } from "./modules/notifications/notifications.repository.ts";
+import { notificationsRouter } from "./modules/notifications/notifications.routes.ts";
+import { createNotificationsService } from "./modules/notifications/notifications.service.ts";
+import { createPreferencesRepository } from "./modules/preferences/preferences.repository.ts";
+import { preferencesRouter } from "./modules/preferences/preferences.routes.ts";
+import { createStreamHub, type StreamHub } from "./modules/stream/stream-hub.ts";
+import { acceptOneClickBodies } from "./modules/unsubscribe/one-click-body.ts";
+import { resolveSigningSecret } from "./modules/unsubscribe/signing-secret.ts";
+import { createUnsubscribeTokens } from "./modules/unsubscribe/unsubscribe-token.ts";
+import { unsubscribeRouter } from "./modules/unsubscribe/unsubscribe.routes.ts";
+
+export const SERVICE = "notification-api";
+export const PRISMA_DIR = fileURLToPath(new URL("../prisma", import.meta.url));
+
+/** How long handled event ids and finished emails are kept (far past any redelivery or retry). */
+const RETENTION_MS = 30 * 24 * 3600 * 1000;
+const UPKEEP_INTERVAL_MS = 3600 * 1000;
+
+/** A wired Notification API, with what tests reach into: the event handler, the streams, the email jobs. */
+export type NotificationApi = Service<Db> & {
+  handleEvent: HandleEvent;
+  hub: StreamHub;
+  emailQueue: EmailQueue;
+};
+
+/** The domain part of MAIL_FROM (`Name <a@b>` or `a@b`), for Message-IDs. */
+const domainOf = (from: string) => /@([^>\s]+)>?\s*$/.exec(from)?.[1] ?? "sharehood.localhost";
+
+/**
+ * Builds the Notification API from validated config: database (migrated when asked, embedded when
+ * no DATABASE_URL), email jobs, the event subscription, the live streams and the routes.
+ */
+export async function createNotificationApi(config: NotificationApiConfig): Promise<NotificationApi> {
+  // pg-boss needs the database's URL, which is only known once the embedded one is up.
+  let databaseUrl = "";
+  const core = await createServiceCore({
+    name: SERVICE,
+    config,
+    prismaDir: PRISMA_DIR,
+    createDb: (url) => {
+      databaseUrl = url;
+      return createDb(url);
+    },
+  });
+  const { db, store, logger } = core;
+  const publicUrl = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
+
+  const tokens = createUnsubscribeTokens(
+    await resolveSigningSecret({
+      configured: config.NOTIFICATION_SIGNING_SECRET,
+      file: join(config.DATA_DIR, SERVICE, "signing-secret"),
+      logger,
+    }),
+  );
+  const notifications = createNotificationsRepository(db);
+  const preferences = createPreferencesRepository(db);
+  const emails = createEmailsRepository(db);
+
+  const transport = createMailTransport({
+    smtpUrl: config.SMTP_URL,
+    mailDir: join(config.DATA_DIR, "mail"),
+    logger,
+  });
+  logger.info({ to: transport.description }, `email goes to ${transport.description}`);
+  core.onDispose(() => transport.close());
+  const emailQueue = await startEmailQueue({
+    databaseUrl,
+    retryLimit: config.EMAIL_RETRY_LIMIT,
+    retryDelaySeconds: config.EMAIL_RETRY_DELAY_SECONDS,
+    pollSeconds: config.EMAIL_POLL_SECONDS,
+    logger,
+  });
+  core.onDispose(() => emailQueue.stop());
+  await emailQueue.work(
+    createEmailSender({
+      emails,
+      preferences,
+      transport,
+      tokens,
+      from: config.MAIL_FROM,
+      webUrl: config.PUBLIC_WEB_URL,
+      publicUrl,
+      logger,
+    }),
+  );
+
+  const hub = createStreamHub({
+    store,
+    countUnread: (userId) => notifications.countUnread(userId),
+    maxPerPerson: config.STREAMS_PER_PERSON,
+    logger,
+  });
+  const stopHearing = await hub.start();
+  core.onDispose(() => stopHearing());
+
+  const tokenCache = createTokenCache<TokenValidation>({
+    store,
+    ttlSeconds: config.TOKEN_CACHE_TTL_SECONDS,
+    logger,
+    expiresAtOf: (validation) => validation.expiresAt,
+  });
+  const userApi = createUserApiClient({
+    baseUrl: config.USER_API_URL,
+    timeoutMs: config.USER_API_TIMEOUT_MS,
+    breakerThreshold: config.USER_API_BREAKER_THRESHOLD,
+    breakerResetMs: config.USER_API_BREAKER_RESET_MS,
+    logger,
+  });
+  core.onDispose(() => userApi.close());
+  const stopRevocations = await listenForRevocations({
+    store,
+    cache: tokenCache,
+    logger,
+    // A revoked token's stream ends with it (logout, deletion, suspension).
+    onRevoked: (event) => Promise.resolve(hub.closeTokens(event.tokenHashes)),
+  });
+  core.onDispose(() => stopRevocations());
+
+  const handleEvent = createEventHandler({
+    db,
+    notifications,
+    preferences,
+    emails,
+    queue: emailQueue,
+    hub,
+    mailDomain: domainOf(config.MAIL_FROM),
+    logger,
+  });
+  const bus = createEventBus({
+    logger,
+    redisUrl: config.REDIS_URL,
+    namespace: config.REDIS_NAMESPACE,
+    secret: config.EVENTS_SECRET,
+    registry: core.metrics.registry,
+  });
+  if (bus.kind === "push" && !config.EVENTS_SECRET)
+    logger.warn("neither REDIS_URL nor EVENTS_SECRET is set: no events can reach this service");
+  const subscription = await bus.subscribe(CONSUMER_GROUP, handleEvent);
+  // Disposal runs backwards: stop taking events first, then the rest.
+  core.onDispose(async () => {
+    await subscription.stop();
+    await bus.close();
+  });
+
+  core.onDispose(
+    startPeriodic({
+      name: "notification upkeep",
+      intervalMs: UPKEEP_INTERVAL_MS,
+      logger,
+      task: async () => {
+        const before = new Date(Date.now() - RETENTION_MS);
+        await forgetProcessedEvents(db, RETENTION_MS);
+        await emails.purgeFinished(before);
+      },
+    }),
+  );
+
+  const app = createServiceApp(core, config, {
+    title: "Sharehood Notification API",
+    description: "In-app notifications, their live stream, email preferences and one-click unsubscribe.",
+    routes: notificationRoutes,
+  });
+  // Everything here is personal: no shared cache may keep it.
+  app.use((_req, res, next) => {
+    res.setHeader("cache-control", "no-store");
+    next();
+  });
+  app.use(bus.router);
+  const authenticate = createAuthenticator({ userApi, cache: tokenCache });
+  const mount = createMount(authenticate);
+  app.use(notificationsRouter(mount, createNotificationsService({ notifications, hub }), hub));
+  app.use(preferencesRouter(mount, preferences));
+  app.use(unsubscribeRouter(mount, { tokens, preferences }));
+
+  const service = finishService(core, app, { listener: acceptOneClickBodies(app) });
+  return {
+    ...service,
+    // Streams end as soon as shutting down starts: their clients reconnect to another replica.
+    markShuttingDown: () => {
+      service.markShuttingDown();
+      hub.closeAll();
+    },
+    handleEvent,
+    hub,
+    emailQueue,
+  };
+}

@@ -1,0 +1,5 @@
+import { runService } from "@sharehood/server-kit";
+import { NotificationApiEnvSchema } from "./env.ts";
+import { startServer } from "./server.ts";
+
+await runService(NotificationApiEnvSchema, startServer);

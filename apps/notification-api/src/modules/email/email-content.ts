@@ -1,0 +1,46 @@
+import { EmailKindSchema } from "@sharehood/sdk/contract";
+import { z } from "zod";
+
+/**
+ * What an email says, decided when its event is handled and kept with it until it is sent; the
+ * template renders it at send time. Account emails carry their one-time token here, so the row's
+ * content is emptied once sent.
+ */
+export const EmailContentSchema = z.discriminatedUnion("template", [
+  z.object({
+    template: z.literal("loan"),
+    kind: EmailKindSchema,
+    title: z.string(),
+    body: z.string(),
+    message: z.string().nullable().optional(),
+    /** The web app's page it is about. */
+    path: z.string(),
+  }),
+  z.object({
+    template: z.literal("verify-email"),
+    name: z.string(),
+    token: z.string(),
+    expiresAt: z.string(),
+  }),
+  z.object({
+    template: z.literal("reset-password"),
+    name: z.string(),
+    token: z.string(),
+    expiresAt: z.string(),
+  }),
+  z.object({ template: z.literal("email-changed"), name: z.string(), newEmail: z.string() }),
+  z.object({ template: z.literal("password-changed"), name: z.string() }),
+]);
+export type EmailContent = z.infer<typeof EmailContentSchema>;
+
+/** An email to send: to whom, what, and the key that makes it unique (event, person, kind). */
+export interface EmailDraft {
+  key: string;
+  userId: string;
+  to: { name: string; address: string };
+  content: EmailContent;
+}
+
+/** The kind stored with an email: the loan kind a person can switch off, or the account email's name. */
+export const kindOf = (content: EmailContent): string =>
+  content.template === "loan" ? content.kind : `account.${content.template}`;

@@ -1,0 +1,120 @@
+import { createHash } from "node:crypto";
+import PgBoss from "pg-boss";
+import type { Logger } from "@sharehood/server-kit";
+import type { Tx } from "../../db.ts";
+
+/** The pg-boss queue of emails to send; each job carries only the key of its `emails` row. */
+export const EMAIL_QUEUE = "email";
+
+interface EmailJob {
+  key: string;
+}
+
+/** How many jobs one fetch takes; they are sent in parallel over the SMTP pool. */
+const BATCH_SIZE = 10;
+/** An active job not finished in this long is taken to be lost with its worker and retried. */
+const JOB_EXPIRY_SECONDS = 600;
+
+/**
+ * A job id derived from the email's key: enqueueing the same email twice inserts one job (pg-boss
+ * ignores a second insert with the same id), whatever the retries around it.
+ */
+export function jobIdOf(key: string): string {
+  const hex = createHash("sha256").update(key).digest("hex");
+  // Shaped as a version-4 UUID, the column's type; uniqueness comes from the hash.
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** pg-boss's way of running its SQL inside someone else's transaction: here, Prisma's. */
+const inTransaction = (tx: Tx): PgBoss.Db => ({
+  executeSql: async (text, values: unknown[]) => ({
+    rows: await tx.$queryRawUnsafe<unknown[]>(text, ...values),
+  }),
+});
+
+/** One email to handle: `isLastAttempt` when a failure now gives it up for good. */
+export type SendJob = (key: string, attempt: { isLastAttempt: boolean }) => Promise<void>;
+
+/**
+ * Durable email jobs on this service's own database (pg-boss, in its `pgboss` schema): enqueued in
+ * the transaction that decides the email, so an email exists exactly when its notification does;
+ * retried with exponential back-off while SMTP is down; fetched with SKIP LOCKED, so each job runs
+ * on one replica at a time.
+ */
+export async function startEmailQueue(options: {
+  databaseUrl: string;
+  retryLimit: number;
+  retryDelaySeconds: number;
+  pollSeconds: number;
+  logger: Logger;
+}) {
+  const { logger } = options;
+  const boss = new PgBoss({
+    connectionString: options.databaseUrl,
+    max: 4,
+    application_name: "notification-api-jobs",
+    // Reminders are the Inventory API's; nothing here runs on a cron.
+    schedule: false,
+  });
+  boss.on("error", (error) => logger.error({ err: error.message }, "email jobs: pg-boss error"));
+  await boss.start();
+  const retry = {
+    retryLimit: options.retryLimit,
+    retryDelay: options.retryDelaySeconds,
+    retryBackoff: true,
+    expireInSeconds: JOB_EXPIRY_SECONDS,
+  };
+  await boss.createQueue(EMAIL_QUEUE, { name: EMAIL_QUEUE, ...retry });
+  await boss.updateQueue(EMAIL_QUEUE, { name: EMAIL_QUEUE, ...retry });
+  const workers: string[] = [];
+
+  return {
+    /** Enqueues the emails with these keys inside `tx`: they exist if and only if it commits. */
+    async enqueue(tx: Tx, keys: readonly string[]): Promise<void> {
+      for (const key of keys)
+        await boss.send(EMAIL_QUEUE, { key } satisfies EmailJob, {
+          id: jobIdOf(key),
+          ...retry,
+          db: inTransaction(tx),
+        });
+    },
+
+    /** Wakes this process's workers, so an email just enqueued goes now rather than at the next poll. */
+    nudge(): void {
+      for (const id of workers) boss.notifyWorker(id);
+    },
+
+    /**
+     * Runs `send` for each job. A job whose send throws is failed alone (retried later with
+     * back-off, or given up after the last attempt); the others of its batch complete.
+     */
+    async work(send: SendJob): Promise<void> {
+      const id = await boss.work<EmailJob>(
+        EMAIL_QUEUE,
+        { batchSize: BATCH_SIZE, pollingIntervalSeconds: options.pollSeconds, includeMetadata: true },
+        async (jobs) => {
+          await Promise.all(
+            jobs.map(async (job) => {
+              try {
+                await send(job.data.key, { isLastAttempt: job.retryCount >= job.retryLimit });
+              } catch (error) {
+                await boss.fail(EMAIL_QUEUE, job.id, { message: (error as Error).message });
+              }
+            }),
+          );
+        },
+      );
+      workers.push(id);
+    },
+
+    /** Jobs not yet done (waiting, retrying or running): for tests and readiness of the backlog. */
+    backlog: () => boss.getQueueSize(EMAIL_QUEUE),
+
+    /** Stops the workers after the jobs in hand, then closes pg-boss's pool. */
+    async stop(): Promise<void> {
+      await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+    },
+  };
+}
+
+export type EmailQueue = Awaited<ReturnType<typeof startEmailQueue>>;

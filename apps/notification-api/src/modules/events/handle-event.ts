@@ -1,0 +1,103 @@
+import { claimEvent, type Logger } from "@sharehood/server-kit";
+import type { DomainEvent } from "@sharehood/sdk/contract";
+import type { Db, Tx } from "../../db.ts";
+import type { EmailDraft } from "../email/email-content.ts";
+import type { EmailQueue } from "../email/email-queue.ts";
+import type { EmailsRepository } from "../email/emails.repository.ts";
+import { toNotificationDto, type NotificationRow } from "../notifications/notification-dto.ts";
+import type { NotificationsRepository } from "../notifications/notifications.repository.ts";
+import { peopleRepository } from "../people/people.repository.ts";
+import type { PreferencesRepository } from "../preferences/preferences.repository.ts";
+import type { StreamHub } from "../stream/stream-hub.ts";
+import { planEvent, type EventPlan } from "./plan-event.ts";
+
+/** This service's consumer group: its replicas share the events between them. */
+export const CONSUMER_GROUP = "notification-api";
+
+/** The handling of one event may wait for the database a while on a busy embedded one. */
+const TRANSACTION = { maxWait: 10_000, timeout: 20_000 };
+
+/**
+ * Handles each domain event in ONE transaction: claim it (a redelivery stops here), remember or
+ * forget people, create the notifications, record the emails and enqueue their jobs. Either all of
+ * it commits or none, and the event is acknowledged only after the commit, so each event has its
+ * effect exactly once. The open streams are told after the commit.
+ */
+export function createEventHandler(deps: {
+  db: Db;
+  notifications: NotificationsRepository;
+  preferences: PreferencesRepository;
+  emails: EmailsRepository;
+  queue: EmailQueue;
+  hub: StreamHub;
+  /** The domain of MAIL_FROM, for Message-IDs. */
+  mailDomain: string;
+  logger: Logger;
+}) {
+  /** The emails of the plan that will go out: account emails always, loan emails per preference. */
+  async function draftEmails(tx: Tx, event: DomainEvent, plan: EventPlan): Promise<EmailDraft[]> {
+    const drafts: EmailDraft[] = plan.accountEmails.map((email) => ({
+      key: `${event.id}:${email.userId}:${email.content.template}`,
+      userId: email.userId,
+      to: email.to,
+      content: email.content,
+    }));
+    if (plan.loanEmails.length === 0) return drafts;
+    const ids = plan.loanEmails.map((email) => email.userId);
+    const people = await peopleRepository.findMany(tx, ids);
+    const settings = await deps.preferences.settingsOfMany(tx, ids);
+    for (const { userId, content } of plan.loanEmails) {
+      const person = people.get(userId);
+      if (!settings.get(userId)?.[content.kind]) continue;
+      if (!person) {
+        // Someone who has not been heard of through a user event (an account older than this
+        // service's data): the in-app notification is all they get.
+        deps.logger.warn({ userId, eventId: event.id }, "no address known for a person to email");
+        continue;
+      }
+      drafts.push({
+        key: `${event.id}:${userId}:${content.kind}`,
+        userId,
+        to: { name: person.name, address: person.email },
+        content,
+      });
+    }
+    return drafts;
+  }
+
+  async function apply(tx: Tx, event: DomainEvent) {
+    const plan = planEvent(event);
+    for (const person of plan.remember) await peopleRepository.remember(tx, person);
+    if (plan.forget) {
+      await deps.notifications.forgetPerson(tx, plan.forget);
+      await deps.preferences.forgetPerson(tx, plan.forget);
+      await deps.emails.forgetPerson(tx, plan.forget);
+      await peopleRepository.forget(tx, plan.forget);
+    }
+    const created = await deps.notifications.create(tx, plan.notifications);
+    const keys = await deps.emails.insert(tx, await draftEmails(tx, event, plan), deps.mailDomain);
+    await deps.queue.enqueue(tx, keys);
+    return { created, emailed: keys.length };
+  }
+
+  async function announce(created: readonly NotificationRow[]) {
+    for (const row of created)
+      await deps.hub
+        .announce(row.userId, toNotificationDto(row))
+        .catch((error: unknown) =>
+          deps.logger.warn({ err: (error as Error).message }, "could not announce a notification to streams"),
+        );
+  }
+
+  return async function handleEvent(event: DomainEvent): Promise<void> {
+    const outcome = await deps.db.$transaction(async (tx) => {
+      if (!(await claimEvent(tx, CONSUMER_GROUP, event.id))) return undefined;
+      return apply(tx, event);
+    }, TRANSACTION);
+    if (!outcome) return;
+    if (outcome.emailed > 0) deps.queue.nudge();
+    await announce(outcome.created);
+  };
+}
+
+export type HandleEvent = ReturnType<typeof createEventHandler>;

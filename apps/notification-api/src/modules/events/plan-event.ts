@@ -1,0 +1,108 @@
+import type { DomainEvent } from "@sharehood/sdk/contract";
+import type { EmailContent } from "../email/email-content.ts";
+import type { NewNotification } from "../notifications/notifications.repository.ts";
+import { loanCopy, loanPath } from "./loan-copy.ts";
+import { isLoanEvent, loanRecipients } from "./loan-recipients.ts";
+
+/** A loan email someone may get, if they switched its kind on and their address is known. */
+export interface LoanEmailCandidate {
+  userId: string;
+  content: Extract<EmailContent, { template: "loan" }>;
+}
+
+/** An account email, always sent: its address comes with the event. */
+export interface AccountEmail {
+  userId: string;
+  to: { name: string; address: string };
+  content: Exclude<EmailContent, { template: "loan" }>;
+}
+
+/** What an event means for this service, decided without the database. */
+export interface EventPlan {
+  /** People to remember (or update) from the event. */
+  remember: { id: string; name: string; email: string }[];
+  /** A person to forget entirely (their account was deleted). */
+  forget?: string;
+  notifications: NewNotification[];
+  loanEmails: LoanEmailCandidate[];
+  accountEmails: AccountEmail[];
+}
+
+const empty = (): EventPlan => ({ remember: [], notifications: [], loanEmails: [], accountEmails: [] });
+
+/** The in-app notifications and emails of a loan event, one per person told. */
+function planLoanEvent(event: Parameters<typeof loanRecipients>[0]): EventPlan {
+  const plan = empty();
+  const { loan, message } = event.payload;
+  for (const { userId, role } of loanRecipients(event)) {
+    const copy = loanCopy(event.type, role, loan);
+    const path = loanPath(loan.id);
+    plan.notifications.push({ userId, eventId: event.id, type: event.type, ...copy, url: path });
+    plan.loanEmails.push({
+      userId,
+      content: {
+        template: "loan",
+        kind: event.type,
+        ...copy,
+        message: event.type === "loan.requested" && role === "owner" ? (message ?? null) : null,
+        path,
+      },
+    });
+  }
+  return plan;
+}
+
+/**
+ * Decides what an event means here: whom to remember or forget, which notifications to create and
+ * which emails to send. Applying it (events/handle-event.ts) is one transaction.
+ */
+export function planEvent(event: DomainEvent): EventPlan {
+  if (isLoanEvent(event)) return planLoanEvent(event);
+  const plan = empty();
+  switch (event.type) {
+    case "user.registered":
+      plan.remember.push(event.payload.user);
+      break;
+    case "user.email_changed": {
+      const { user, previousEmail } = event.payload;
+      plan.remember.push(user);
+      // To the old address: if the change was not theirs, the new one belongs to whoever made it.
+      plan.accountEmails.push({
+        userId: user.id,
+        to: { name: user.name, address: previousEmail },
+        content: { template: "email-changed", name: user.name, newEmail: user.email },
+      });
+      break;
+    }
+    case "user.password_changed": {
+      const { user } = event.payload;
+      plan.remember.push(user);
+      plan.accountEmails.push({
+        userId: user.id,
+        to: { name: user.name, address: user.email },
+        content: { template: "password-changed", name: user.name },
+      });
+      break;
+    }
+    case "user.deleted":
+      plan.forget = event.payload.user.id;
+      break;
+    case "account.verification_requested":
+    case "account.password_reset_requested": {
+      const { user, token, expiresAt } = event.payload;
+      plan.remember.push(user);
+      plan.accountEmails.push({
+        userId: user.id,
+        to: { name: user.name, address: user.email },
+        content: {
+          template: event.type === "account.verification_requested" ? "verify-email" : "reset-password",
+          name: user.name,
+          token,
+          expiresAt,
+        },
+      });
+      break;
+    }
+  }
+  return plan;
+}
