@@ -123,3 +123,42 @@ test("a borrower can cancel a request that is still waiting", async ({ page }) =
   await expect(card.getByText("Cancelled", { exact: true })).toBeVisible();
   await expect(page.getByRole("heading", { name: /Finished/ })).toBeVisible();
 });
+
+test("the loans page says what waits for each side, and follows the answers given on it", async ({
+  browser,
+}) => {
+  const owner = await createUser("Wanda Waiting");
+  const borrower = await createUser("Walt Waiting");
+  const title = `Tile cutter ${Date.now().toString(36)}`;
+  const item = await createItem(owner, { title, categoryId: "tools" });
+  await borrower.client.loans.request({
+    params: { id: item.id },
+    body: { startDate: dateFromToday(6), endDate: dateFromToday(7) },
+  });
+
+  const ownerContext = await browser.newContext();
+  const borrowerContext = await browser.newContext();
+  const ownerPage = await ownerContext.newPage();
+  await signIn(ownerPage, owner.email, owner.password);
+  await ownerPage.goto("/loans");
+  const waiting = ownerPage.getByRole("region", { name: "Waiting for you" });
+  // Shown on either tab: the owner is on the borrower's side here, and is told to answer.
+  await waiting.getByRole("link", { name: "1 request to answer" }).click();
+  await expect(ownerPage).toHaveURL(/view=owner/);
+  const card = ownerPage.getByRole("article", { name: new RegExp(title) });
+  await card.getByRole("button", { name: "Approve" }).click();
+  await expect(card.getByText("Approved", { exact: true })).toBeVisible();
+  await expect(waiting.getByText("Nothing right now.")).toBeVisible();
+
+  const borrowerPage = await borrowerContext.newPage();
+  await signIn(borrowerPage, borrower.email, borrower.password);
+  await borrowerPage.goto("/loans?view=owner");
+  await expect(
+    borrowerPage
+      .getByRole("region", { name: "Waiting for you" })
+      .getByRole("link", { name: "1 approved loan to pick up" }),
+  ).toHaveAttribute("href", "/loans?view=borrower");
+  await expectNoSeriousA11yViolations(borrowerPage);
+  await ownerContext.close();
+  await borrowerContext.close();
+});

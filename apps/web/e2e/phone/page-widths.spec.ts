@@ -70,6 +70,9 @@ test.describe("every page fits a phone's width", () => {
       { path: `/items/${ids.item}` },
       { path: "/sign-in" },
       { path: "/register" },
+      { path: "/forgot-password" },
+      { path: "/reset-password?token=not-a-real-token" },
+      { path: "/verify-email?token=not-a-real-token" },
       { path: "/no/such/page", status: 404 },
     ]);
   });
@@ -87,6 +90,8 @@ test.describe("every page fits a phone's width", () => {
       { path: "/loans?view=owner" },
       { path: `/loans/${ids.loan}` },
       { path: "/profile" },
+      { path: "/profile/notifications" },
+      { path: "/notifications" },
       { path: "/admin", status: 403 },
       { path: `/items/${ids.othersItem}/edit`, status: 403 },
     ]);

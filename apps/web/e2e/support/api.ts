@@ -22,6 +22,14 @@ export function createUser(name: string): Promise<TestUser> {
   return signUp(connect, { email, name, password: "correct horse battery" });
 }
 
+/**
+ * A fresh SDK client for someone created earlier: the suite's access tokens live 12 seconds,
+ * so a test that acted in the browser for a while signs in again before calling an API.
+ */
+export async function signInAgain(user: TestUser): Promise<SharehoodClient> {
+  return (await signIn(connect, { email: user.email, password: user.password })).client;
+}
+
 /** Signs the first admin in through the User API. */
 export async function adminClient(): Promise<SharehoodClient> {
   return (await signIn(connect, { email: ADMIN.email, password: ADMIN.password })).client;

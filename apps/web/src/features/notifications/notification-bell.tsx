@@ -21,6 +21,8 @@ export function NotificationBell() {
         href="/notifications"
         aria-label={bellLabel(count)}
         aria-current={pathname === "/notifications" ? "page" : undefined}
+        // What the bell knows, for tests and styling: a number, or "unknown" while it has none.
+        data-unread-count={count ?? "unknown"}
         className="relative flex size-10 shrink-0 items-center justify-center rounded-full text-stone-700 hover:bg-stone-100 hover:text-stone-900 aria-[current=page]:bg-stone-100"
       >
         <svg viewBox="0 0 24 24" aria-hidden="true" className="size-6" fill="none">

@@ -1,0 +1,151 @@
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { createItem, createUser, dateFromToday, signInAgain } from "./support/api.ts";
+import { expectNoSeriousA11yViolations, saveScreenshot, signIn } from "./support/page-helpers.ts";
+
+// The bell, the notifications page and the email settings, against the Notification API: the
+// Inventory API's loan events reach it, and the web app relays its stream to the browser.
+
+function bellOf(page: Page): Locator {
+  return page.getByRole("link", { name: /^Notifications/ });
+}
+
+/** Waits until the bell knows its count (the stream opened and the count was read), and answers it. */
+async function unreadCount(bell: Locator): Promise<number> {
+  await expect(bell).toHaveAttribute("data-unread-count", /^\d+$/);
+  return Number(await bell.getAttribute("data-unread-count"));
+}
+
+function bellName(count: number): string {
+  return count > 0 ? `Notifications, ${count} unread` : "Notifications";
+}
+
+async function requestToBorrow(page: Page, itemId: string, fromDay: number, toDay: number): Promise<void> {
+  await page.goto(`/items/${itemId}`);
+  await page.getByLabel("From").fill(dateFromToday(fromDay));
+  await page.getByLabel("Until").fill(dateFromToday(toDay));
+  await page.getByRole("button", { name: "Request to borrow" }).click();
+  await expect(page.getByText("Request sent")).toBeVisible();
+}
+
+test("the bell counts a neighbour's request live, and opening it from the list marks it read", async ({
+  page,
+  browser,
+}) => {
+  const owner = await createUser("Bea Bell");
+  const borrower = await createUser("Rob Request");
+  const title = `Stand mixer ${Date.now().toString(36)}`;
+  const item = await createItem(owner, { title, categoryId: "kitchen" });
+
+  await signIn(page, owner.email, owner.password);
+  await page.goto("/listings");
+  const bell = bellOf(page);
+  const before = await unreadCount(bell);
+  // Set on this document: if the page reloaded, it would be gone.
+  await page.evaluate(() => ((window as unknown as { stayedOnPage: boolean }).stayedOnPage = true));
+
+  const borrowerContext = await browser.newContext();
+  const borrowerPage = await borrowerContext.newPage();
+  await signIn(borrowerPage, borrower.email, borrower.password);
+  await requestToBorrow(borrowerPage, item.id, 3, 4);
+
+  await expect(bell).toHaveAccessibleName(bellName(before + 1));
+  await expect(bell.getByTestId("unread-badge")).toHaveText(String(before + 1));
+  await expect(page.getByRole("status").filter({ hasText: "New notification:" })).toBeAttached();
+  expect(await page.evaluate(() => (window as unknown as { stayedOnPage?: boolean }).stayedOnPage)).toBe(
+    true,
+  );
+  await saveScreenshot(page, "notification-bell");
+
+  // The list: newest first, the new one unread; opening it goes where it points and marks it read.
+  await bell.click();
+  await expect(page).toHaveURL(/\/notifications$/);
+  await expect(page.getByRole("heading", { name: "Notifications", level: 1 })).toBeVisible();
+  const newest = page.getByRole("main").getByRole("listitem").first().getByRole("link");
+  await expect(newest).toHaveAccessibleName(/^Unread: /);
+  await expectNoSeriousA11yViolations(page);
+  await newest.click();
+  await expect(page).toHaveURL(/\/loans/);
+  await expect(bell).toHaveAccessibleName(bellName(before));
+
+  await page.goto("/notifications");
+  await expect(newest).not.toHaveAccessibleName(/^Unread: /);
+
+  // A second request, then "Mark all read" empties the count.
+  const second = await signInAgain(borrower);
+  await second.loans.request({
+    params: { id: item.id },
+    body: { startDate: dateFromToday(10), endDate: dateFromToday(11) },
+  });
+  await expect(bell).toHaveAccessibleName(bellName(before + 1));
+  await expect(newest).toHaveAccessibleName(/^Unread: /);
+  await page.getByRole("button", { name: "Mark all read" }).click();
+  await expect(bell).toHaveAccessibleName("Notifications");
+  await expect(bell).toHaveAttribute("data-unread-count", "0");
+  await expect(page.getByText("All caught up.")).toBeVisible();
+  await page.reload();
+  expect(await unreadCount(bell)).toBe(0);
+
+  await borrowerContext.close();
+});
+
+test("the notification stream is relayed only to someone signed in, live and uncached", async ({ page }) => {
+  // Without a session: refused, and no stream is opened upstream.
+  const anonymous = await page.request.get("/api/notifications/stream");
+  expect(anonymous.status()).toBe(401);
+
+  const user = await createUser("Stella Stream");
+  await signIn(page, user.email, user.password);
+  const answer = await page.evaluate(async () => {
+    const aborter = new AbortController();
+    const response = await fetch("/api/notifications/stream", { signal: aborter.signal });
+    const reader = response.body!.getReader();
+    const { value } = await reader.read();
+    aborter.abort();
+    return {
+      status: response.status,
+      type: response.headers.get("content-type"),
+      cache: response.headers.get("cache-control"),
+      first: new TextDecoder().decode(value),
+    };
+  });
+  expect(answer.status).toBe(200);
+  expect(answer.type).toMatch(/^text\/event-stream/);
+  expect(answer.cache).toContain("no-store");
+  expect(answer.cache).toContain("no-transform");
+  expect(answer.first).toMatch(/^:/);
+});
+
+test("email settings: each kind switched on or off in plain words, and saved", async ({ page }) => {
+  const user = await createUser("Sam Settings");
+  await signIn(page, user.email, user.password);
+  await page.goto("/profile");
+  await page.getByRole("link", { name: "Email settings" }).click();
+  await expect(page).toHaveURL(/\/profile\/notifications$/);
+  await expect(page.getByRole("heading", { name: "Email settings", level: 1 })).toBeVisible();
+
+  const requests = page.getByRole("switch", { name: "Someone asks to borrow something of yours" });
+  const returned = page.getByRole("switch", { name: "A loan is returned" });
+  // The defaults: a request for my things is emailed, a return is not.
+  await expect(requests).toBeChecked();
+  await expect(returned).not.toBeChecked();
+  await expect(page.getByRole("switch")).toHaveCount(10);
+  await expectNoSeriousA11yViolations(page);
+
+  await requests.click();
+  await returned.click();
+  await page.getByRole("button", { name: "Save email settings" }).click();
+  await expect(page.getByText("Saved. We will email you only about what is switched on.")).toBeVisible();
+  await saveScreenshot(page, "email-settings");
+
+  await page.reload();
+  await expect(requests).not.toBeChecked();
+  await expect(returned).toBeChecked();
+
+  // And back again, from the keyboard.
+  await requests.focus();
+  await page.keyboard.press("Space");
+  await page.getByRole("button", { name: "Save email settings" }).click();
+  await expect(page.getByText("Saved.", { exact: false })).toBeVisible();
+  await page.reload();
+  await expect(requests).toBeChecked();
+});
