@@ -8,6 +8,7 @@ import {
   createTokenCache,
   finishService,
   RateLimiter,
+  startEventRelay,
   withFastPath,
   type Logger,
   type Service,
@@ -16,7 +17,6 @@ import { createDb, type Db } from "./db.ts";
 import type { InventoryApiConfig } from "./env.ts";
 import { createForgetUser } from "./modules/accounts/forget-user.service.ts";
 import { createAuthenticator, type Authenticate } from "./modules/auth/authenticator.ts";
-import { startEventRelay } from "./modules/events/start-event-relay.ts";
 import { createMount } from "./modules/auth/mount.ts";
 import { listenForRevocations } from "./modules/auth/revocation-listener.ts";
 import { createUserApiClient } from "./modules/auth/user-api-client.ts";
@@ -89,7 +89,7 @@ export async function createInventoryApi(
   const items = createItemsRepository(db);
   // Started before anything writes: a loan change nudges it right after its transaction commits.
   const events = startEventRelay({ config, db, logger, registry: core.metrics.registry });
-  core.onDispose(() => events.stop());
+  core.onDispose(events.stop);
   const loans = createLoansRepository(db, { onEventsWritten: events.nudge });
   const idempotencyRepository = createIdempotencyRepository(db);
   const photoStorage = createPhotoStorage(config);

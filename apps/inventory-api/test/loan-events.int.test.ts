@@ -1,7 +1,7 @@
 import { Redis } from "ioredis";
 import type { DomainEvent } from "@sharehood/sdk";
 import { testRedisUrl } from "@sharehood/server-kit/testing";
-import { requestLoan, moveLoan, type LoanStep } from "@sharehood/test-stack";
+import { moveLoan, requestLoan, startPrivateRedis, type LoanStep } from "@sharehood/test-stack";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { todayUtc } from "../src/dates.ts";
 import { sendLoanReminders } from "../src/modules/loans/loan-reminders.ts";
@@ -140,5 +140,54 @@ describe("reminders", () => {
       ["loan.request_waiting", [owner.id]],
     ]);
     expect(await reminders(fresh.id)).toEqual([]);
+  });
+});
+
+describe("cancelling a leaver's loans", () => {
+  it("writes loan.cancelled by no one for each open loan", async () => {
+    const leaver = await stack.signUp("Lee");
+    const item = await owner.client.items.create({ body: newItem() });
+    const loan = await requestLoan(leaver.client, item.id, { from: 2, to: 3 });
+    expect(await createLoansRepository(db()).cancelAllOf(leaver.id)).toBe(1);
+    expect((await outbox(loan.id)).map((e) => [e.type, e.actor, e.payload.loan.status])).toEqual([
+      ["loan.requested", { id: leaver.id }, "requested"],
+      ["loan.cancelled", null, "cancelled"],
+    ]);
+  });
+});
+
+describe("while Redis is down", () => {
+  it("keeps loan events in the outbox and publishes them once it is back", async () => {
+    const privateRedis = await startPrivateRedis();
+    const env = { REDIS_URL: privateRedis.url };
+    const outage = await startStack("loan_events_outage", { users: env, inventory: env });
+    const reader = new Redis(privateRedis.url, { lazyConnect: true });
+    try {
+      const [lender, asker] = [await outage.signUp("Lena"), await outage.signUp("Ash")];
+      const item = await lender.client.items.create({ body: newItem() });
+      await privateRedis.kill();
+      const loan = await requestLoan(asker.client, item.id, { from: 1, to: 2 });
+      const unpublished = async () =>
+        (
+          await outage.inventory.api.db.$queryRaw<{ id: string }[]>`
+            SELECT id::text FROM outbox_events WHERE published_at IS NULL AND body->'subject'->>'id' = ${loan.id}`
+        ).map((row) => row.id);
+      const [eventId] = await unpublished();
+      expect(eventId).toBeDefined();
+
+      await privateRedis.start();
+      await reader.connect();
+      const stream = `${outage.namespace}:events`;
+      await expect
+        .poll(async () => (await reader.xrange(stream, "-", "+")).some(([, f]) => f[1]?.includes(eventId!)), {
+          timeout: 10_000,
+        })
+        .toBe(true);
+      expect(await unpublished()).toEqual([]);
+    } finally {
+      reader.disconnect();
+      await outage.close();
+      await privateRedis.stop();
+    }
   });
 });

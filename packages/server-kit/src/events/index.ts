@@ -4,10 +4,9 @@
  *
  * Producer (user-api, inventory-api):
  * ```ts
- * const bus = createEventBus({ logger, redisUrl: config.REDIS_URL, namespace: config.REDIS_NAMESPACE,
- *   pushUrls: config.EVENTS_PUSH_URLS, secret: config.EVENTS_SECRET });
- * const relay = startOutboxRelay({ db, bus, logger, registry: core.metrics.registry });
- * core.onDispose(async () => { await relay.stop(); await bus.close(); });
+ * // The bus from REDIS_URL / EVENTS_PUSH_URLS / EVENTS_SECRET, and the relay on it:
+ * const relay = startEventRelay({ config, db, logger, registry: core.metrics.registry });
+ * core.onDispose(relay.stop);
  * // in a repository, inside the change's own transaction:
  * await db.$transaction(async (tx) => { ...the change...; await writeEvents(tx, "inventory-api", [event]); });
  * relay.nudge(); // after the commit: publish now rather than at the next poll
@@ -15,7 +14,8 @@
  *
  * Consumer (notification-api):
  * ```ts
- * const bus = createEventBus({ ...same options, no pushUrls needed });
+ * const bus = createEventBus({ logger, redisUrl: config.REDIS_URL, namespace: config.REDIS_NAMESPACE,
+ *   secret: config.EVENTS_SECRET, registry: core.metrics.registry });
  * app.use(bus.router); // POST /internal/events, for the embedded default (no Redis)
  * const subscription = await bus.subscribe("notifications", (event) =>
  *   db.$transaction(async (tx) => {
@@ -53,3 +53,4 @@ export {
   type SubscribeOptions,
 } from "./bus.ts";
 export { startOutboxRelay, type OutboxDatabase, type OutboxRelay, type OutboxRelayOptions } from "./relay.ts";
+export { startEventRelay } from "./event-relay.ts";
