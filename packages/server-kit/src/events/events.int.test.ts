@@ -200,8 +200,9 @@ describe("the relay and the Redis bus", () => {
     const ns = namespace();
     const proxy = await redisProxy();
     closing.push(() => proxy.close());
+    // Producer and consumer both reach Redis through the proxy: both live through the outage.
     const bus = redisBus(ns, `redis://127.0.0.1:${proxy.port}`);
-    const consumer = redisBus(ns);
+    const consumer = redisBus(ns, `redis://127.0.0.1:${proxy.port}`);
     const { seen, handler, all } = collector(1);
     await consumer.subscribe("orders", handler);
     await proxy.close(); // Redis "stops"

@@ -62,6 +62,11 @@ const PURGE_EVERY_MS = 10 * 60_000;
  * others wait for the next round. Woken by `nudge()`, else polls; while publishing fails (Redis or a
  * consumer down) it backs off, and the events wait in the outbox. With a bus that cannot publish
  * (no Redis, no push URLs) it says so once and does nothing: the events stay in the outbox.
+ *
+ * The round's transaction stays open while the bus publishes (a Redis XADD, or a push answered once
+ * the consumers handled it). On PostgreSQL that holds only the locked rows; on the embedded PGlite,
+ * one session for all connections, it holds the service's other queries for that long too, which a
+ * consumer on loopback keeps to milliseconds (and a consumer that is down refuses at once).
  */
 export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   const { db, bus, logger } = options;
