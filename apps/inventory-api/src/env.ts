@@ -57,13 +57,15 @@ export const InventoryApiEnvSchema = ServiceEnvSchema.extend({
     .describe(
       "the most the public cache stores in Redis per catalogue version and cache lifetime (fractions allowed; each entry counts at least 1 KiB); past it, reads come from PostgreSQL",
     ),
-  /** How often requests whose start date passed unanswered are expired. */
+  /** How often the loan sweep runs: expiring stale requests, and the due, overdue and waiting reminders. */
   LOAN_EXPIRY_INTERVAL_SECONDS: z.coerce
     .number()
     .int()
     .min(1)
     .default(60)
-    .describe("how often unanswered requests whose start date passed are expired"),
+    .describe(
+      "how often unanswered requests whose start date passed are expired, and loan reminders (due tomorrow, overdue, request waiting two days) are sent",
+    ),
   /** The origin clients reach this API at; photo URLs in responses start with it. Default http://localhost:<PORT>. */
   PUBLIC_URL: z
     .url({ protocol: /^https?$/ })
