@@ -1,0 +1,71 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import type { DomainEvent, EmailKind, EventLoan } from "@sharehood/sdk/contract";
+import { planEvent } from "./plan-event.ts";
+
+const OWNER = "owner-1";
+const BORROWER = "borrower-1";
+const ADMIN = "admin-1";
+const loan: EventLoan = {
+  id: "loan-1",
+  item: { id: "item-1", title: "Tent" },
+  ownerId: OWNER,
+  borrowerId: BORROWER,
+  borrowerName: "Bea",
+  startDate: "2026-12-10",
+  endDate: "2026-12-12",
+  status: "approved",
+};
+
+function loanEvent(type: EmailKind, actor: string | null, audience = [OWNER, BORROWER]): DomainEvent {
+  return {
+    id: randomUUID(),
+    version: 1,
+    time: new Date().toISOString(),
+    source: "inventory-api",
+    actor: actor ? { id: actor } : null,
+    audience,
+    subject: { type: "loan", id: loan.id },
+    type,
+    payload: { loan },
+  };
+}
+
+const told = (event: DomainEvent) =>
+  planEvent(event)
+    .notifications.map((n) => n.userId)
+    .sort();
+
+describe("who is told of a loan event", () => {
+  it("tells the owner of a request, and the borrower of the owner's answers", () => {
+    expect(told(loanEvent("loan.requested", BORROWER))).toEqual([OWNER]);
+    for (const type of ["loan.approved", "loan.declined", "loan.handed_over", "loan.returned"] as const)
+      expect(told(loanEvent(type, OWNER)), type).toEqual([BORROWER]);
+  });
+
+  it("tells the other party of a cancellation, and both when an admin cancelled", () => {
+    expect(told(loanEvent("loan.cancelled", BORROWER))).toEqual([OWNER]);
+    expect(told(loanEvent("loan.cancelled", OWNER))).toEqual([BORROWER]);
+    expect(told(loanEvent("loan.cancelled", ADMIN))).toEqual([BORROWER, OWNER]);
+  });
+
+  it("sends reminders to the audience the producer named", () => {
+    expect(told(loanEvent("loan.due_soon", null, [BORROWER]))).toEqual([BORROWER]);
+    expect(told(loanEvent("loan.overdue", null))).toEqual([BORROWER, OWNER]);
+    expect(told(loanEvent("loan.request_waiting", null, [OWNER]))).toEqual([OWNER]);
+  });
+
+  it("never tells someone outside the audience, nor the actor of their own action", () => {
+    expect(told(loanEvent("loan.requested", BORROWER, [BORROWER]))).toEqual([]);
+    expect(told(loanEvent("loan.overdue", OWNER))).toEqual([BORROWER]);
+  });
+
+  it("links each notification to the loan's page, with words for the reader's side", () => {
+    const [owner] = planEvent(loanEvent("loan.requested", BORROWER)).notifications;
+    expect(owner).toMatchObject({
+      url: "/loans/loan-1",
+      title: "New request for Tent",
+      body: "Bea would like to borrow Tent from Thu, 10 Dec 2026 to Sat, 12 Dec 2026.",
+    });
+  });
+});
