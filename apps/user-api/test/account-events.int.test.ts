@@ -189,7 +189,7 @@ describe("events of account changes", () => {
     expect(await txOfEvent(events[0]!)).toBe((await txsOfUser(me.user.id)).at(-1)!.txid);
   });
 
-  it("writes nothing for a refused change (wrong password, taken email) or a change no event tells of (the name)", async () => {
+  it("writes nothing for a refused change (wrong password, taken email), and account.renamed for a new name", async () => {
     const me = await register(t.http);
     const other = await register(t.http);
     const before = (await outboxEvents(t)).length;
@@ -205,8 +205,14 @@ describe("events of account changes", () => {
       400,
       "validation_failed",
     );
-    await patch({ name: "Just A New Name" }).expect(200);
     expect(await outboxEvents(t)).toHaveLength(before);
+    await patch({ name: "Just A New Name" }).expect(200);
+    const after = await outboxEvents(t);
+    expect(after).toHaveLength(before + 1);
+    expect(after.at(-1)).toMatchObject({
+      type: "account.renamed",
+      payload: { user: { id: me.user.id, name: "Just A New Name", email: me.user.email } },
+    });
   });
 
   it("writes user.deleted by the person when they delete themselves, and names the admin who deletes someone", async () => {

@@ -28,12 +28,14 @@ export const PUBLIC_EVENT_TYPES = [
 ] as const;
 
 /**
- * Events between services only: they carry a one-time secret for an email (a verification or a
- * password-reset link) and are never shown to people, webhooks or the events feed.
+ * Events between services only, never shown to people, webhooks or the events feed: two carry a
+ * one-time secret for an email (a verification or a password-reset link), and a new name keeps the
+ * other services' copies of a person current.
  */
 export const INTERNAL_EVENT_TYPES = [
   "account.verification_requested",
   "account.password_reset_requested",
+  "account.renamed",
 ] as const;
 
 /** A public event type. */
@@ -90,6 +92,7 @@ export const EVENT_PAYLOADS = {
     token: z.string(),
     expiresAt: TimestampSchema,
   }),
+  "account.renamed": PersonPayloadSchema,
 } as const satisfies Record<EventType, z.ZodType>;
 
 const envelope = {
@@ -131,6 +134,7 @@ export const DomainEventSchema = z.discriminatedUnion("type", [
   eventOf("user.deleted"),
   eventOf("account.verification_requested"),
   eventOf("account.password_reset_requested"),
+  eventOf("account.renamed"),
 ]);
 /** Any domain event. */
 export type DomainEvent = z.infer<typeof DomainEventSchema>;

@@ -31,6 +31,13 @@ export const accountEvents = {
     payload: { user: personOf(user), previousEmail },
   }),
 
+  /** A new display name, so the other services' copies of the person (names in emails) follow. */
+  renamed: (user: Person): NewDomainEvent<"account.renamed"> => ({
+    type: "account.renamed",
+    ...about(user.id, user.id),
+    payload: { user: personOf(user) },
+  }),
+
   /** `actorId` null: the operator set it (ADMIN_PASSWORD), not the person. */
   passwordChanged: (
     user: Person,

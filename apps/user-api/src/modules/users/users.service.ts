@@ -83,6 +83,7 @@ export function createUsersService(deps: {
                   ]
                 : []),
               ...(passwordChanges ? [accountEvents.passwordChanged(user)] : []),
+              ...(user.name !== previous.name ? [accountEvents.renamed(user)] : []),
             ],
             // A new address is unverified until its own link is followed; links mailed to the old
             // one (verification, reset) and reset links from before a new password are moot.
