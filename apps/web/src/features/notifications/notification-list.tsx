@@ -22,7 +22,9 @@ function useMarkRead() {
       if (!result.ok) throw new Error(result.message);
       return ids;
     },
-    onSuccess: (ids) => showAsRead(queryClient, ids),
+    onSuccess: (ids) => {
+      void showAsRead(queryClient, ids);
+    },
   });
 }
 
@@ -32,7 +34,12 @@ export function NotificationList({ initialPage }: { initialPage: Page<Notificati
   const unread = useQuery(unreadCountQuery()).data?.count;
   const markRead = useMarkRead();
   const router = useRouter();
-  const notifications = query.data?.pages.flatMap((page) => page.items) ?? [];
+  // Once each: one that arrived live may come again in a page fetched after it.
+  const notifications = [
+    ...new Map(
+      (query.data?.pages.flatMap((page) => page.items) ?? []).map((item) => [item.id, item]),
+    ).values(),
+  ];
   const anyUnread = (unread ?? 0) > 0 || notifications.some((item) => !item.readAt);
 
   if (query.isError && notifications.length === 0) {

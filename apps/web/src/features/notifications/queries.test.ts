@@ -1,6 +1,6 @@
 import { QueryClient } from "@tanstack/react-query";
 import type { Notification } from "@sharehood/sdk/contract";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { addArrivedNotification, notificationsQuery, showAsRead, unreadCountQuery } from "./queries.ts";
 
 function notification(id: string, readAt: string | null = null): Notification {
@@ -46,33 +46,43 @@ describe("a notification that arrives on the stream", () => {
 });
 
 describe("showing notifications as read", () => {
-  it("marks the chosen ones and lowers the count by as many as were unread", () => {
+  it("marks the chosen ones, and asks for the count again", async () => {
     const client = withList([
       notification("c"),
       notification("b", "2026-07-01T11:00:00.000Z"),
       notification("a"),
     ]);
     client.setQueryData(unreadCountQuery().queryKey, { count: 5 });
-    showAsRead(client, ["c", "b"], new Date("2026-07-02T00:00:00.000Z"));
+    const fetched = vi.spyOn(globalThis, "fetch").mockResolvedValue(Response.json({ count: 1 }));
+    await showAsRead(client, ["c", "b"], new Date("2026-07-02T00:00:00.000Z"));
     expect(listed(client).map((item) => item.readAt)).toEqual([
       "2026-07-02T00:00:00.000Z",
       "2026-07-01T11:00:00.000Z",
       null,
     ]);
-    expect(client.getQueryData(unreadCountQuery().queryKey)).toEqual({ count: 4 });
+    expect(fetched).toHaveBeenCalledWith("/api/notifications/unread-count", expect.anything());
+    expect(client.getQueryData(unreadCountQuery().queryKey)).toEqual({ count: 1 });
+    fetched.mockRestore();
   });
 
-  it("marks them all and sets the count to nought", () => {
+  it("marks them all and sets the count to nought, without asking", async () => {
     const client = withList([notification("b")], [notification("a")]);
     client.setQueryData(unreadCountQuery().queryKey, { count: 9 });
-    showAsRead(client);
+    const fetched = vi.spyOn(globalThis, "fetch");
+    await showAsRead(client);
     expect(listed(client).every((item) => item.readAt)).toBe(true);
     expect(client.getQueryData(unreadCountQuery().queryKey)).toEqual({ count: 0 });
+    expect(fetched).not.toHaveBeenCalled();
+    fetched.mockRestore();
   });
 
-  it("leaves an unknown count unknown", () => {
+  it("keeps the last count when the new one cannot be had", async () => {
     const client = withList([notification("a")]);
-    showAsRead(client);
-    expect(client.getQueryData(unreadCountQuery().queryKey)).toBeUndefined();
+    client.setQueryData(unreadCountQuery().queryKey, { count: 1 });
+    const fetched = vi.spyOn(globalThis, "fetch").mockRejectedValue(new TypeError("fetch failed"));
+    await showAsRead(client, ["a"]);
+    expect(listed(client)[0]?.readAt).not.toBeNull();
+    expect(client.getQueryData(unreadCountQuery().queryKey)).toEqual({ count: 1 });
+    fetched.mockRestore();
   });
 });

@@ -54,26 +54,30 @@ export function addArrivedNotification(queryClient: QueryClient, notification: N
   });
 }
 
-/** Shows notifications as read in the loaded list (`ids`), or all of them, and lowers the count. */
-export function showAsRead(queryClient: QueryClient, ids?: readonly string[], now = new Date()): void {
+/**
+ * Shows notifications as read in the loaded list: `ids`, or all of them. After "all" the count is
+ * nought; after some, it is asked for again rather than worked out here, as the stream may already
+ * have brought the new count (and a notification listed twice would be counted twice).
+ */
+export async function showAsRead(queryClient: QueryClient, ids?: readonly string[], now = new Date()) {
   const wanted = ids ? new Set(ids) : undefined;
-  let newlyRead = 0;
   queryClient.setQueryData<NotificationPages>(notificationsQuery().queryKey, (data) =>
     data
       ? {
           ...data,
           pages: data.pages.map((page) => ({
             ...page,
-            items: page.items.map((item) => {
-              if (item.readAt || (wanted && !wanted.has(item.id))) return item;
-              newlyRead += 1;
-              return { ...item, readAt: now.toISOString() };
-            }),
+            items: page.items.map((item) =>
+              item.readAt || (wanted && !wanted.has(item.id)) ? item : { ...item, readAt: now.toISOString() },
+            ),
           })),
         }
       : data,
   );
-  queryClient.setQueryData<{ count: number }>(unreadCountQuery().queryKey, (current) =>
-    current ? { count: wanted ? Math.max(0, current.count - newlyRead) : 0 } : current,
-  );
+  if (!wanted) {
+    queryClient.setQueryData(unreadCountQuery().queryKey, { count: 0 });
+    return;
+  }
+  // No count (the Notification API is down): the bell shows none, as before.
+  await queryClient.fetchQuery({ ...unreadCountQuery(), staleTime: 0 }).catch(() => undefined);
 }
