@@ -5,8 +5,9 @@
  * this list: keep the two in step.
  */
 export const launcherVariables = [
-  { name: "USER_API_PORT", description: "ports `npm start` uses", displayDefault: "4001, 4002, 3000" },
+  { name: "USER_API_PORT", description: "ports `npm start` uses", displayDefault: "4001, 4002, 4003, 3000" },
   { name: "INVENTORY_API_PORT", sameRowAs: "USER_API_PORT" },
+  { name: "NOTIFICATION_API_PORT", sameRowAs: "USER_API_PORT" },
   { name: "WEB_PORT", sameRowAs: "USER_API_PORT" },
   {
     name: "USER_API_DATABASE_URL",
@@ -14,12 +15,14 @@ export const launcherVariables = [
     displayDefault: "embedded PGlite",
   },
   { name: "INVENTORY_API_DATABASE_URL", sameRowAs: "USER_API_DATABASE_URL" },
+  { name: "NOTIFICATION_API_DATABASE_URL", sameRowAs: "USER_API_DATABASE_URL" },
   {
     name: "PUBLIC_HOST",
     description: "the host printed and used in links, and the Inventory API's public origin",
     displayDefault: "`localhost`, `http://localhost:4002`",
   },
   { name: "INVENTORY_PUBLIC_URL", sameRowAs: "PUBLIC_HOST" },
+  { name: "NOTIFICATION_PUBLIC_URL", sameRowAs: "PUBLIC_HOST" },
   // Described on the User API's schema; `false` also makes the launcher skip the demo catalogue.
   { name: "SEED_DEMO_DATA" },
   {

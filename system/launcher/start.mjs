@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm start`: the whole product on one machine, for a newcomer. Installs dependencies on the first
-// run, builds, starts the User API, the Inventory API and the web app (on the embedded defaults
+// run, builds, starts the User API, the Inventory API, the Notification API and the web app (on the embedded defaults
 // unless DATABASE_URLs / REDIS_URL are set), seeds a demo catalogue once, and prints where to go.
 // One line per step; each service's own log goes to .data/logs/<service>.log. Ctrl-C stops all.
 // Plain Node with no dependencies, because it runs before `npm ci` on a fresh clone.
@@ -18,12 +18,20 @@ const logDir = join(dataDir, "logs");
 const ports = {
   users: env.USER_API_PORT ?? "4001",
   inventory: env.INVENTORY_API_PORT ?? "4002",
+  notifications: env.NOTIFICATION_API_PORT ?? "4003",
   web: env.WEB_PORT ?? "3000",
+};
+const portVariables = {
+  users: "USER_API_PORT",
+  inventory: "INVENTORY_API_PORT",
+  notifications: "NOTIFICATION_API_PORT",
+  web: "WEB_PORT",
 };
 const host = env.PUBLIC_HOST ?? "localhost";
 const urls = {
   users: `http://127.0.0.1:${ports.users}`,
   inventory: `http://127.0.0.1:${ports.inventory}`,
+  notifications: `http://127.0.0.1:${ports.notifications}`,
   web: `http://${host}:${ports.web}`,
 };
 const green = (s) => (process.stdout.isTTY ? `\x1b[32m${s}\x1b[0m` : s);
@@ -53,7 +61,7 @@ for (const [name, port] of Object.entries(ports)) {
     )
   ) {
     say(
-      `✘ Port ${port} (${name}) is already in use. Is Sharehood already running? Stop it, or set ${name === "users" ? "USER_API_PORT" : name === "inventory" ? "INVENTORY_API_PORT" : "WEB_PORT"}.`,
+      `✘ Port ${port} (${name}) is already in use. Is Sharehood already running? Stop it, or set ${portVariables[name]}.`,
     );
     process.exit(1);
   }
@@ -138,8 +146,30 @@ const shared = { REDIS_URL: env.REDIS_URL ?? "", REDIS_NAMESPACE: env.REDIS_NAME
 // The web app signs the address of each person it signs in with this, so the User API's limits
 // per address count people rather than the web server. It only has to live as long as this run.
 const serviceSecret = env.SERVICE_SECRET ?? randomBytes(32).toString("base64url");
+// With Redis, events travel on a Redis Stream. Without it (the embedded default), the User and
+// Inventory APIs push their events straight to the Notification API, which checks this secret.
+const events = shared.REDIS_URL
+  ? {}
+  : {
+      EVENTS_PUSH_URLS: `${urls.notifications}/internal/events`,
+      EVENTS_SECRET: env.EVENTS_SECRET ?? randomBytes(32).toString("base64url"),
+    };
+const webUrl = env.AUTH_URL ?? urls.web;
+const mailDir = join(dataDir, "mail");
+start("notification-api", "apps/notification-api/dist/main.js", {
+  ...shared,
+  ...(events.EVENTS_SECRET ? { EVENTS_SECRET: events.EVENTS_SECRET } : {}),
+  PORT: ports.notifications,
+  DATABASE_URL: env.NOTIFICATION_API_DATABASE_URL ?? "",
+  MIGRATE_ON_START: "true",
+  USER_API_URL: urls.users,
+  PUBLIC_WEB_URL: env.PUBLIC_WEB_URL ?? webUrl,
+  PUBLIC_URL: env.NOTIFICATION_PUBLIC_URL ?? `http://${host}:${ports.notifications}`,
+  SMTP_URL: env.SMTP_URL ?? "",
+});
 start("user-api", "apps/user-api/dist/main.js", {
   ...shared,
+  ...events,
   SERVICE_SECRET: serviceSecret,
   PORT: ports.users,
   DATABASE_URL: env.USER_API_DATABASE_URL ?? "",
@@ -147,6 +177,7 @@ start("user-api", "apps/user-api/dist/main.js", {
 });
 start("inventory-api", "apps/inventory-api/dist/main.js", {
   ...shared,
+  ...events,
   PORT: ports.inventory,
   DATABASE_URL: env.INVENTORY_API_DATABASE_URL ?? "",
   MIGRATE_ON_START: "true",
@@ -154,10 +185,19 @@ start("inventory-api", "apps/inventory-api/dist/main.js", {
   PUBLIC_URL: env.INVENTORY_PUBLIC_URL ?? `http://${host}:${ports.inventory}`,
 });
 let waited = await waitFor("user-api", `${urls.users}/readyz`);
-say(`${green("✔")} User API       ${`http://${host}:${ports.users}`}  (docs: /docs)  ready in ${waited} s`);
+say(`${green("✔")} User API          ${`http://${host}:${ports.users}`}  (docs: /docs)  ready in ${waited} s`);
 waited = await waitFor("inventory-api", `${urls.inventory}/readyz`);
 say(
-  `${green("✔")} Inventory API  ${`http://${host}:${ports.inventory}`}  (docs: /docs)  ready in ${waited} s`,
+  `${green("✔")} Inventory API     ${`http://${host}:${ports.inventory}`}  (docs: /docs)  ready in ${waited} s`,
+);
+waited = await waitFor("notification-api", `${urls.notifications}/readyz`);
+say(
+  `${green("✔")} Notification API  ${`http://${host}:${ports.notifications}`}  (docs: /docs)  ready in ${waited} s`,
+);
+say(
+  env.SMTP_URL
+    ? `${green("✔")} Email goes out through ${new URL(env.SMTP_URL).host}`
+    : `${green("✔")} Email is not sent (no SMTP_URL): each message is written to ${mailDir} as an .eml file`,
 );
 
 if (env.SEED_DEMO_DATA !== "false") {
@@ -179,13 +219,14 @@ if (existsSync(join(root, "apps/web/scripts/start.mjs"))) {
     SERVICE_SECRET: serviceSecret,
     USER_API_URL: urls.users,
     INVENTORY_API_URL: urls.inventory,
+    NOTIFICATION_API_URL: urls.notifications,
     AUTH_URL: env.AUTH_URL ?? urls.web,
     NEXTAUTH_URL: env.NEXTAUTH_URL ?? urls.web,
     // As in the web app's image: a larger young generation serves about 30% more pages per second.
     NODE_OPTIONS: [env.NODE_OPTIONS, "--max-semi-space-size=32"].filter(Boolean).join(" "),
   });
   waited = await waitFor("web", `http://127.0.0.1:${ports.web}/`);
-  say(`${green("✔")} Web app        ${urls.web}  ready in ${waited} s`);
+  say(`${green("✔")} Web app           ${urls.web}  ready in ${waited} s`);
 }
 
 say(`

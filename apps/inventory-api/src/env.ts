@@ -11,7 +11,7 @@ export const InventoryApiEnvSchema = ServiceEnvSchema.extend({
   USER_API_URL: z
     .url({ protocol: /^https?$/ })
     .default("http://127.0.0.1:4001")
-    .describe("where the User API is (inventory validates tokens there)"),
+    .describe("where the User API is (the Inventory and Notification APIs validate tokens there)"),
   /** How long a validate-token call may take before the write is refused with 503. */
   USER_API_TIMEOUT_MS: z.coerce
     .number()
@@ -71,7 +71,8 @@ export const InventoryApiEnvSchema = ServiceEnvSchema.extend({
     .url({ protocol: /^https?$/ })
     .optional()
     .meta({
-      description: "the origin clients reach the Inventory API at; photo URLs in responses start with it",
+      description:
+        "the origin clients reach the API at: the Inventory API's photo URLs and the Notification API's one-click unsubscribe links (`List-Unsubscribe`) start with it",
       displayDefault: "`http://localhost:<PORT>`",
     }),
   /** Photos go to this S3-compatible bucket when set, else to <DATA_DIR>/photos on local disk. */

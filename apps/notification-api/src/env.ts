@@ -25,7 +25,7 @@ export const NotificationApiEnvSchema = ServiceEnvSchema.extend({
     .optional()
     .meta({
       description:
-        "the origin mail programs and people reach the Notification API at; emails' one-click unsubscribe links (`List-Unsubscribe`) point at its `/unsubscribe`",
+        "the origin clients reach the API at: the Inventory API's photo URLs and the Notification API's one-click unsubscribe links (`List-Unsubscribe`) start with it",
       displayDefault: "`http://localhost:<PORT>`",
     }),
   PUBLIC_WEB_URL: z

@@ -1,6 +1,7 @@
 import { demoVariables } from "@sharehood/demo/env-variables";
 import { InventoryApiEnvSchema } from "@sharehood/inventory-api/env";
 import { launcherVariables } from "@sharehood/launcher/env-variables";
+import { NotificationApiEnvSchema } from "@sharehood/notification-api/env";
 import { UserApiEnvSchema } from "@sharehood/user-api/env";
 import { WebEnvVariablesSchema, WebServerEnvSchema } from "@sharehood/web/env-schema";
 import { schemaVariables, type EnvSource } from "./env-declarations.ts";
@@ -13,6 +14,7 @@ import { toolingSources } from "./tooling-variables.ts";
 export const envSources = (): EnvSource[] => [
   { readBy: "user-api", variables: schemaVariables(UserApiEnvSchema) },
   { readBy: "inventory-api", variables: schemaVariables(InventoryApiEnvSchema) },
+  { readBy: "notification-api", variables: schemaVariables(NotificationApiEnvSchema) },
   {
     readBy: "web",
     variables: [...schemaVariables(WebEnvVariablesSchema), ...schemaVariables(WebServerEnvSchema)],

@@ -60,14 +60,18 @@ describe("docker-compose.yml", () => {
     const sql = readFileSync(fromRoot(init.split(":")[0]), "utf8");
     const users = databaseOf(services["user-api"].environment.DATABASE_URL);
     const inventory = databaseOf(services["inventory-api"].environment.DATABASE_URL);
+    const notifications = databaseOf(services["notification-api"].environment.DATABASE_URL);
     expect(users).toBe("sharehood_users");
     expect(inventory).toBe("sharehood_inventory");
-    for (const database of [users, inventory]) expect(sql).toContain(`CREATE DATABASE ${database};`);
+    expect(notifications).toBe("sharehood_notifications");
+    for (const database of [users, inventory, notifications])
+      expect(sql).toContain(`CREATE DATABASE ${database};`);
     expect(databaseOf(services["user-api-migrate"].environment.DATABASE_URL)).toBe(users);
     expect(databaseOf(services["inventory-api-migrate"].environment.DATABASE_URL)).toBe(inventory);
+    expect(databaseOf(services["notification-api-migrate"].environment.DATABASE_URL)).toBe(notifications);
   });
 
-  test.each(["user-api", "inventory-api"])(
+  test.each(["user-api", "inventory-api", "notification-api"])(
     "%s starts after its migrations, which run once PostgreSQL is healthy",
     (api) => {
       const migrate = services[`${api}-migrate`];
@@ -84,13 +88,15 @@ describe("docker-compose.yml", () => {
     },
   );
 
-  test("the web app starts once both APIs and Redis (its page cache's announcements) are healthy", () => {
+  test("the web app starts once the APIs and Redis (its page cache's announcements) are healthy", () => {
     expect(dependsOn("web")).toEqual({
       redis: "service_healthy",
       "user-api": "service_healthy",
       "inventory-api": "service_healthy",
+      "notification-api": "service_healthy",
     });
     expect(dependsOn("inventory-api")["user-api"]).toBe("service_healthy");
+    expect(dependsOn("notification-api")["user-api"]).toBe("service_healthy");
   });
 
   test("every service waited on for health has a health check (its own or its image's)", () => {
@@ -111,10 +117,11 @@ describe("docker-compose.yml", () => {
     }
   });
 
-  test("builds both APIs from the one API recipe, each naming its service and port", () => {
+  test("builds every API from the one API recipe, each naming its service and port", () => {
     for (const [api, port] of [
       ["user-api", "4001"],
       ["inventory-api", "4002"],
+      ["notification-api", "4003"],
     ] as const) {
       expect(services[api].build).toEqual({
         context: ".",
@@ -131,12 +138,13 @@ describe("docker-compose.yml", () => {
     }
   });
 
-  test("both APIs share Redis and its namespace", () => {
+  test("the APIs share Redis and its namespace (revocations, cached token answers, the event stream)", () => {
     const userApi = services["user-api"].environment;
-    const inventoryApi = services["inventory-api"].environment;
     expect(userApi.REDIS_URL).toBeDefined();
-    expect(inventoryApi.REDIS_URL).toBe(userApi.REDIS_URL);
-    expect(inventoryApi.REDIS_NAMESPACE).toBe(userApi.REDIS_NAMESPACE);
+    for (const api of ["inventory-api", "notification-api"]) {
+      expect(services[api].environment.REDIS_URL, api).toBe(userApi.REDIS_URL);
+      expect(services[api].environment.REDIS_NAMESPACE, api).toBe(userApi.REDIS_NAMESPACE);
+    }
   });
 
   test("the APIs run in production mode on their ports, and find each other by service name", () => {
@@ -146,11 +154,23 @@ describe("docker-compose.yml", () => {
       PORT: 4002,
       USER_API_URL: "http://user-api:4001",
     });
+    expect(services["notification-api"].environment).toMatchObject({
+      NODE_ENV: "production",
+      PORT: 4003,
+      USER_API_URL: "http://user-api:4001",
+    });
     expect(services.web.environment).toMatchObject({
       NODE_ENV: "production",
       USER_API_URL: "http://user-api:4001",
       INVENTORY_API_URL: "http://inventory-api:4002",
+      NOTIFICATION_API_URL: "http://notification-api:4003",
     });
+  });
+
+  test("the unsubscribe links' signing secret must come from the environment: no default", () => {
+    expect(services["notification-api"].environment.NOTIFICATION_SIGNING_SECRET).toMatch(
+      /^\$\{NOTIFICATION_SIGNING_SECRET:\?[^}]+\}$/,
+    );
   });
 
   test("AUTH_SECRET must come from the environment: no default", () => {

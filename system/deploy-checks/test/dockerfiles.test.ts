@@ -21,6 +21,12 @@ const apps: { dockerfile: string; workspace: string; port: number; buildArgs: Re
     port: 4002,
     buildArgs: { SERVICE: "inventory-api", PORT: "4002" },
   },
+  {
+    dockerfile: "deploy/docker/api.Dockerfile",
+    workspace: "@sharehood/notification-api",
+    port: 4003,
+    buildArgs: { SERVICE: "notification-api", PORT: "4003" },
+  },
   { dockerfile: "apps/web/Dockerfile", workspace: "@sharehood/web", port: 3000, buildArgs: {} },
 ];
 

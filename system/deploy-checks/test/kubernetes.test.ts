@@ -24,6 +24,7 @@ const matches = (selector: Record<string, string>, labels: Record<string, string
 const apis = [
   { name: "user-api", port: 4001, databaseKey: "USER_API_DATABASE_URL" },
   { name: "inventory-api", port: 4002, databaseKey: "INVENTORY_API_DATABASE_URL" },
+  { name: "notification-api", port: 4003, databaseKey: "NOTIFICATION_API_DATABASE_URL" },
 ];
 
 describe("deploy/k8s", () => {
@@ -168,11 +169,16 @@ describe("deploy/k8s", () => {
     }
   });
 
-  test("the Ingress routes the web app and both APIs to existing Services and ports", () => {
+  test("the Ingress routes the web app and the APIs to existing Services and ports", () => {
     const backends = ofKind("Ingress").flatMap((ingress) =>
       ingress.spec.rules.flatMap((rule: Loose) => rule.http.paths.map((path: Loose) => path.backend.service)),
     );
-    expect(backends.map((b: Loose) => b.name).sort()).toEqual(["inventory-api", "user-api", "web"]);
+    expect(backends.map((b: Loose) => b.name).sort()).toEqual([
+      "inventory-api",
+      "notification-api",
+      "user-api",
+      "web",
+    ]);
     for (const backend of backends) {
       const service = named("Service", backend.name);
       expect(service.spec.ports.map((p: Loose) => p.name)).toContain(backend.port.name);
@@ -338,7 +344,7 @@ describe("deploy/k8s", () => {
             ).not.toHaveLength(0);
     });
 
-    test("only the ingress controller, the web app and the Inventory API reach the APIs", () => {
+    test("only the ingress controller, the web app and the APIs that validate tokens reach the APIs", () => {
       const allowedSources = (labels: Record<string, string>) =>
         policiesFor(labels).flatMap((policy) =>
           (policy.spec.ingress ?? []).flatMap((rule: Loose) =>
@@ -350,11 +356,18 @@ describe("deploy/k8s", () => {
           ),
         );
       expect(new Set(allowedSources(labelsOf("user-api")))).toEqual(
-        new Set(["namespace:ingress-nginx", "pod:web", "pod:inventory-api", "namespace:monitoring"]),
+        new Set([
+          "namespace:ingress-nginx",
+          "pod:web",
+          "pod:inventory-api",
+          "pod:notification-api",
+          "namespace:monitoring",
+        ]),
       );
-      expect(new Set(allowedSources(labelsOf("inventory-api")))).toEqual(
-        new Set(["namespace:ingress-nginx", "pod:web", "namespace:monitoring"]),
-      );
+      for (const api of ["inventory-api", "notification-api"])
+        expect(new Set(allowedSources(labelsOf(api))), api).toEqual(
+          new Set(["namespace:ingress-nginx", "pod:web", "namespace:monitoring"]),
+        );
       expect(new Set(allowedSources(labelsOf("web")))).toEqual(new Set(["namespace:ingress-nginx"]));
       // Prometheus gets the metrics port and nothing else.
       for (const api of apis)
