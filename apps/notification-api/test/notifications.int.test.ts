@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ApiError} from "@sharehood/sdk";
+import type { ApiError } from "@sharehood/sdk";
 import { createClient, type NotificationStreamEvent, type SharehoodClient } from "@sharehood/sdk";
 import type { Neighbour } from "@sharehood/test-stack";
 import { eventually, loanBetween, loanEvent, type Person } from "./events.ts";
@@ -77,6 +77,42 @@ describe("the caller's notifications", () => {
       .notifications.unreadCount({})
       .catch((e: unknown) => e);
     expect((error as ApiError).status).toBe(401);
+  });
+
+  it("answers odd input with a 4xx problem, never a 5xx", async () => {
+    const { owner } = await twoNeighbours(1);
+    const auth = { authorization: `Bearer ${owner.token}` };
+    const json = { ...auth, "content-type": "application/json" };
+    const cursor = (position: unknown) => Buffer.from(JSON.stringify(position)).toString("base64url");
+    const requests: [string, RequestInit?][] = [
+      ["/notifications?limit=0"],
+      ["/notifications?limit=abc&unread=maybe"],
+      ["/notifications?cursor=%00"],
+      [`/notifications?cursor=${cursor(["2026-01-01T00:00:00.000Z", "not-a-uuid"])}`],
+      [`/notifications?cursor=${cursor({ a: 1 })}`],
+      ["/notifications/read", { method: "POST", headers: json, body: '{"ids":[]}' }],
+      ["/notifications/read", { method: "POST", headers: json, body: '{"ids":[1,{}]}' }],
+      ["/notifications/read", { method: "POST", headers: json, body: '{"ids":["a"],"all":true}' }],
+      ["/notifications/read", { method: "POST", headers: json, body: "{" }],
+      [
+        "/notifications/read",
+        { method: "POST", headers: { ...auth, "content-type": "text/plain" }, body: "x" },
+      ],
+      [
+        "/notification-preferences",
+        { method: "PUT", headers: json, body: '{"kinds":{"loan.requested":{"email":"yes"}}}' },
+      ],
+      ["/notification-preferences", { method: "PUT", headers: json, body: "[]" }],
+      ["/unsubscribe"],
+      [`/unsubscribe?token=${"a".repeat(600)}`],
+      ["/unsubscribe?token=%E0%A4%A", { method: "POST" }],
+      ["/unsubscribe?token=a.b", { method: "POST", headers: { "content-type": "text/plain" }, body: "x" }],
+    ];
+    for (const [path, init] of requests) {
+      const response = await fetch(`${stack.notifications.url}${path}`, { headers: auth, ...init });
+      expect(response.status, `${init?.method ?? "GET"} ${path}`).toBeGreaterThanOrEqual(400);
+      expect(response.status, `${init?.method ?? "GET"} ${path}`).toBeLessThan(500);
+    }
   });
 
   it("forgets a deleted person with their notifications", async () => {

@@ -69,3 +69,30 @@ describe("who is told of a loan event", () => {
     });
   });
 });
+
+describe("what the User API's events mean here", () => {
+  const user = { id: "u-1", name: "Ute", email: "ute@example.com" };
+  const userEvent = (type: string, payload: unknown) =>
+    ({
+      id: randomUUID(),
+      version: 1,
+      time: new Date().toISOString(),
+      source: "user-api",
+      actor: { id: user.id },
+      audience: [user.id],
+      subject: { type: "user", id: user.id },
+      type,
+      payload,
+    }) as DomainEvent;
+
+  it("keeps the copy of a person current from registrations and renames", () => {
+    for (const type of ["user.registered", "account.renamed"])
+      expect(planEvent(userEvent(type, { user })).remember, type).toEqual([user]);
+  });
+
+  it("tells the old address of an email change, and forgets a deleted person", () => {
+    const changed = planEvent(userEvent("user.email_changed", { user, previousEmail: "old@example.com" }));
+    expect(changed.accountEmails[0]?.to.address).toBe("old@example.com");
+    expect(planEvent(userEvent("user.deleted", { user: { id: user.id } })).forget).toBe(user.id);
+  });
+});

@@ -61,6 +61,7 @@ export function planEvent(event: DomainEvent): EventPlan {
   const plan = empty();
   switch (event.type) {
     case "user.registered":
+    case "account.renamed":
       plan.remember.push(event.payload.user);
       break;
     case "user.email_changed": {
@@ -102,6 +103,11 @@ export function planEvent(event: DomainEvent): EventPlan {
         },
       });
       break;
+    }
+    default: {
+      // A new event type must be decided on here (tsc says so): tell someone, or knowingly not.
+      const unhandled: never = event;
+      return unhandled;
     }
   }
   return plan;
