@@ -10,6 +10,9 @@ import {
   INVENTORY_PUBLIC_URL,
   INVENTORY_DATABASE_URL,
   LOGIN_MAX_FAILURES_PER_EMAIL,
+  NOTIFICATION_API_PORT,
+  NOTIFICATION_API_URL,
+  NOTIFICATIONS_DATABASE_URL,
   LOGIN_MAX_FAILURES_PER_IP,
   USER_API_PORT,
   USER_API_URL,
@@ -19,13 +22,14 @@ import {
   WEB_PORT,
   WEB_URL,
 } from "./e2e/support/stack.ts";
+import { E2E_SMTP_URL } from "./e2e/support/mailbox.ts";
 
 // Debian's Chromium where it exists (Playwright cannot download browsers on every machine);
 // PLAYWRIGHT_CHROMIUM_EXECUTABLE overrides it, and an empty value means Playwright's own.
 const chromium =
   process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : "");
 
-// One Redis namespace per run, shared by both APIs so revocations reach the Inventory API.
+// One Redis namespace per run, shared by the APIs so revocations and events reach the others.
 // Workers inherit the environment, so they see the same value the main process chose.
 process.env.E2E_RUN_ID ??= `e2e${Date.now().toString(36)}`;
 const namespace = `sharehood-${process.env.E2E_RUN_ID}`;
@@ -42,6 +46,8 @@ const common = {
 
 export default defineConfig({
   testDir: "e2e",
+  // A real SMTP server for the run; the specs read what the Notification API sent it.
+  globalSetup: "./e2e/support/mailbox-setup.ts",
   outputDir: "test-results",
   fullyParallel: false,
   workers: 1,
@@ -122,6 +128,27 @@ export default defineConfig({
         PUBLIC_URL: INVENTORY_PUBLIC_URL,
       },
     },
+    {
+      name: "notification-api",
+      command: "node --import tsx e2e/support/run-service.ts notification-api",
+      url: `${NOTIFICATION_API_URL}/readyz`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      stdout: "ignore",
+      env: {
+        ...common,
+        PORT: String(NOTIFICATION_API_PORT),
+        DATABASE_URL: NOTIFICATIONS_DATABASE_URL,
+        USER_API_URL,
+        MIGRATE_ON_START: "true",
+        SMTP_URL: E2E_SMTP_URL,
+        PUBLIC_WEB_URL: WEB_URL,
+        PUBLIC_URL: NOTIFICATION_API_URL,
+        NOTIFICATION_SIGNING_SECRET: `e2e-signing-secret-${process.env.E2E_RUN_ID}-0123456789abcdef`,
+        EMAIL_POLL_SECONDS: "0.5",
+        EMAIL_RETRY_DELAY_SECONDS: "1",
+      },
+    },
     // Two web processes on the same APIs and Redis, as two replicas: the page-cache spec edits
     // through one and reads through both. The second starts once the first has built the app.
     ...[
@@ -139,6 +166,7 @@ export default defineConfig({
         PORT: String(port),
         USER_API_URL,
         INVENTORY_API_URL,
+        NOTIFICATION_API_URL,
         AUTH_SECRET: `e2e-secret-${process.env.E2E_RUN_ID}-0123456789abcdef`,
         AUTH_URL: WEB_URL,
         AUTH_REFRESH_MARGIN_SECONDS: String(AUTH_REFRESH_MARGIN_SECONDS),

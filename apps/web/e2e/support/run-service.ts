@@ -4,6 +4,7 @@
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { inventoryApiService } from "@sharehood/inventory-api/service";
+import { notificationApiService } from "@sharehood/notification-api/service";
 import { recreateDatabases, runInForeground, type ServiceDescriptor } from "@sharehood/test-stack";
 import { userApiService } from "@sharehood/user-api/service";
 import { E2E_DATABASES, E2E_POSTGRES_URL } from "./stack.ts";
@@ -18,6 +19,7 @@ const api = (service: ServiceDescriptor) => ({
 const services = {
   "user-api": api(userApiService),
   "inventory-api": api(inventoryApiService),
+  "notification-api": api(notificationApiService),
   web: {
     workspace: "@sharehood/web",
     built: `${webDir}.next/BUILD_ID`,
@@ -31,7 +33,7 @@ if (!(service && service in services)) {
   console.error(`usage: run-service.ts ${Object.keys(services).join("|")}`);
   process.exit(2);
 }
-// The User API starts first: it gives the suite fresh databases, which both APIs migrate on start.
+// The User API starts first: it gives the suite fresh databases, which each API migrates on start.
 if (service === "user-api") {
   await recreateDatabases(E2E_POSTGRES_URL, Object.values(E2E_DATABASES));
   console.log(`e2e: fresh databases ${Object.values(E2E_DATABASES).join(", ")}`);

@@ -3,6 +3,7 @@
 export const WEB_PORT = Number(process.env.E2E_WEB_PORT ?? 3100);
 export const USER_API_PORT = Number(process.env.E2E_USER_API_PORT ?? 4101);
 export const INVENTORY_API_PORT = Number(process.env.E2E_INVENTORY_API_PORT ?? 4102);
+export const NOTIFICATION_API_PORT = Number(process.env.E2E_NOTIFICATION_API_PORT ?? 4103);
 
 /** A second web process on the same APIs and Redis, as a second replica would be. */
 export const WEB_2_PORT = Number(process.env.E2E_WEB_2_PORT ?? 3101);
@@ -11,6 +12,7 @@ export const WEB_URL = `http://127.0.0.1:${WEB_PORT}`;
 export const WEB_2_URL = `http://127.0.0.1:${WEB_2_PORT}`;
 export const USER_API_URL = `http://127.0.0.1:${USER_API_PORT}`;
 export const INVENTORY_API_URL = `http://127.0.0.1:${INVENTORY_API_PORT}`;
+export const NOTIFICATION_API_URL = `http://127.0.0.1:${NOTIFICATION_API_PORT}`;
 /**
  * The Inventory API's PUBLIC_URL, which its photo URLs start with. Browsers get photos through the
  * web app's own origin (/photos/...), so this is an address no browser can reach: a page that
@@ -18,7 +20,7 @@ export const INVENTORY_API_URL = `http://127.0.0.1:${INVENTORY_API_PORT}`;
  */
 export const INVENTORY_PUBLIC_URL = `http://inventory.invalid:${INVENTORY_API_PORT}`;
 
-/** The PostgreSQL server the suite creates its two databases on (local only). */
+/** The PostgreSQL server the suite creates its databases on (local only). */
 export const E2E_POSTGRES_URL =
   process.env.E2E_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 export const E2E_REDIS_URL = process.env.E2E_REDIS_URL ?? "redis://127.0.0.1:6379";
@@ -42,7 +44,12 @@ function databaseUrl(name: string): string {
   url.pathname = `/${name}`;
   return url.toString();
 }
-/** The suite's two databases, dropped and created afresh when the User API starts (run-service.ts). */
-export const E2E_DATABASES = { users: "sharehood_e2e_users", inventory: "sharehood_e2e_inventory" };
+/** The suite's databases, dropped and created afresh when the User API starts (run-service.ts). */
+export const E2E_DATABASES = {
+  users: "sharehood_e2e_users",
+  inventory: "sharehood_e2e_inventory",
+  notifications: "sharehood_e2e_notifications",
+};
 export const USERS_DATABASE_URL = databaseUrl(E2E_DATABASES.users);
 export const INVENTORY_DATABASE_URL = databaseUrl(E2E_DATABASES.inventory);
+export const NOTIFICATIONS_DATABASE_URL = databaseUrl(E2E_DATABASES.notifications);
