@@ -1,8 +1,10 @@
+import PgBoss from "pg-boss";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ParsedMail } from "mailparser";
 import { EMAIL_DEFAULTS } from "@sharehood/sdk/contract";
 import { ApiError } from "@sharehood/sdk";
 import type { Neighbour } from "@sharehood/test-stack";
+import { EMAIL_QUEUE } from "../src/modules/email/email-queue.ts";
 import { accountEvent, eventually, loanBetween, loanEvent, type Person } from "./events.ts";
 import { startNotificationStack, WEB_URL, type NotificationStack } from "./stack.ts";
 
@@ -229,6 +231,27 @@ describe("account emails", () => {
 });
 
 describe("delivery", () => {
+  it("never sends an email twice, even when its job runs again (as after a crash before the job was marked done)", async () => {
+    const hana = await stack.signUp("Hana");
+    const loan = loanBetween(person(hana), person(alice));
+    await stack.publish(loanEvent("loan.requested", loan, alice.id));
+    await nthEmailTo(hana.email);
+    const { key } = await stack.notifications.api.db.email.findFirstOrThrow({
+      where: { userId: hana.id, kind: "loan.requested" },
+    });
+    const boss = new PgBoss({
+      connectionString: stack.databaseUrl,
+      max: 1,
+      schedule: false,
+      supervise: false,
+    });
+    await boss.start();
+    await boss.send(EMAIL_QUEUE, { key });
+    await boss.stop({ graceful: false, wait: true });
+    await settle();
+    expect(mailsTo(hana.email)).toHaveLength(1);
+  });
+
   it("keeps an email while the SMTP server is down and delivers it once when it is back", async () => {
     const gus = await stack.signUp("Gus");
     await stack.smtp.stop();

@@ -27,6 +27,8 @@ export interface NotificationStack {
   users: StackService<UserApi>;
   notifications: StackService<NotificationApi>;
   smtp: TestSmtpServer;
+  /** The Notification API's database. */
+  databaseUrl: string;
   /** An SDK client of the User and Notification APIs, acting with `token` when given. */
   client: (token?: string) => SharehoodClient;
   /** Registers someone through the User API, and tells the Notification API about them. */
@@ -85,6 +87,7 @@ export async function startNotificationStack(
     users,
     notifications,
     smtp,
+    databaseUrl: notificationDb.url,
     client,
     async signUp(displayName) {
       counter += 1;
