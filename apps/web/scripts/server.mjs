@@ -58,8 +58,28 @@ const app = next({ dev: false, dir: appDir, hostname: "localhost", port });
 await app.prepare();
 const handle = app.getRequestHandler();
 
+// Live streams (the notification relay) never finish by themselves: on shutdown they are cut at
+// once, and each browser's EventSource reconnects, to another replica or after the restart,
+// instead of holding the drain open to its end. While stopping, a new stream is refused (the page
+// tries again a little later) and every answer closes its connection, so that a browser's
+// keep-alive connection does not bring the stream straight back here.
+const STREAM_PATH = /^\/api\/notifications\/stream(\?|$)/;
+/** @type {Set<import("node:http").ServerResponse>} */
+const liveStreams = new Set();
+let stopping = false;
+
 const server = createServer((req, res) => {
   stampClientAddress(req);
+  if (stopping) res.setHeader("connection", "close");
+  if (STREAM_PATH.test(req.url ?? "")) {
+    if (stopping) {
+      res.writeHead(503, { "content-type": "text/plain", "retry-after": "2" });
+      res.end("Restarting");
+      return;
+    }
+    liveStreams.add(res);
+    res.once("close", () => liveStreams.delete(res));
+  }
   pageCache.handle(req, res, handle).catch((error) => {
     console.error("web: request failed", error);
     if (!res.headersSent) res.statusCode = 500;
@@ -73,7 +93,6 @@ server.on("error", (error) => {
 server.listen(port, () => console.log(`web: ready on http://localhost:${port}`));
 
 // Stop taking connections, let the requests in flight finish, then exit cleanly.
-let stopping = false;
 function stop() {
   if (stopping) return;
   stopping = true;
@@ -82,5 +101,6 @@ function stop() {
     Promise.allSettled([app.close(), pageCache.close()]).finally(() => process.exit(0));
   });
   server.closeIdleConnections();
+  for (const res of liveStreams) res.destroy();
 }
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, stop);
