@@ -83,7 +83,7 @@ export function MobileMenu({ links, account }: { links: MenuLink[]; account: { n
         aria-expanded={open}
         aria-controls={panelId}
         onClick={() => setOpenOn(open ? null : pathname)}
-        className="flex h-10 items-center gap-2 rounded-full px-3 text-sm font-semibold text-stone-800 ring-1 ring-stone-300"
+        className="flex h-10 items-center gap-2 rounded-full px-3 text-sm font-semibold whitespace-nowrap text-stone-800 ring-1 ring-stone-300"
       >
         <svg viewBox="0 0 20 20" aria-hidden="true" className="size-5">
           {open ? (

@@ -27,7 +27,8 @@ export async function SiteHeader() {
 
   return (
     <header className="sticky top-0 z-30 border-b border-stone-200/80 bg-white/90 backdrop-blur">
-      <div className="mx-auto flex h-16 max-w-7xl items-center gap-4 px-4 sm:px-6">
+      {/* Tighter on phones: the logo, the bell and the menu button share 288 px at 320. */}
+      <div className="mx-auto flex h-16 max-w-7xl items-center gap-2 px-4 sm:gap-4 sm:px-6">
         <Link href="/" className="rounded-lg" aria-label="Sharehood home">
           <Logo />
         </Link>

@@ -1,6 +1,9 @@
 import type { EmailKind } from "@sharehood/sdk/contract";
 
-/** Each kind of email, in plain words: what happened, and to whom it matters. */
+/**
+ * Each kind of email, in plain words: what happened, and to whom it matters. The settings page
+ * lists them in this order: lending first, then borrowing, then the rest of a loan's life.
+ */
 export const EMAIL_KIND_TEXT: Record<EmailKind, { label: string; hint: string }> = {
   "loan.requested": {
     label: "Someone asks to borrow something of yours",

@@ -1,5 +1,5 @@
 "use client";
-import { EMAIL_DEFAULTS, EMAIL_KINDS, type NotificationPreferences } from "@sharehood/sdk/contract";
+import { EMAIL_DEFAULTS, type EmailKind, type NotificationPreferences } from "@sharehood/sdk/contract";
 import { Alert } from "@sharehood/ui/alert";
 import { Button } from "@sharehood/ui/button";
 import { SwitchField } from "@sharehood/ui/switch-field";
@@ -19,7 +19,7 @@ export function EmailPreferencesForm({ preferences }: { preferences: Notificatio
       <fieldset className="flex flex-col">
         <legend className="mb-2 text-base font-semibold text-stone-900">Email me when…</legend>
         <div className="divide-y divide-stone-100">
-          {EMAIL_KINDS.map((kind) => {
+          {(Object.keys(EMAIL_KIND_TEXT) as EmailKind[]).map((kind) => {
             const on = current.kinds[kind]?.email ?? EMAIL_DEFAULTS[kind];
             return (
               <SwitchField
