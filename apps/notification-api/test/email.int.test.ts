@@ -72,6 +72,7 @@ describe("loan emails", () => {
     const page = `${WEB_URL}/loans/${loan.id}`;
     expect(mail.html).toContain(`href="${page}"`);
     expect(mail.text).toContain(page);
+    expect(mail.html).toContain(`href="${WEB_URL}/profile/notifications"`);
     expect(mail.text).toContain(
       "Bob would like to borrow Cordless drill from Thu, 10 Dec 2026 to Sat, 12 Dec 2026.",
     );

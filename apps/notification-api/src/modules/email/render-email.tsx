@@ -22,7 +22,7 @@ export interface RenderedEmail {
 }
 
 /** The web app's page for notification settings, linked from loan emails' footer. */
-export const SETTINGS_PATH = "/settings/notifications";
+export const SETTINGS_PATH = "/profile/notifications";
 
 const when = (iso: string) =>
   new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(
