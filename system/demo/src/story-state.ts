@@ -6,6 +6,11 @@ import { dateInDays } from "./outcomes.ts";
 export interface DemoOptions {
   userApiUrl: string;
   inventoryApiUrl: string;
+  notificationApiUrl: string;
+  /** The SMTP server the Notification API sends through, if it has one (then nothing is on disk). */
+  smtpUrl: string | undefined;
+  /** Where the Notification API writes emails as `.eml` files when it has no SMTP server. */
+  mailDir: string;
   adminEmail: string;
   adminPassword: string;
   log: (line: string) => void;
@@ -38,7 +43,12 @@ export interface StoryState {
 
 export function createStoryState(options: DemoOptions): StoryState {
   const clientFor = (token?: string) =>
-    createClient({ userApiUrl: options.userApiUrl, inventoryApiUrl: options.inventoryApiUrl, token });
+    createClient({
+      userApiUrl: options.userApiUrl,
+      inventoryApiUrl: options.inventoryApiUrl,
+      notificationApiUrl: options.notificationApiUrl,
+      token,
+    });
   return {
     options,
     runId: randomUUID().slice(0, 8),

@@ -6,6 +6,7 @@ import {
   invalidTokenStep,
 } from "./loan-steps.ts";
 import { browseStep, listItemsStep, registerStep, requestStep } from "./listing-steps.ts";
+import { ownerNotifiedStep } from "./notification-steps.ts";
 import { runSteps, type StepResult } from "./steps.ts";
 import { createStoryState, type DemoOptions } from "./story-state.ts";
 
@@ -20,13 +21,16 @@ export interface DemoResult {
 
 /**
  * The Sharehood walkthrough, told through the SDK alone against running services: two neighbours
- * sign up, one lends, the other borrows, the APIs refuse what they must, and an admin steps in.
+ * sign up, one lends, the other borrows (and the owner is told), the APIs refuse what they must, and
+ * an admin steps in.
  */
 export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   const state = createStoryState(options);
   const { log } = options;
   log(`Sharehood demo (run ${state.runId})`);
-  log(`  User API ${options.userApiUrl} · Inventory API ${options.inventoryApiUrl}`);
+  log(
+    `  User API ${options.userApiUrl} · Inventory API ${options.inventoryApiUrl} · Notification API ${options.notificationApiUrl}`,
+  );
   log("");
   const steps = await runSteps(
     [
@@ -34,6 +38,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       listItemsStep(state),
       browseStep(state),
       requestStep(state),
+      ownerNotifiedStep(state),
       approveOwnRequestStep(state),
       editOthersItemStep(state),
       approveAndHandOverStep(state),

@@ -1,4 +1,5 @@
 import { inventoryApiService } from "@sharehood/inventory-api/service";
+import { notificationApiService } from "@sharehood/notification-api/service";
 import { startInProcessStack, type InProcessStack } from "@sharehood/test-stack";
 import { userApiService } from "@sharehood/user-api/service";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -7,17 +8,28 @@ import { runDemo } from "../src/story.ts";
 describe("the demo walkthrough", () => {
   let stack: InProcessStack;
   beforeAll(async () => {
-    stack = await startInProcessStack("demo", { users: userApiService, inventory: inventoryApiService });
+    stack = await startInProcessStack("demo", {
+      users: userApiService,
+      inventory: inventoryApiService,
+      notifications: notificationApiService,
+    });
   });
   afterAll(async () => {
     await stack?.close();
   });
 
+  const addresses = () => ({
+    userApiUrl: stack.users.url,
+    inventoryApiUrl: stack.inventory.url,
+    notificationApiUrl: stack.notifications?.url ?? "",
+    smtpUrl: undefined,
+    mailDir: stack.mailDir ?? "",
+  });
+
   it("tells the whole story against the real APIs, every step behaving as described", async () => {
     const lines: string[] = [];
     const options = {
-      userApiUrl: stack.users.url,
-      inventoryApiUrl: stack.inventory.url,
+      ...addresses(),
       adminEmail: "admin@example.com",
       adminPassword: "admin-password",
       log: (line: string) => lines.push(line),
@@ -30,19 +42,21 @@ describe("the demo walkthrough", () => {
       story,
     ).toEqual([]);
     expect(first.ok).toBe(true);
-    expect(first.steps).toHaveLength(9);
+    expect(first.steps).toHaveLength(10);
     for (const [index, step] of first.steps.entries())
       expect(story).toContain(`✔ ${index + 1}. ${step.title}`);
     expect(story).toMatch(/Register and log in two neighbours/);
     expect(story).toMatch(/lists two things/);
     expect(story).toMatch(/browses without signing in.*searching "drill" finds "Cordless drill"/);
     expect(story).toMatch(/asks to borrow the drill.*"requested"/);
+    expect(story).toMatch(/Olivia is told about the request.*in Olivia's notifications \(1 unread\)/);
+    expect(story).toMatch(/the email was written to .*\.eml/);
     expect(story).toMatch(/approve his own request.*refused with 403 forbidden: "[^"]+"/);
     expect(story).toMatch(/rename Olivia's drill.*refused with 403 forbidden: "[^"]+"/);
     expect(story).toMatch(/hands the drill over.*"active"/);
     expect(story).toMatch(/admin cancels another loan.*"cancelled"/);
     expect(story).toMatch(/invalid token is refused[\s\S]*refused with 401 unauthenticated/);
-    expect(story).toMatch(/All 9 steps behaved as described\./);
+    expect(story).toMatch(/All 10 steps behaved as described\./);
 
     // A second run against the same databases must work too: every run signs up new neighbours.
     const second = await runDemo({ ...options, log: () => undefined });
@@ -52,16 +66,15 @@ describe("the demo walkthrough", () => {
   it("fails, saying why, when the admin cannot sign in", async () => {
     const lines: string[] = [];
     const result = await runDemo({
-      userApiUrl: stack.users.url,
-      inventoryApiUrl: stack.inventory.url,
+      ...addresses(),
       adminEmail: "admin@example.com",
       adminPassword: "not-the-password",
       log: (line) => lines.push(line),
     });
     expect(result.ok).toBe(false);
-    expect(result.steps.map((step) => step.status)).toEqual([...Array(7).fill("passed"), "failed", "passed"]);
+    expect(result.steps.map((step) => step.status)).toEqual([...Array(8).fill("passed"), "failed", "passed"]);
     expect(lines.join("\n")).toMatch(
-      /✘ 8\. An admin cancels another loan.* — the admin admin@example\.com could not sign in .*401 unauthenticated: /,
+      /✘ 9\. An admin cancels another loan.* — the admin admin@example\.com could not sign in .*401 unauthenticated: /,
     );
   }, 120_000);
 });

@@ -9,15 +9,17 @@ import {
 /** An SDK client for both APIs of one stack, acting with `token` when given. */
 export type Connect = (token?: string) => SharehoodClient;
 
-/** The `Connect` for a stack at these two addresses. */
+/** The `Connect` for a stack at these addresses. */
 export function connectTo({
   userApiUrl,
   inventoryApiUrl,
+  notificationApiUrl,
 }: {
   userApiUrl: string;
   inventoryApiUrl: string;
+  notificationApiUrl?: string;
 }): Connect {
-  return (token) => createClient({ userApiUrl, inventoryApiUrl, token });
+  return (token) => createClient({ userApiUrl, inventoryApiUrl, notificationApiUrl, token });
 }
 
 /** Someone signed in, with an SDK client acting as them. */

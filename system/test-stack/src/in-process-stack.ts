@@ -1,4 +1,7 @@
 import { randomUUID } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { createTestDatabase, freePort } from "@sharehood/server-kit/testing";
 import {
   connectTo,
@@ -10,14 +13,18 @@ import {
   type SignedIn,
 } from "./fixtures.ts";
 import { inProcessEnv, serveInProcess, testNamespace, type StackService } from "./in-process.ts";
-import type { InProcessApi } from "./service-descriptor.ts";
+import type { InProcessApi, ServiceDescriptor } from "./service-descriptor.ts";
 import { STACK_ADMIN, type StackEnv, type StackServices } from "./stack-services.ts";
 
 export interface InProcessStack<UsersApi = InProcessApi, InventoryApi = InProcessApi> {
   users: StackService<UsersApi>;
   inventory: StackService<InventoryApi>;
+  /** The Notification API, when the stack was asked for it. */
+  notifications?: StackService<InProcessApi>;
+  /** Where the Notification API writes emails (`.eml` files), when it runs without SMTP_URL. */
+  mailDir?: string;
   namespace: string;
-  /** An SDK client for both APIs, optionally acting with a token. */
+  /** An SDK client for the APIs, optionally acting with a token. */
   client: Connect;
   /** Registers a new neighbour (password `NEIGHBOUR_PASSWORD`) and answers them signed in. */
   signUp(name?: string): Promise<Neighbour>;
@@ -61,12 +68,21 @@ export async function startInProcessStack<UsersApi extends InProcessApi, Invento
     ...env.inventory,
   });
   const inventory = await serveInProcess(services.inventory, inventoryConfig, inventoryPort);
+  const notifying = services.notifications
+    ? await startNotifications(services.notifications, name, { ...common, USER_API_URL: users.url }, env)
+    : undefined;
 
-  const client = connectTo({ userApiUrl: users.url, inventoryApiUrl: inventory.url });
+  const client = connectTo({
+    userApiUrl: users.url,
+    inventoryApiUrl: inventory.url,
+    notificationApiUrl: notifying?.service.url,
+  });
   let counter = 0;
   return {
     users,
     inventory,
+    notifications: notifying?.service,
+    mailDir: notifying?.mailDir,
     namespace,
     client,
     signUp(displayName) {
@@ -79,9 +95,41 @@ export async function startInProcessStack<UsersApi extends InProcessApi, Invento
     },
     admin: () => signIn(client, STACK_ADMIN),
     async close() {
+      await notifying?.service.stop().catch(() => undefined);
       await inventory.stop().catch(() => undefined);
       await users.stop().catch(() => undefined);
-      await Promise.all([userDb.drop(), inventoryDb.drop()]);
+      await Promise.all([userDb.drop(), inventoryDb.drop(), notifying?.close()]);
+    },
+  };
+}
+
+/**
+ * The Notification API on its own fresh database, on the stack's Redis namespace (so it reads the
+ * other APIs' events), writing emails to a fresh folder unless the test gives it an SMTP_URL.
+ */
+async function startNotifications(
+  descriptor: ServiceDescriptor<unknown, InProcessApi>,
+  name: string,
+  common: Record<string, string>,
+  env: StackEnv,
+) {
+  const [database, dataDir] = await Promise.all([
+    createTestDatabase({ name: `stack_notifications_${name}`, prismaDir: descriptor.prismaDir }),
+    mkdtemp(join(tmpdir(), "sharehood-notifications-")),
+  ]);
+  const config = await descriptor.configure({
+    ...common,
+    DATABASE_URL: database.url,
+    DATA_DIR: dataDir,
+    ...env.notifications,
+  });
+  const service = await serveInProcess(descriptor, config);
+  return {
+    service,
+    mailDir: join(dataDir, "mail"),
+    async close() {
+      await database.drop();
+      await rm(dataDir, { recursive: true, force: true });
     },
   };
 }
