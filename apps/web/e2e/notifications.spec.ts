@@ -1,5 +1,6 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { createItem, createUser, dateFromToday, signInAgain } from "./support/api.ts";
+import { linksTo, linkTo, waitForEmail } from "./support/mailbox.ts";
 import { expectNoSeriousA11yViolations, saveScreenshot, signIn } from "./support/page-helpers.ts";
 
 // The bell, the notifications page and the email settings, against the Notification API: the
@@ -148,4 +149,36 @@ test("email settings: each kind switched on or off in plain words, and saved", a
   await expect(page.getByText("Saved.", { exact: false })).toBeVisible();
   await page.reload();
   await expect(requests).toBeChecked();
+});
+
+test("an owner is emailed about a request, and its unsubscribe link stops that kind of email", async ({
+  page,
+}) => {
+  const owner = await createUser("Una Unsubscribe");
+  const borrower = await createUser("Ray Request");
+  const item = await createItem(owner, { title: `Ladder ${Date.now().toString(36)}`, categoryId: "tools" });
+  await borrower.client.loans.request({
+    params: { id: item.id },
+    body: { startDate: dateFromToday(5), endDate: dateFromToday(6) },
+  });
+
+  // On by default for a request: the email links to the loans and to this site's unsubscribe page,
+  // and carries the one-click headers (RFC 8058).
+  const email = await waitForEmail(owner.email, { matches: linksTo("/unsubscribe") });
+  expect(email.headers["list-unsubscribe"]).toMatch(/^<https?:\/\/[^>]+>/);
+  expect(email.headers["list-unsubscribe-post"]).toBe("List-Unsubscribe=One-Click");
+  const link = linkTo(email, "/unsubscribe");
+
+  await page.goto(`${link!.pathname}${link!.search}`);
+  await expect(page.getByRole("heading", { name: "Stop these emails?" })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  await page.getByRole("button", { name: "Stop these emails" }).click();
+  await expect(page.getByText("You're unsubscribed")).toBeVisible();
+  await expect(page.getByText("someone asks to borrow something of yours")).toBeVisible();
+
+  await signIn(page, owner.email, owner.password);
+  await page.goto("/profile/notifications");
+  await expect(
+    page.getByRole("switch", { name: "Someone asks to borrow something of yours" }),
+  ).not.toBeChecked();
 });

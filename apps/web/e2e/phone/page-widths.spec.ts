@@ -73,6 +73,7 @@ test.describe("every page fits a phone's width", () => {
       { path: "/forgot-password" },
       { path: "/reset-password?token=not-a-real-token" },
       { path: "/verify-email?token=not-a-real-token" },
+      { path: "/unsubscribe?token=not-a-real-token" },
       { path: "/no/such/page", status: 404 },
     ]);
   });
