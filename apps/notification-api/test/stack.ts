@@ -12,13 +12,14 @@ import {
   testRedisUrl,
   type Neighbour,
   type StackService,
+  startTestSmtpServer,
+  type TestSmtpServer,
 } from "@sharehood/test-stack";
 import type { UserApi } from "@sharehood/user-api/app";
 import { userApiService } from "@sharehood/user-api/service";
 import type { NotificationApi } from "../src/app.ts";
 import { notificationApiService } from "../src/service.ts";
 import { registered } from "./events.ts";
-import { startSmtpServer, type TestSmtpServer } from "./smtp.ts";
 
 /** The web app's origin as the tests configure it: links in emails start with it. */
 export const WEB_URL = "http://web.test";
@@ -52,7 +53,7 @@ export async function startNotificationStack(
   const [userDb, notificationDb, smtp] = await Promise.all([
     createTestDatabase({ name: `nstack_users_${name}`, prismaDir: userApiService.prismaDir }),
     createTestDatabase({ name: `nstack_notifications_${name}`, prismaDir: notificationApiService.prismaDir }),
-    startSmtpServer(),
+    startTestSmtpServer(),
   ]);
   const common = inProcessEnv(namespace);
   const users = await serveInProcess(

@@ -39,3 +39,4 @@ export { startPrivateRedis } from "./redis.ts";
 export type { InProcessApi, ServiceDescriptor } from "./service-descriptor.ts";
 export { ServiceProcess } from "./service-process.ts";
 export { STACK_ADMIN, type StackEnv, type StackServices } from "./stack-services.ts";
+export { startTestSmtpServer, type TestSmtpServer } from "./smtp.ts";
