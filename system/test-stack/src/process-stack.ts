@@ -73,6 +73,8 @@ export async function startProcessStack(
     DATABASE_URL: notificationsDb.url,
     USER_API_URL: users.url,
     DATA_DIR: dataDir ?? "",
+    // Production bundles refuse to start without one (unsubscribe links must outlive a process).
+    NOTIFICATION_SIGNING_SECRET: `${namespace}-signing-secret-0123456789abcdef`,
     ...options.env?.notifications,
   };
   const notifications =

@@ -29,6 +29,11 @@ export class ServiceProcess {
     return `http://127.0.0.1:${this.port}`;
   }
 
+  /** The process id while it runs (a benchmark reads its memory from /proc). */
+  get pid(): number | undefined {
+    return this.exitedAt === undefined ? this.#child?.pid : undefined;
+  }
+
   /** Starts the process and waits until /readyz answers 200. */
   async start(timeoutMs = 30_000): Promise<void> {
     this.exitCode = null;
