@@ -81,7 +81,7 @@ export const NotificationApiEnvSchema = ServiceEnvSchema.extend({
     .number()
     .int()
     .min(1)
-    .max(100)
+    .max(10_000)
     .default(10)
     .describe("open notification streams one person may hold on one replica (429 past it)"),
 }).refine((env) => !(env.NODE_ENV === "production" && env.DATABASE_URL && !env.NOTIFICATION_SIGNING_SECRET), {

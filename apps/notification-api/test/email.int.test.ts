@@ -80,6 +80,10 @@ describe("loan emails", () => {
     const unsubscribe = header(mail, "List-Unsubscribe");
     expect(unsubscribe).toMatch(new RegExp(`^<${stack.notifications.url}/unsubscribe\\?token=[\\w.-]+>$`));
     expect(header(mail, "List-Unsubscribe-Post")).toBe("List-Unsubscribe=One-Click");
+    // The link people click opens the web app's page (which asks first), with the same token.
+    const token = /token=([\w.-]+)/.exec(unsubscribe ?? "")?.[1];
+    expect(mail.html).toContain(`href="${WEB_URL}/unsubscribe?token=${token}"`);
+    expect(mail.text).toContain(`${WEB_URL}/unsubscribe?token=${token}`);
     // The borrower made the request: nobody is told of their own action.
     await settle();
     expect(mailsTo(bob.email)).toHaveLength(0);

@@ -11,7 +11,7 @@ import { VerifyEmail } from "./templates/verify-email.tsx";
 export interface EmailLinks {
   /** The web app's origin (PUBLIC_WEB_URL). */
   webUrl: string;
-  /** The one-click unsubscribe URL of a loan email. */
+  /** The web app's unsubscribe page for a loan email's kind (its signed token in the query). */
   unsubscribeUrl?: string;
 }
 

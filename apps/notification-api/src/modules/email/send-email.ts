@@ -26,14 +26,19 @@ export function createEmailSender(deps: {
   tokens: UnsubscribeTokens;
   from: string;
   webUrl: string;
-  /** This API's public origin: the unsubscribe links' target. */
+  /** This API's public origin: the one-click (`List-Unsubscribe`) target. */
   publicUrl: string;
   logger: Logger;
 }): SendJob {
-  const unsubscribeUrlOf = (userId: string, kind: EmailKind) => {
-    const url = new URL("/unsubscribe", deps.publicUrl);
-    url.searchParams.set("token", deps.tokens.sign(userId, kind));
-    return url.toString();
+  // Two links with one signed token: mail programs POST to this API itself (RFC 8058, no person
+  // involved), and the link people click opens the web app's page, which asks before it acts (a
+  // mail scanner following links must not unsubscribe anyone).
+  const unsubscribeUrlsOf = (userId: string, kind: EmailKind) => {
+    const token = deps.tokens.sign(userId, kind);
+    const oneClick = new URL("/unsubscribe", deps.publicUrl);
+    const page = new URL("/unsubscribe", deps.webUrl);
+    for (const url of [oneClick, page]) url.searchParams.set("token", token);
+    return { oneClick: oneClick.toString(), page: page.toString() };
   };
 
   return async function sendEmail(key, { isLastAttempt }) {
@@ -47,9 +52,12 @@ export function createEmailSender(deps: {
       await deps.emails.markSkipped(key);
       return;
     }
-    const unsubscribeUrl = switchable ? unsubscribeUrlOf(switchable.userId, switchable.kind) : undefined;
+    const unsubscribe = switchable ? unsubscribeUrlsOf(switchable.userId, switchable.kind) : undefined;
     try {
-      const rendered = await renderEmail(email.content, { webUrl: deps.webUrl, unsubscribeUrl });
+      const rendered = await renderEmail(email.content, {
+        webUrl: deps.webUrl,
+        unsubscribeUrl: unsubscribe?.page,
+      });
       await deps.transport.send(
         {
           from: deps.from,
@@ -58,9 +66,9 @@ export function createEmailSender(deps: {
           html: rendered.html,
           text: rendered.text,
           messageId: email.messageId,
-          headers: unsubscribeUrl
+          headers: unsubscribe
             ? {
-                "List-Unsubscribe": `<${unsubscribeUrl}>`,
+                "List-Unsubscribe": `<${unsubscribe.oneClick}>`,
                 "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
               }
             : {},

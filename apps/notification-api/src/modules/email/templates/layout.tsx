@@ -18,7 +18,7 @@ export interface LayoutProps {
   heading: string;
   children: ReactNode;
   action: { label: string; url: string };
-  /** The one-click unsubscribe link of this kind of email (loan emails; account emails have none). */
+  /** The unsubscribe page for this kind of email (loan emails; account emails have none). */
   unsubscribeUrl?: string;
   /** The web app's notification settings page. */
   settingsUrl?: string;
