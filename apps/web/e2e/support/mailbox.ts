@@ -1,6 +1,6 @@
-// The end-to-end suite's mailbox: a real SMTP server (the `smtp-server` package) that keeps every
-// message it receives in memory, parsed with `mailparser`, and answers them over HTTP so that the
-// specs, which run in Playwright's worker processes, can read them.
+// The end-to-end suite's mailbox: the test stack's real SMTP server (`smtp-server`, messages parsed
+// with `mailparser`) with an HTTP side that serves what it received, so that the specs, which run
+// in Playwright's worker processes, can read them.
 //
 // Start it once for the run, either from Playwright's `globalSetup` (mailbox-setup.ts: it returns
 // the teardown) or as a `webServer` entry (`node --import tsx e2e/support/mailbox.ts`, ready when
@@ -8,8 +8,8 @@
 // Specs call `waitForEmail(address, ...)`; addresses are unique per test, so nothing is cleared.
 import { createServer, type Server } from "node:http";
 import { fileURLToPath } from "node:url";
-import { simpleParser } from "mailparser";
-import { SMTPServer } from "smtp-server";
+import type { ParsedMail } from "mailparser";
+import { startTestSmtpServer } from "@sharehood/test-stack";
 
 export const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? 3125);
 export const MAILBOX_PORT = Number(process.env.E2E_MAILBOX_PORT ?? 3126);
@@ -19,50 +19,35 @@ export const MAILBOX_URL = `http://127.0.0.1:${MAILBOX_PORT}`;
 
 /** One message as the SMTP server received it. */
 export interface ReceivedEmail {
-  /** The envelope's recipients (RCPT TO), lower-cased: who it was delivered to. */
-  recipients: string[];
   from: string;
   subject: string;
   text: string;
   html: string;
   /** Each header's raw value by lower-cased name (`list-unsubscribe`, ...); the last one wins. */
   headers: Record<string, string>;
-  receivedAt: string;
+}
+
+function toReceived(mail: ParsedMail): ReceivedEmail {
+  return {
+    from: mail.from?.text ?? "",
+    subject: mail.subject ?? "",
+    text: mail.text ?? "",
+    html: typeof mail.html === "string" ? mail.html : "",
+    headers: Object.fromEntries(
+      mail.headerLines.map(({ key, line }) => [key, line.slice(line.indexOf(":") + 1).trim()]),
+    ),
+  };
 }
 
 /**
  * Starts the SMTP server and the HTTP side that serves what it received:
- * `GET /messages?to=<address>` (oldest first), `GET /healthz`. Answers the function that stops both.
+ * `GET /messages?to=<address>` (delivered to it, oldest first), `GET /healthz`. Answers the
+ * function that stops both.
  */
 export async function startMailbox(
   ports: { smtp?: number; http?: number } = {},
 ): Promise<() => Promise<void>> {
-  const received: ReceivedEmail[] = [];
-  const smtp = new SMTPServer({
-    // The Notification API's nodemailer would otherwise upgrade to TLS and refuse our certificate.
-    disabledCommands: ["STARTTLS", "AUTH"],
-    authOptional: true,
-    logger: false,
-    size: 5 * 1024 * 1024,
-    onData(stream, session, callback) {
-      simpleParser(stream)
-        .then((mail) => {
-          received.push({
-            recipients: session.envelope.rcptTo.map((rcpt) => rcpt.address.toLowerCase()),
-            from: mail.from?.text ?? "",
-            subject: mail.subject ?? "",
-            text: mail.text ?? "",
-            html: typeof mail.html === "string" ? mail.html : "",
-            headers: Object.fromEntries(
-              mail.headerLines.map(({ key, line }) => [key, line.slice(line.indexOf(":") + 1).trim()]),
-            ),
-            receivedAt: new Date().toISOString(),
-          });
-          callback();
-        })
-        .catch((error: unknown) => callback(error instanceof Error ? error : new Error(String(error))));
-    },
-  });
+  const smtp = await startTestSmtpServer({ port: ports.smtp ?? SMTP_PORT });
   const http: Server = createServer((request, response) => {
     const url = new URL(request.url ?? "/", MAILBOX_URL);
     if (url.pathname === "/healthz") {
@@ -70,31 +55,22 @@ export async function startMailbox(
       return;
     }
     if (url.pathname === "/messages" && request.method === "GET") {
-      const to = url.searchParams.get("to")?.toLowerCase();
-      const messages = to ? received.filter((mail) => mail.recipients.includes(to)) : received;
+      const to = url.searchParams.get("to");
+      const messages = to ? smtp.to(to) : smtp.received;
       response.setHeader("content-type", "application/json");
-      response.end(JSON.stringify(messages));
+      response.end(JSON.stringify(messages.map(toReceived)));
       return;
     }
     response.statusCode = 404;
     response.end();
   });
-  await Promise.all([
-    new Promise<void>((resolve, reject) => {
-      smtp.once("error", reject);
-      smtp.listen(ports.smtp ?? SMTP_PORT, "127.0.0.1", () => resolve());
-    }),
-    new Promise<void>((resolve, reject) => {
-      http.once("error", reject);
-      http.listen(ports.http ?? MAILBOX_PORT, "127.0.0.1", () => resolve());
-    }),
-  ]);
+  await new Promise<void>((resolve, reject) => {
+    http.once("error", reject);
+    http.listen(ports.http ?? MAILBOX_PORT, "127.0.0.1", () => resolve());
+  });
   return async () => {
     http.closeAllConnections();
-    await Promise.all([
-      new Promise<void>((resolve) => smtp.close(() => resolve())),
-      new Promise<void>((resolve) => http.close(() => resolve())),
-    ]);
+    await Promise.all([smtp.stop(), new Promise<void>((resolve) => http.close(() => resolve()))]);
   };
 }
 
