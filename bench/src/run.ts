@@ -1,4 +1,4 @@
-// `npm run bench`: production builds of both APIs on real PostgreSQL and Redis, loopback load from
+// `npm run bench`: production builds of the APIs on real PostgreSQL and Redis, loopback load from
 // autocannon, every figure against a baseline from the same run. Writes bench/RESULTS.md.
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
@@ -9,6 +9,7 @@ import { authOverhead } from "./scenarios/auth.ts";
 import { cachedList } from "./scenarios/cached-list.ts";
 import { conditionalGet } from "./scenarios/conditional.ts";
 import { login } from "./scenarios/login.ts";
+import { approvalToStream, emailThroughput, heldStreams } from "./scenarios/notifications.ts";
 import { searchScaling } from "./scenarios/search.ts";
 import { uncachedItem } from "./scenarios/uncached-item.ts";
 import { webLoad } from "./scenarios/web-load.ts";
@@ -19,7 +20,7 @@ const root = fileURLToPath(new URL("../..", import.meta.url));
 const only = process.argv.slice(2);
 const wanted = (name: string) => only.length === 0 || only.includes(name);
 
-for (const service of ["@sharehood/user-api", "@sharehood/inventory-api"]) {
+for (const service of ["@sharehood/user-api", "@sharehood/inventory-api", "@sharehood/notification-api"]) {
   execFileSync("npm", ["run", "--silent", "generate", "-w", service], { cwd: root, stdio: "ignore" });
   execFileSync("npm", ["run", "--silent", "build", "-w", service], { cwd: root, stdio: "ignore" });
 }
@@ -43,6 +44,9 @@ const scenarios: [string, () => Promise<ScenarioResult | ScenarioResult[]>][] = 
   ["search", () => searchScaling(stack)],
   ["web", () => webPages(stack)],
   ["web-load", () => webLoad(stack)],
+  ["notify-latency", () => approvalToStream(stack)],
+  ["notify-streams", () => heldStreams(stack)],
+  ["notify-email", () => emailThroughput(stack)],
 ];
 let failed: unknown;
 try {

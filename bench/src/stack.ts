@@ -1,25 +1,30 @@
 import pg from "pg";
 import { inventoryApiService } from "@sharehood/inventory-api/service";
-import { startProcessStack } from "@sharehood/test-stack";
+import { notificationApiService } from "@sharehood/notification-api/service";
+import { startProcessStack, startTestSmtpServer } from "@sharehood/test-stack";
 import { userApiService } from "@sharehood/user-api/service";
 
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? "redis://127.0.0.1:6379";
 
 /**
- * Production bundles of both APIs on fresh databases and the real Redis. The Inventory API runs in
+ * Production bundles of the three APIs on fresh databases and the real Redis, the Notification API
+ * sending to an SMTP server in this process. The Inventory API runs in
  * several variants over the same database, each with one mechanism switched off, so a figure can be
  * compared with the same request minus that mechanism.
  */
 export async function startBenchStack() {
+  const smtp = await startTestSmtpServer();
   const stack = await startProcessStack(
     "bench",
-    { users: userApiService, inventory: inventoryApiService },
+    { users: userApiService, inventory: inventoryApiService, notifications: notificationApiService },
     {
       redisUrl: REDIS_URL,
       env: {
         // Request logs go to a pipe here; at warn the figures measure the service, not the pipe.
         common: { LOG_LEVEL: "warn" },
         users: { REGISTER_MAX_PER_IP: "1000000", LOGIN_MAX_FAILURES_PER_IP: "1000000" },
+        // The stream scenario holds 2,000 streams of one person (the default allows 10 each).
+        notifications: { SMTP_URL: smtp.url, STREAMS_PER_PERSON: "5000" },
       },
     },
   );
@@ -42,6 +47,8 @@ export async function startBenchStack() {
   return {
     users,
     inventory,
+    notifications: stack.notifications!,
+    smtp,
     redisUrl: stack.redisUrl,
     namespace: stack.namespace,
     inventoryDatabaseUrl: stack.databases.inventory,
@@ -59,6 +66,7 @@ export async function startBenchStack() {
       // All at once: each drains for up to its grace period, and one by one they outlasted the
       // 30 s the runner waits, leaving the (large) bench databases behind.
       await stack.close("SIGTERM");
+      await smtp.stop();
     },
   };
 }
