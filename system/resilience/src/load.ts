@@ -3,9 +3,11 @@ import type { World } from "./world.ts";
 
 /** One request the load made, and what came of it. */
 export interface Sample {
-  op: "list" | "get" | "create" | "create-cold" | "request-loan" | "approve";
+  op: "list" | "get" | "create" | "create-cold" | "request-loan" | "approve" | "register";
   /** Milliseconds after the load started, when the request was sent. */
   at: number;
+  /** Milliseconds after the load started, when the answer (or the failure) came. */
+  doneAt: number;
   /** The HTTP status, or 0 when no response came (connection refused or reset, timeout). */
   status: number;
   code?: string;
@@ -13,9 +15,10 @@ export interface Sample {
   id?: string;
 }
 
-const pick = <T>(list: readonly T[]): T => list[Math.floor(Math.random() * list.length)]!;
+export const pick = <T>(list: readonly T[]): T => list[Math.floor(Math.random() * list.length)]!;
 
-async function send(
+/** Sends one JSON request; answers the status (0 when no response came) and the JSON body. */
+export async function send(
   url: string,
   init: RequestInit & { token?: string },
 ): Promise<{ status: number; body?: { id?: string; code?: string } }> {
@@ -36,29 +39,25 @@ async function send(
 /**
  * A bounded mixed load at `rps` requests a second for `durationMs`: browsing and searching,
  * opening items, listing new items (with tokens the Inventory API has and has not seen), and
- * borrowing (requests, approvals that race for the same dates). `at` lets a scenario call
- * `onTick` hooks to inject its fault while the load runs.
+ * borrowing (requests, approvals that race for the same dates). `events` lets a scenario inject
+ * its fault while the load runs.
  */
-export async function runLoad(
-  world: World,
-  options: { rps: number; durationMs: number; events?: Record<number, () => Promise<void>> },
-): Promise<Sample[]> {
+export async function runLoad(world: World, options: Schedule): Promise<Sample[]> {
   const samples: Sample[] = [];
-  const started = Date.now();
   const inventory = world.inventory.url;
   const itemIds = world.warm.flatMap((n) => n.itemIds);
   const owners = new Map(world.warm.flatMap((n) => n.itemIds.map((id) => [id, n] as const)));
   const cold = [...world.cold];
-  const inflight = new Set<Promise<void>>();
   let counter = 0;
 
-  const operation = async (): Promise<void> => {
-    const at = Date.now() - started;
+  const operation = async (clock: () => number): Promise<void> => {
+    const at = clock();
     const roll = Math.random();
     const record = (op: Sample["op"], res: { status: number; body?: { id?: string; code?: string } }) => {
       samples.push({
         op,
         at,
+        doneAt: clock(),
         status: res.status,
         code: res.body?.code,
         id: res.status < 300 ? res.body?.id : undefined,
@@ -121,30 +120,53 @@ export async function runLoad(
     }
   };
 
-  const pending = Object.entries(options.events ?? {}).map(([ms, run]) => ({
+  await pace(options, operation);
+  return samples;
+}
+
+/** A load's pace: `rps` operations a second for `durationMs`, and faults to inject at given times. */
+export interface Schedule {
+  rps: number;
+  durationMs: number;
+  /** Run once each, at about this many milliseconds after the start; awaited before the load ends. */
+  events?: Record<number, () => Promise<void>>;
+}
+
+/**
+ * Starts `operation` `rps` times a second (at most 256 in flight, so a stalled service cannot make
+ * the load unbounded) for `durationMs`, runs each scheduled event on time, and resolves once every
+ * operation and event has finished. `clock` answers the milliseconds since the start.
+ */
+export async function pace(
+  schedule: Schedule,
+  operation: (clock: () => number) => Promise<void>,
+): Promise<void> {
+  const started = Date.now();
+  const clock = () => Date.now() - started;
+  const inflight = new Set<Promise<void>>();
+  const pending = Object.entries(schedule.events ?? {}).map(([ms, run]) => ({
     ms: Number(ms),
     run,
     done: false,
   }));
   const faults: Promise<void>[] = [];
   let owed = 0;
-  while (Date.now() - started < options.durationMs) {
+  while (clock() < schedule.durationMs) {
     for (const event of pending) {
-      if (!event.done && Date.now() - started >= event.ms) {
+      if (!event.done && clock() >= event.ms) {
         event.done = true;
         faults.push(event.run());
       }
     }
-    owed += options.rps / 100;
+    owed += schedule.rps / 100;
     while (owed >= 1 && inflight.size < 256) {
       owed -= 1;
-      const p: Promise<void> = operation().finally(() => inflight.delete(p));
+      const p: Promise<void> = operation(clock).finally(() => inflight.delete(p));
       inflight.add(p);
     }
     await new Promise((r) => setTimeout(r, 10));
   }
   await Promise.all([...inflight, ...faults]);
-  return samples;
 }
 
 /** Waits until the inventory database stops changing, so no request still in flight can move the goalposts. */

@@ -1,8 +1,10 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { inventoryApiService } from "@sharehood/inventory-api/service";
+import { createClient } from "@sharehood/sdk";
 import { userApiService } from "@sharehood/user-api/service";
 import { listItem, signUp, startProcessStack } from "@sharehood/test-stack";
+import { startNotificationApi } from "./notification-api.ts";
 
 export interface Neighbour {
   id: string;
@@ -13,11 +15,13 @@ export interface Neighbour {
 /**
  * A whole backend for one scenario: fresh databases for both services, a private Redis, both APIs
  * as real processes, and a seeded neighbourhood. `warm` users have listed items (so the Inventory
- * API has cached their token); `cold` users have tokens it has never seen.
+ * API has cached their token); `cold` users have tokens it has never seen. With `notifications`,
+ * the Notification API runs too, consuming both APIs' events; scenarios that do not look at
+ * notifications leave it out, so that on two cores they measure the two APIs and not a third process.
  */
 export async function startWorld(
   name: string,
-  options: { coldUsers?: number; inventoryEnv?: Record<string, string> } = {},
+  options: { coldUsers?: number; inventoryEnv?: Record<string, string>; notifications?: boolean } = {},
 ) {
   const stack = await startProcessStack(
     `resilience_${name}`,
@@ -33,6 +37,10 @@ export async function startWorld(
   );
   const { users, inventory, client } = stack;
   const redis = stack.redis!;
+  // Started before the neighbourhood is seeded, as in a deployment: it hears every registration.
+  const notifying = options.notifications
+    ? await startNotificationApi(stack, `resilience_${name}`)
+    : undefined;
 
   async function signUpNeighbour(i: number): Promise<Neighbour> {
     const email = `${name}-${i}-${randomUUID().slice(0, 6)}@example.com`;
@@ -63,14 +71,21 @@ export async function startWorld(
     );
   }
 
+  const databases = { ...stack.databases, notifications: notifying?.databaseUrl };
   const inventoryUrl = stack.databases.inventory;
   const inventorySql = new pg.Pool({
     connectionString: inventoryUrl.replace(/\/[^/]+$/, "/postgres"),
     max: 2,
   });
   const inventoryDbName = new URL(inventoryUrl).pathname.slice(1);
-  const query = async <T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> => {
-    const db = new pg.Client({ connectionString: inventoryUrl });
+  const queryIn = async <T extends pg.QueryResultRow>(
+    database: keyof typeof databases,
+    sql: string,
+    params: unknown[] = [],
+  ): Promise<T[]> => {
+    const url = databases[database];
+    if (!url) throw new Error(`this world has no ${database} database`);
+    const db = new pg.Client({ connectionString: url });
     await db.connect();
     try {
       return (await db.query<T>(sql, params)).rows;
@@ -83,11 +98,24 @@ export async function startWorld(
     redis,
     users,
     inventory,
+    /** The Notification API's process, when the world was started with `notifications`. */
+    notifications: notifying?.process,
     warm,
     cold,
     client,
+    /** An SDK client of all three APIs (the Notification API's only with `notifications`), acting with `token`. */
+    connect: (token?: string) =>
+      createClient({
+        userApiUrl: users.url,
+        inventoryApiUrl: inventory.url,
+        notificationApiUrl: notifying?.process.url,
+        token,
+      }),
     /** Runs SQL against the Inventory API's database (to count what was really stored). */
-    query,
+    query: <T extends pg.QueryResultRow>(sql: string, params: unknown[] = []) =>
+      queryIn<T>("inventory", sql, params),
+    /** Runs SQL against one service's database (to compare what each really stored). */
+    queryIn,
     /** Drops every connection to the inventory database and refuses new ones until `allow`. */
     async cutInventoryDatabase(): Promise<void> {
       await inventorySql.query(`ALTER DATABASE "${inventoryDbName}" ALLOW_CONNECTIONS false`);
@@ -99,6 +127,7 @@ export async function startWorld(
       await inventorySql.query(`ALTER DATABASE "${inventoryDbName}" ALLOW_CONNECTIONS true`);
     },
     async close(): Promise<void> {
+      await notifying?.close();
       await inventory.stop("SIGKILL");
       await users.stop("SIGKILL");
       await inventorySql
