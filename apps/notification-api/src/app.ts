@@ -28,6 +28,7 @@ import { notificationsRouter } from "./modules/notifications/notifications.route
 import { createNotificationsService } from "./modules/notifications/notifications.service.ts";
 import { createPreferencesRepository } from "./modules/preferences/preferences.repository.ts";
 import { preferencesRouter } from "./modules/preferences/preferences.routes.ts";
+import { toNotificationDto } from "./modules/notifications/notification-dto.ts";
 import { createStreamHub, type StreamHub } from "./modules/stream/stream-hub.ts";
 import { acceptOneClickBodies } from "./modules/unsubscribe/one-click-body.ts";
 import { resolveSigningSecret } from "./modules/unsubscribe/signing-secret.ts";
@@ -112,6 +113,8 @@ export async function createNotificationApi(config: NotificationApiConfig): Prom
   const hub = createStreamHub({
     store,
     countUnread: (userId) => notifications.countUnread(userId),
+    createdSince: async (userId, since, limit) =>
+      (await notifications.createdSince(userId, since, limit)).map(toNotificationDto),
     maxPerPerson: config.STREAMS_PER_PERSON,
     logger,
   });

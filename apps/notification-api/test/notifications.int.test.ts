@@ -134,10 +134,10 @@ describe("the caller's notifications", () => {
   });
 });
 
-/** Reads a stream event by event. */
-function reader(client: SharehoodClient) {
+/** Reads a stream event by event (resuming after the notification created at `since`). */
+function reader(client: SharehoodClient, since?: string) {
   const controller = new AbortController();
-  const events = client.notifications.stream({ signal: controller.signal });
+  const events = client.notifications.stream({ signal: controller.signal, since });
   return {
     next: async (): Promise<NotificationStreamEvent> => {
       const { value, done } = await events.next();
@@ -167,6 +167,30 @@ describe("the live stream", () => {
     const open = hub.size();
     stream.close();
     await eventually(() => hub.size() === open - 1);
+  });
+
+  it("resumes after the last notification seen, sending what was created meanwhile", async () => {
+    const { owner, borrower, ownerClient } = await twoNeighbours(1);
+    const first = reader(ownerClient);
+    await first.next();
+    const seen = loanBetween(person(owner), person(borrower));
+    await stack.publish(loanEvent("loan.requested", seen, borrower.id));
+    const heard = await first.next();
+    if (heard.type !== "notification") throw new Error("expected the notification first");
+    first.close();
+
+    // While no stream is open (its token expired, say), another request comes.
+    const missed = loanBetween(person(owner), person(borrower));
+    await stack.publish(loanEvent("loan.requested", missed, borrower.id));
+    await eventually(async () => (await ownerClient.notifications.unreadCount({})).count === 3);
+
+    const resumed = reader(ownerClient, heard.notification.createdAt);
+    expect(await resumed.next()).toMatchObject({
+      type: "notification",
+      notification: { url: `/loans/${missed.id}` },
+    });
+    expect(await resumed.next()).toEqual({ type: "unread", count: 3 });
+    resumed.close();
   });
 
   it("reaches a stream held by another replica", async () => {

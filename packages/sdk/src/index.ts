@@ -18,4 +18,5 @@ export {
   readServerSentEvents,
   type NotificationStreamEvent,
   type ServerSentEvent,
+  type StreamOptions,
 } from "./client/notification-stream.ts";

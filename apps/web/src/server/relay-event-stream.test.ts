@@ -73,6 +73,22 @@ describe("relayEventStream", () => {
     expect(text).toContain('event: unread\ndata: {"count":2}\n\n: heartbeat\n\n');
   });
 
+  it("passes the browser's Last-Event-ID on when it reconnects, so the API sends what it missed", async () => {
+    const upstream = fakeUpstream();
+    await relayEventStream({
+      url: "http://notifications.test/notifications/stream",
+      token: "tok",
+      signal: new AbortController().signal,
+      connectTimeoutMs: 1_000,
+      lastEventId: "2026-12-01T10:00:00.000Z",
+      fetch: upstream.fetch,
+    });
+    expect(new Headers(upstream.calls[0]?.[1]?.headers).get("last-event-id")).toBe(
+      "2026-12-01T10:00:00.000Z",
+    );
+    upstream.end();
+  });
+
   it("ends the upstream request when the browser goes away", async () => {
     const upstream = fakeUpstream();
     const browser = new AbortController();
@@ -101,9 +117,7 @@ describe("relayEventStream", () => {
   });
 
   it("answers 503 when the Notification API cannot be reached", async () => {
-    const response = await relay(
-      vi.fn(() => Promise.reject(new TypeError("fetch failed"))),
-    );
+    const response = await relay(vi.fn(() => Promise.reject(new TypeError("fetch failed"))));
     expect(response.status).toBe(503);
     expect(await response.json()).toEqual({ message: "Notifications are unavailable right now." });
   });

@@ -8,6 +8,11 @@ export interface RelayOptions {
   signal: AbortSignal;
   /** How long the upstream may take to answer with its headers. */
   connectTimeoutMs: number;
+  /**
+   * The browser's `Last-Event-ID` when its EventSource reconnects (a stream ends with its token):
+   * passed upstream, which first sends what was created after it.
+   */
+  lastEventId?: string | null;
   fetch?: typeof fetch;
 }
 
@@ -46,7 +51,11 @@ export async function relayEventStream(options: RelayOptions): Promise<Response>
   let upstream: Response;
   try {
     upstream = await (options.fetch ?? fetch)(options.url, {
-      headers: { authorization: `Bearer ${options.token}`, accept: "text/event-stream" },
+      headers: {
+        authorization: `Bearer ${options.token}`,
+        accept: "text/event-stream",
+        ...(options.lastEventId ? { "last-event-id": options.lastEventId.slice(0, 64) } : {}),
+      },
       signal: upstreamAbort.signal,
       cache: "no-store",
     });

@@ -9,7 +9,7 @@ import {
   type RouteOutput,
   type Transport,
 } from "./call-route.ts";
-import { streamNotifications } from "./notification-stream.ts";
+import { streamNotifications, type StreamOptions } from "./notification-stream.ts";
 import { uploadPhotos, type UploadPhotosInput } from "./upload-photos.ts";
 
 /** How to reach the Sharehood APIs. */
@@ -143,10 +143,10 @@ export function createClient(options: ClientOptions) {
       unsubscribe: notifications.unsubscribe,
       /**
        * Your live stream: yields each new notification and each change of the unread count until
-       * `signal` aborts (`for await (const event of client.notifications.stream({ signal }))`).
+       * `signal` aborts (`for await (const event of client.notifications.stream({ signal }))`);
+       * `since` resumes after the last notification seen.
        */
-      stream: (streamOptions?: { signal?: AbortSignal; token?: string }) =>
-        streamNotifications(notificationTransport, streamOptions),
+      stream: (streamOptions?: StreamOptions) => streamNotifications(notificationTransport, streamOptions),
     },
   };
 }

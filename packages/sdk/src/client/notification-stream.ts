@@ -55,18 +55,31 @@ export async function* readServerSentEvents(
 export type NotificationStreamEvent =
   { type: "notification"; notification: Notification } | { type: "unread"; count: number };
 
+/** How to open the notification stream. */
+export interface StreamOptions {
+  signal?: AbortSignal;
+  /** Overrides the client's token. */
+  token?: string;
+  /**
+   * Resume: the `createdAt` of the last notification seen. The stream first sends what was
+   * created after it (a stream ends with its token, so a long-lived reader reconnects).
+   */
+  since?: string;
+}
+
 /**
  * Opens the caller's live notification stream and yields each new notification and each change of
  * the unread count, parsed with the contract, until `signal` aborts or the server ends it.
  */
 export async function* streamNotifications(
   transport: Transport,
-  options: { signal?: AbortSignal; token?: string } = {},
+  options: StreamOptions = {},
 ): AsyncGenerator<NotificationStreamEvent, void, undefined> {
   const route = notificationRoutes.streamNotifications;
   const token = options.token ?? (await transport.getToken());
   const headers: Record<string, string> = { accept: "text/event-stream", ...transport.headers };
   if (token) headers.authorization = `Bearer ${token}`;
+  if (options.since) headers["last-event-id"] = options.since;
   let response: Response;
   try {
     response = await transport.fetch(`${transport.baseUrl.replace(/\/+$/, "")}${route.path}`, {

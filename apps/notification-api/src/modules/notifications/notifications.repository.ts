@@ -68,6 +68,16 @@ export function createNotificationsRepository(db: Db) {
       });
     },
 
+    /** The person's notifications created after `since`, oldest first (a stream resuming). */
+    async createdSince(userId: string, since: Date, limit: number): Promise<NotificationRow[]> {
+      return db.notification.findMany({
+        where: { userId, createdAt: { gt: since } },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        take: limit,
+        select: COLUMNS,
+      });
+    },
+
     countUnread(userId: string): Promise<number> {
       return db.notification.count({ where: { userId, readAt: null } });
     },

@@ -22,6 +22,8 @@ const MAX_BUFFERED_BYTES = 256 * 1024;
 const MAX_STREAM_MS = 60 * 60_000;
 /** A notification seen this recently is not sent again (the channel's replay after an outage repeats some). */
 const RECENT_IDS = 1_000;
+/** A stream resuming (`Last-Event-ID`) gets at most this many of the notifications it missed. */
+const MAX_MISSED = 50;
 
 interface Connection {
   userId: string;
@@ -38,6 +40,8 @@ interface Connection {
 export function createStreamHub(deps: {
   store: KeyValueStore;
   countUnread: (userId: string) => Promise<number>;
+  /** The person's notifications created after `since`, oldest first. */
+  createdSince: (userId: string, since: Date, limit: number) => Promise<Notification[]>;
   maxPerPerson: number;
   logger: Logger;
 }) {
@@ -46,10 +50,21 @@ export function createStreamHub(deps: {
   let heartbeat: NodeJS.Timeout | undefined;
   let closed = false;
 
-  const send = (connection: Connection, event: string, data: unknown) => {
+  const send = (connection: Connection, event: string, data: unknown, id?: string) => {
     if (connection.res.writableLength > MAX_BUFFERED_BYTES) return void connection.res.end();
-    connection.res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+    connection.res.write(`${id ? `id: ${id}\n` : ""}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
   };
+  // A notification's event id is its creation time: a browser reconnecting (a stream ends with its
+  // token) sends it back as Last-Event-ID, and gets what was created meanwhile.
+  const sendNotification = (connection: Connection, notification: Notification) =>
+    send(connection, "notification", notification, notification.createdAt);
+
+  async function sendMissed(connection: Connection, lastEventId: string | undefined) {
+    const since = lastEventId ? Date.parse(lastEventId) : NaN;
+    if (Number.isNaN(since) || since > Date.now()) return;
+    const missed = await deps.createdSince(connection.userId, new Date(since), MAX_MISSED);
+    for (const notification of missed) sendNotification(connection, notification);
+  }
 
   const all = () => [...byUser.values()].flatMap((set) => [...set]);
 
@@ -89,7 +104,7 @@ export function createStreamHub(deps: {
     if (!connections) return;
     if (message.n) {
       if (isRepeat(message.n.id)) return;
-      for (const connection of connections) send(connection, "notification", message.n);
+      for (const connection of connections) sendNotification(connection, message.n);
     }
     sendCount(message.u).catch((error: unknown) =>
       deps.logger.warn({ err: (error as Error).message }, "stream: unread count failed"),
@@ -101,8 +116,9 @@ export function createStreamHub(deps: {
     start: () => deps.store.subscribe(STREAM_CHANNEL, deliver),
 
     /**
-     * Serves the caller's stream on `res`: headers at once, then the unread count, then each new
-     * notification and count change, until the client leaves, the token expires or is revoked.
+     * Serves the caller's stream on `res`: headers at once, then what it missed (after its
+     * `Last-Event-ID`) and the unread count, then each new notification and count change, until
+     * the client leaves, the token expires or is revoked.
      */
     open(caller: AuthenticatedCaller, req: Request, res: Response): void {
       const userId = caller.user.id;
@@ -135,9 +151,11 @@ export function createStreamHub(deps: {
       }, HEARTBEAT_MS).unref();
       req.once("close", () => remove(connection));
       res.once("close", () => remove(connection));
-      sendCount(userId).catch((error: unknown) => {
-        deps.logger.warn({ err: (error as Error).message }, "stream: unread count failed");
-      });
+      sendMissed(connection, req.get("last-event-id"))
+        .then(() => sendCount(userId))
+        .catch((error: unknown) => {
+          deps.logger.warn({ err: (error as Error).message }, "stream: resuming or the unread count failed");
+        });
     },
 
     /** Tells every replica's streams of the person about a new notification (after its commit). */

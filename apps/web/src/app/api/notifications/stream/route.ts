@@ -25,5 +25,6 @@ export async function GET(request: NextRequest): Promise<Response> {
     token,
     signal: request.signal,
     connectTimeoutMs: env.API_TIMEOUT_MS,
+    lastEventId: request.headers.get("last-event-id"),
   });
 }
