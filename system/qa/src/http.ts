@@ -16,7 +16,15 @@ export interface HttpRequest {
   headers?: Record<string, string>;
   body?: string | Buffer;
   timeoutMs?: number;
+  /**
+   * An answer of `text/event-stream` never ends by itself: what arrived within this many
+   * milliseconds after its headers is the answer, then the client hangs up. Default 150.
+   */
+  streamMs?: number;
 }
+
+const isEventStream = (headers: IncomingHttpHeaders) =>
+  /^text\/event-stream\b/i.test(headers["content-type"] ?? "");
 
 // Keep-alive, a modest pool: the suites send concurrently but never flood the loopback.
 const agent = new Agent({ keepAlive: true, maxSockets: 32 });
@@ -57,9 +65,14 @@ export function send(baseUrl: string, req: HttpRequest): Promise<HttpResponse> {
       },
       (res) => {
         const chunks: Buffer[] = [];
+        let settled = false;
         res.on("data", (chunk: Buffer) => chunks.push(chunk));
-        res.on("error", reject);
-        res.on("end", () => {
+        res.on("error", (error) => {
+          if (!settled) reject(error);
+        });
+        const finish = () => {
+          if (settled) return;
+          settled = true;
           const text = Buffer.concat(chunks).toString("utf8");
           let json: unknown = undefined;
           if (/json/.test(res.headers["content-type"] ?? "")) {
@@ -76,7 +89,21 @@ export function send(baseUrl: string, req: HttpRequest): Promise<HttpResponse> {
             json,
             ms: performance.now() - started,
           });
+        };
+        // A stream never ends by itself: what came within `streamMs` is the answer. Its socket is
+        // closed rather than given back to the pool (a HEAD's answer "ends" at once while the server
+        // still holds the connection), so no later request waits behind it.
+        const socket = res.socket;
+        const stream = isEventStream(res.headers);
+        res.on("end", () => {
+          if (stream) socket?.destroy();
+          finish();
         });
+        if (stream)
+          setTimeout(() => {
+            finish();
+            socket?.destroy();
+          }, req.streamMs ?? 150);
       },
     );
     outgoing.on("timeout", () =>

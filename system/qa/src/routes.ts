@@ -1,7 +1,23 @@
-import { inventoryRoutes, PERMISSIONS_BY_ROLE, userRoutes, type Route } from "@sharehood/sdk/contract";
+import {
+  inventoryRoutes,
+  notificationRoutes,
+  PERMISSIONS_BY_ROLE,
+  userRoutes,
+  type Route,
+} from "@sharehood/sdk/contract";
 
 /** Which service answers a route. */
-export type Service = "users" | "inventory";
+export type Service = "users" | "inventory" | "notifications";
+
+/** Every service, in the order the suites visit them. */
+export const SERVICES: readonly Service[] = ["users", "inventory", "notifications"];
+
+/** How the suites name each service to people. */
+export const SERVICE_TITLES: Record<Service, string> = {
+  users: "User API",
+  inventory: "Inventory API",
+  notifications: "Notification API",
+};
 
 /** A contract route with its name (the key in its route table) and the service that serves it. */
 export interface NamedRoute {
@@ -23,14 +39,39 @@ export interface MultipartSpec {
 const table = (service: Service, routes: Record<string, Route>): NamedRoute[] =>
   Object.entries(routes).map(([name, route]) => ({ service, name, route }));
 
-/** Every route of both APIs, straight from the contract's route tables. */
+/** Every route of the three APIs, straight from the contract's route tables. */
 export const ALL_ROUTES: readonly NamedRoute[] = [
   ...table("users", userRoutes),
   ...table("inventory", inventoryRoutes),
+  ...table("notifications", notificationRoutes),
 ];
 
-/** Routes that change state: everything but GET. A new route in a table lands here by itself. */
-export const MUTATING_ROUTES: readonly NamedRoute[] = ALL_ROUTES.filter((r) => r.route.method !== "GET");
+/**
+ * GETs that change state on purpose: the unsubscribe link a mail program or a browser opens
+ * switches that kind of email off (RFC 8058 asks for the POST, people click the link).
+ */
+const STATE_CHANGING_GETS = new Set(["unsubscribeLanding"]);
+
+/** Routes that change state: everything but GET, and the GETs above. A new route in a table lands here by itself. */
+export const MUTATING_ROUTES: readonly NamedRoute[] = ALL_ROUTES.filter(
+  (r) => r.route.method !== "GET" || STATE_CHANGING_GETS.has(r.name),
+);
+
+/**
+ * The Notification API's reads of the caller's own data (list, count, stream, preferences): each
+ * needs a live token of the person whose data it answers.
+ */
+export const PERSONAL_READS: readonly NamedRoute[] = ALL_ROUTES.filter(
+  (r) => r.service === "notifications" && r.route.method === "GET" && r.route.auth === "bearer",
+);
+
+/**
+ * A route whose success answer never ends by itself (Server-Sent Events): a client reads its status
+ * and headers, maybe the first events, and then hangs up.
+ */
+export function isStreamRoute(route: Route): boolean {
+  return route.responseMediaType === "text/event-stream";
+}
 
 const USER_PERMISSIONS = new Set<string>(PERMISSIONS_BY_ROLE.user);
 

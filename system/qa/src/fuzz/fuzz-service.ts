@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { ADMIN, startStack, type TestStack } from "../stack.ts";
 import { ALL_ROUTES, type Service } from "../routes.ts";
-import { fuzzConfig, FUZZ_FILES } from "./config.ts";
+import { fuzzConfig, FUZZ_SHARES } from "./config.ts";
 import { describeReport, runFuzz, type FuzzReport } from "./run-fuzz.ts";
 import { FuzzWorld } from "./world.ts";
 
@@ -11,6 +11,7 @@ import { FuzzWorld } from "./world.ts";
  * the Inventory API rightly answers when the User API is late (tests/faults covers that path).
  * Photo uploads get the same treatment: no hourly limit (its 429 would end upload coverage early)
  * and a long decode line (a burst would meet its rightful 503); photo-limits.int.test.ts covers both.
+ * The Notification API gets the same patient token check, and room for the streams the run opens.
  */
 export function startFuzzStack(name: string): Promise<TestStack> {
   return startStack(name, {
@@ -20,6 +21,7 @@ export function startFuzzStack(name: string): Promise<TestStack> {
       PHOTO_UPLOADS_PER_HOUR: "1000000",
       PHOTO_MAX_QUEUED_DECODES: "1000",
     },
+    notifications: { USER_API_TIMEOUT_MS: "15000", STREAMS_PER_PERSON: "100" },
   });
 }
 
@@ -29,10 +31,16 @@ export async function fuzzService(
   service: Service,
 ): Promise<{ report: FuzzReport; world: FuzzWorld; summary: string }> {
   const config = fuzzConfig();
-  const world = new FuzzWorld({ users: stack.users.url, inventory: stack.inventory.url }, ADMIN);
+  const world = new FuzzWorld(
+    { users: stack.users.url, inventory: stack.inventory.url, notifications: stack.notifications.url },
+    ADMIN,
+    stack.smtp,
+  );
   await world.setUp({
     throwaways: 12,
-    items: service === "inventory",
+    // Loans to act on, and for the Notification API what they become: notifications and emails.
+    items: service !== "users",
+    notifications: service === "notifications",
     expire: async (identity) => {
       await stack.users.api.db.token.updateMany({
         where: { userId: identity.id, kind: "access" },
@@ -41,18 +49,18 @@ export async function fuzzService(
     },
   });
   const routes = ALL_ROUTES.filter((r) => r.service === service);
-  // Each service gets its own seed derived from the run's, so the two files explore differently.
-  const seed = config.seed + (service === "users" ? 0 : 1);
+  // Each service gets its own seed derived from the run's, so the files explore differently.
+  const seed = config.seed + { users: 0, inventory: 1, notifications: 2 }[service];
   const report = await runFuzz({
     service,
     routes,
     world,
     seed,
-    requests: Math.ceil(config.requests / FUZZ_FILES),
+    requests: Math.ceil(config.requests * FUZZ_SHARES[service]),
     concurrency: config.concurrency,
   });
   const summary = describeReport(
-    service === "users" ? "user-api" : "inventory-api",
+    { users: "user-api", inventory: "inventory-api", notifications: "notification-api" }[service],
     report,
     config.concurrency,
   );

@@ -9,6 +9,10 @@ export type PoolName =
   | "category"
   | "accessToken"
   | "refreshToken"
+  | "notificationId"
+  | "unsubscribeToken"
+  | "verifyToken"
+  | "resetToken"
   | `cursor:${string}`;
 
 /**

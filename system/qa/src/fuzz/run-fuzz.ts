@@ -76,7 +76,12 @@ function check(c: FuzzCase, req: HttpRequest, res: HttpResponse): string[] {
   if (route && c.mode === "valid" && req.method === route.method && res.status >= 200 && res.status < 300) {
     if (res.status !== route.status && res.status !== 200 && res.status !== 201)
       problems.push(`success status ${res.status}, contract says ${route.status}`);
-    if (route.response && res.status !== 204) {
+    if (route.responseMediaType) {
+      // A stream's events are not one JSON body: its media type is what the contract promises.
+      const contentType = String(res.headers["content-type"] ?? "");
+      if (!contentType.startsWith(route.responseMediaType))
+        problems.push(`2xx content-type "${contentType}", contract says ${route.responseMediaType}`);
+    } else if (route.response && res.status !== 204) {
       const parsed = route.response.safeParse(res.json);
       if (!parsed.success)
         problems.push(

@@ -7,7 +7,9 @@ export interface JsonSchema {
   type?: string;
   properties?: Record<string, JsonSchema>;
   required?: string[];
-  additionalProperties?: boolean;
+  additionalProperties?: boolean | JsonSchema;
+  /** A record's keys (`z.record(z.enum(…), …)`), with `additionalProperties` as its values. */
+  propertyNames?: JsonSchema;
   enum?: unknown[];
   anyOf?: JsonSchema[];
   items?: JsonSchema;
@@ -58,7 +60,13 @@ function hinted(name: string, routeName: string): fc.Arbitrary<unknown> | undefi
     case "currentPassword":
       return fc.oneof(fc.constant(FUZZ_PASSWORD), fc.string({ minLength: 1, maxLength: 20 }));
     case "token":
+      // The link tokens of the route, learned from the emails, else an access token (the wrong kind).
+      if (routeName.startsWith("unsubscribe")) return fc.oneof(ref("unsubscribeToken"), ref("accessToken"));
+      if (routeName === "verifyEmail") return fc.oneof(ref("verifyToken"), ref("resetToken"));
+      if (routeName === "resetPassword") return fc.oneof(ref("resetToken"), ref("verifyToken"));
       return ref("accessToken");
+    case "ids":
+      return fc.array(ref("notificationId"), { minLength: 1, maxLength: 4 });
     case "refreshToken":
       return ref("refreshToken");
     case "categoryId":
@@ -108,13 +116,23 @@ function stringArbitrary(schema: JsonSchema): fc.Arbitrary<string> {
  * live ids, tokens and cursors as Refs.
  */
 export function validValue(schema: JsonSchema, name: string, routeName: string): fc.Arbitrary<unknown> {
-  const hint = hinted(name, routeName);
+  // Hints are for text and lists: `email` is an address in a body, a switch in the preferences.
+  const hint = ["boolean", "number", "integer", "object"].includes(schema.type ?? "")
+    ? undefined
+    : hinted(name, routeName);
   if (hint) return hint;
   if (schema.enum) return fc.constantFrom(...schema.enum);
   if (schema.anyOf) return fc.oneof(...schema.anyOf.map((s) => validValue(s, name, routeName)));
   switch (schema.type) {
-    case "object":
+    case "object": {
+      const keys = schema.propertyNames?.enum;
+      const values = schema.additionalProperties;
+      if (!schema.properties && keys && typeof values === "object")
+        return fc.dictionary(fc.constantFrom(...keys.map(String)), validValue(values, name, routeName), {
+          maxKeys: keys.length,
+        });
       return validObject(schema, routeName);
+    }
     case "array":
       return fc.array(validValue(schema.items ?? {}, name, routeName), {
         minLength: schema.minItems ?? 0,

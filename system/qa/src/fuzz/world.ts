@@ -1,7 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { itemETag } from "@sharehood/sdk/contract";
 import { send, sendJson, type HttpResponse } from "../http.ts";
-import type { Service } from "../routes.ts";
+import type { TestSmtpServer } from "@sharehood/test-stack";
+import { Mailbox } from "../mailbox.ts";
+import { SERVICES, type Service } from "../routes.ts";
 import type { Ref } from "./ref.ts";
 import { FUZZ_PASSWORD } from "./schema-arbitrary.ts";
 
@@ -15,11 +17,8 @@ export interface Identity {
 
 export type Principal = "alice" | "bob" | "admin";
 
-/** Where the two services listen. */
-export interface Endpoints {
-  users: string;
-  inventory: string;
-}
+/** Where the services listen. */
+export type Endpoints = Record<Service, string>;
 
 const POOL_CAP = 200;
 
@@ -53,10 +52,15 @@ export class FuzzWorld {
   readonly healed: string[] = [];
   #counter = 0;
 
+  readonly #mailbox: Mailbox;
+
   constructor(
     readonly endpoints: Endpoints,
     readonly admin: { email: string; password: string },
-  ) {}
+    smtp: TestSmtpServer,
+  ) {
+    this.#mailbox = new Mailbox(smtp);
+  }
 
   pool(name: string): string[] {
     let pool = this.pools.get(name);
@@ -101,10 +105,14 @@ export class FuzzWorld {
     };
   }
 
-  /** Principals, throwaways, a revoked and an expired token, and some items and loans to aim at. */
+  /**
+   * Principals, throwaways, a revoked and an expired token, some items and loans to aim at, and
+   * (with `notifications`) what those loans become: notifications and emails with unsubscribe links.
+   */
   async setUp(options: {
     throwaways: number;
     items: boolean;
+    notifications?: boolean;
     expire: (identity: Identity) => Promise<void>;
   }) {
     this.principals.set("admin", await this.#loginAdmin());
@@ -123,7 +131,13 @@ export class FuzzWorld {
 
     const categories = expectOk(await this.#call("inventory", "GET", "/categories"), "categories");
     for (const c of categories.items as { id: string }[]) remember(this.pool("category"), c.id);
-    if (!options.items) return;
+    if (options.items) await this.#seedLoans();
+    if (options.notifications) await this.#awaitNotifications();
+    this.readMail();
+  }
+
+  /** Three items of alice's that bob asks for and three of bob's that alice asks for, in every state. */
+  async #seedLoans(): Promise<void> {
     const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
     for (const [owner, borrower] of [
       ["alice", "bob"],
@@ -159,6 +173,21 @@ export class FuzzWorld {
           await this.#call("inventory", "POST", `/loans/${String(loan.id)}/handover`, {
             token: this.token(owner),
           });
+      }
+    }
+  }
+
+  /** Waits until the seed loans are notifications of alice's and bob's, and emails with unsubscribe links. */
+  async #awaitNotifications(): Promise<void> {
+    const deadline = Date.now() + 10_000;
+    while (this.pool("notificationId").length < 2 || this.pool("unsubscribeToken").length === 0) {
+      if (Date.now() > deadline)
+        throw new Error("the seed loans became no notifications and emails within 10 s");
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      this.readMail();
+      for (const who of ["alice", "bob"] as const) {
+        const res = await this.#call("notifications", "GET", "/notifications", { token: this.token(who) });
+        if (res.status === 200) this.observe("listNotifications", res.json);
       }
     }
   }
@@ -233,10 +262,24 @@ export class FuzzWorld {
     } else if ("status" in record && "item" in record) remember(this.pool("loanId"), id);
     else if (routeName === "listUsers" && typeof record.email === "string")
       remember(this.pool("email"), record.email);
+    else if (routeName === "listNotifications") remember(this.pool("notificationId"), id);
   }
 
-  /** Replaces principals whose token no longer works, and tops up throwaways. */
+  /**
+   * Learns the tokens of the links in the emails written so far: unsubscribe links, verification
+   * and password-reset links (valid requests to those routes then succeed, not only fail).
+   */
+  readMail(): void {
+    for (const mail of this.#mailbox.read()) {
+      remember(this.pool("unsubscribeToken"), mail.unsubscribeToken);
+      remember(this.pool("verifyToken"), mail.pageTokens["/verify-email"]);
+      remember(this.pool("resetToken"), mail.pageTokens["/reset-password"]);
+    }
+  }
+
+  /** Replaces principals whose token no longer works, tops up throwaways, and reads new email. */
   async heal(): Promise<void> {
+    this.readMail();
     for (const who of ["alice", "bob", "admin"] as const) {
       try {
         const current = this.principals.get(who);
@@ -258,10 +301,10 @@ export class FuzzWorld {
     );
   }
 
-  /** Both services answer /healthz and /readyz. */
+  /** Every service answers /healthz and /readyz. */
   async health(): Promise<Record<string, number>> {
     const out: Record<string, number> = {};
-    for (const service of ["users", "inventory"] as const)
+    for (const service of SERVICES)
       for (const path of ["/healthz", "/readyz"])
         out[`${service} ${path}`] = (await send(this.endpoints[service], { method: "GET", path })).status;
     return out;

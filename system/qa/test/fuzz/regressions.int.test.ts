@@ -31,7 +31,7 @@ beforeAll(async () => {
 });
 afterAll(() => stack.close());
 
-const url = (named: NamedRoute) => (named.service === "users" ? stack.users.url : stack.inventory.url);
+const url = (named: NamedRoute) => stack[named.service].url;
 
 function expectClientError(res: HttpResponse, method: string, what: string) {
   expect(res.status, `${what} → ${res.status} ${res.text.slice(0, 200)}`).toBeGreaterThanOrEqual(400);

@@ -2,13 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestStack } from "../../src/stack.ts";
 import { fuzzService, startFuzzStack } from "../../src/fuzz/fuzz-service.ts";
 import { summariseViolations } from "../../src/fuzz/run-fuzz.ts";
-import { ALL_ROUTES } from "../../src/routes.ts";
+import { ALL_ROUTES, SERVICES, type Service } from "../../src/routes.ts";
 
 /**
- * The fuzz suite of one API, on a stack of its own (one test file per API, so the two run in
+ * The fuzz suite of one API, on a stack of its own (one test file per API, so they run in
  * parallel): every route gets its share of the requests, and nothing answers out of contract.
  */
-export function fuzzSuite(service: "users" | "inventory", title: string): void {
+export function fuzzSuite(service: Service, title: string): void {
   let stack: TestStack;
   beforeAll(async () => {
     stack = await startFuzzStack(`fuzz_${service}`);
@@ -30,12 +30,11 @@ export function fuzzSuite(service: "users" | "inventory", title: string): void {
           .soft(report.byRoute[r.name]?.valid, `valid requests to ${r.name}`)
           .toBeGreaterThanOrEqual(Math.max(1, Math.floor(share / 20)));
       }
-      expect.soft(await world.health()).toEqual({
-        "users /healthz": 200,
-        "users /readyz": 200,
-        "inventory /healthz": 200,
-        "inventory /readyz": 200,
-      });
+      expect
+        .soft(await world.health())
+        .toEqual(
+          Object.fromEntries(SERVICES.flatMap((s) => [`${s} /healthz`, `${s} /readyz`].map((k) => [k, 200]))),
+        );
       expect(report.violations.length, summariseViolations(report.violations)).toBe(0);
     });
   });
