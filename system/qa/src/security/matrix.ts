@@ -1,94 +1,33 @@
 import { randomBytes } from "node:crypto";
 import { itemETag } from "@sharehood/sdk/contract";
 import { ALL_ROUTES, multipartOf, type NamedRoute } from "../routes.ts";
+import { ACCOUNT_LINK_SPECS } from "./account-link-specs.ts";
 import {
-  inDays,
-  newItemBody,
-  pngUpload,
-  type Actor,
-  type ActorName,
-  type CallOptions,
-  type SecurityWorld,
-} from "./world.ts";
+  FORBIDDEN,
+  forgedAccessToken,
+  forgedRefreshToken,
+  INVALID,
+  notAdmin,
+  publicRoute,
+  throwaway,
+  UNAUTHENTICATED,
+  type CaseName,
+  type Cell,
+  type Prepared,
+  type RouteSpec,
+} from "./cells.ts";
+import { NOTIFICATION_SPECS } from "./notification-specs.ts";
+import { inDays, newItemBody, pngUpload, type CallOptions, type SecurityWorld } from "./world.ts";
 
-/** The six ways a caller without the right to act can try anyway. */
-export const CASES = [
-  "noToken",
-  "expired",
-  "forged",
-  "revoked",
-  "otherUser",
-  "plainUserOnAdminRoute",
-] as const;
-export type CaseName = (typeof CASES)[number];
-
-export const CASE_TEXT: Record<CaseName, string> = {
-  noToken: "no token",
-  expired: "an expired token",
-  forged: "a forged token",
-  revoked: "a revoked (logged-out) token",
-  otherUser: "another user's token",
-  plainUserOnAdminRoute: "a plain user on an admin route",
-};
-
-/** A request ready to send: path parameters, a JSON or multipart body, headers. */
-export interface Prepared {
-  params: Record<string, string>;
-  body?: unknown;
-  rawBody?: { bytes: Buffer; contentType: string };
-  headers?: Record<string, string>;
-  /** The rightful caller, when it is made for this route (throwaway accounts). */
-  actor?: Actor;
-}
-
-/** Who sends the request of a cell. */
-export type Who = ActorName | "rightful";
-
-/** One cell of the matrix: a refusal to check, or why the case cannot apply to this route. */
-export type Cell =
-  | {
-      /** What the refusal looks like: status and problem code. */
-      expect: readonly [number, string];
-      /** Whose live token is sent (token cases use the rightful caller's dead tokens). */
-      as?: Who;
-      /** What this cell tries, in words (the test name). */
-      attempt?: string;
-      /** A different request than the prepared one (a body naming someone else, a bad credential). */
-      request?: (world: SecurityWorld, prepared: Prepared) => Promise<Partial<Prepared>> | Partial<Prepared>;
-      /** Send no Authorization header even for token cases (public routes with a credential in the body). */
-      noBearer?: boolean;
-    }
-  | { notApplicable: string };
-
-export interface RouteSpec {
-  /** Who may do it. `rightful` cells and the control use this caller. */
-  rightful: ActorName | "throwaway";
-  /** Builds what the route acts on (a fresh item, a loan in the right state, a throwaway account). */
-  prepare: (world: SecurityWorld) => Promise<Prepared>;
-  /** Cells that differ from the defaults (401 unauthenticated for the token cases of bearer routes). */
-  cells: Partial<Record<CaseName, Cell>>;
-  /** More refusals worth checking on this route. */
-  extra?: Cell[];
-  /** Whether the rightful call changes the databases (false for validate-token). */
-  mutates?: boolean;
-}
-
-const UNAUTHENTICATED = [401, "unauthenticated"] as const;
-const FORBIDDEN = [403, "forbidden"] as const;
-const INVALID = [400, "validation_failed"] as const;
-
-const forgedAccessToken = () => `sha_${randomBytes(32).toString("base64url")}`;
-const forgedRefreshToken = () => `shr_${randomBytes(32).toString("base64url")}`;
-
-const notAdmin = (why: string): Cell => ({ notApplicable: `not an admin route: ${why}` });
-const publicRoute = (why: string): Cell => ({
-  notApplicable: `public by design, takes no bearer token: ${why}`,
-});
-
-const throwaway = async (world: SecurityWorld): Promise<Prepared> => {
-  const actor = await world.newActor("throwaway");
-  return { params: {}, actor, body: { currentPassword: actor.password } };
-};
+export {
+  CASES,
+  CASE_TEXT,
+  type CaseName,
+  type Cell,
+  type Prepared,
+  type RouteSpec,
+  type Who,
+} from "./cells.ts";
 
 /** An item of alice's, the body to replace it, If-Match with its version. */
 async function aliceItem(world: SecurityWorld, body?: unknown): Promise<Prepared> {
@@ -128,7 +67,7 @@ function ownerOnlyTransition(state: "requested" | "approved" | "active"): RouteS
   };
 }
 
-/** Every mutating route of both APIs, by route-table name. A route missing here fails the suite. */
+/** Every mutating route of the three APIs, by route-table name. A route missing here fails the suite. */
 export const SPECS: Record<string, RouteSpec> = {
   register: {
     // anyone, without a token: alice's name only supplies token material the public route ignores
@@ -523,6 +462,8 @@ export const SPECS: Record<string, RouteSpec> = {
       },
     },
   },
+  ...ACCOUNT_LINK_SPECS,
+  ...NOTIFICATION_SPECS,
 };
 
 /** The form field of an upload route, from the contract. */
@@ -546,11 +487,12 @@ export async function requestOf(
   cell: Extract<Cell, { expect: unknown }>,
   prepared: Prepared,
   token: string | undefined,
-): Promise<{ params: Record<string, string>; options: CallOptions }> {
+): Promise<{ params: Record<string, string>; query?: Record<string, string>; options: CallOptions }> {
   const override = cell.request ? await cell.request(world, prepared) : {};
   const merged = { ...prepared, ...override, params: { ...prepared.params, ...override.params } };
   return {
     params: merged.params,
+    query: merged.query,
     options: {
       token: cell.noBearer ? undefined : token,
       body: merged.rawBody ? undefined : merged.body,

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { inDays } from "@sharehood/test-stack";
 import { ADMIN, type TestStack } from "../stack.ts";
 import type { HttpResponse } from "../http.ts";
+import { Mailbox, type Mail } from "../mailbox.ts";
 import type { Service } from "../routes.ts";
 import { fingerprint } from "./fingerprint.ts";
 import { Recorder } from "./recorder.ts";
@@ -36,13 +37,23 @@ export interface CallOptions {
 }
 
 /**
+ * Notification API tables that only its background work writes (the event consumer, the email
+ * jobs), never a request: they change on their own while a test runs, so fingerprints leave them out.
+ */
+const WORKER_TABLES = ["emails", "people", "processed_events"];
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
  * The people and things the security matrix needs: alice owns items, bob borrows, carol is a
  * stranger, dave a plain user knocking on admin doors, and the seeded admin. Every call goes
- * through one Recorder, and `fingerprint()` digests both databases.
+ * through one Recorder, and `fingerprint()` digests the databases.
  */
 export class SecurityWorld {
   readonly recorder = new Recorder();
   readonly actors = new Map<ActorName, Actor>();
+  /** The emails the Notification API wrote: the links a person would click. */
+  readonly mailbox: Mailbox;
   #counter = 0;
 
   constructor(
@@ -51,10 +62,11 @@ export class SecurityWorld {
   ) {
     this.recorder.secrets.add(PASSWORD);
     this.recorder.secrets.add(ADMIN.password);
+    this.mailbox = new Mailbox(stack.smtp);
   }
 
   url(service: Service): string {
-    return service === "users" ? this.stack.users.url : this.stack.inventory.url;
+    return this.stack[service].url;
   }
 
   call(service: Service, method: string, path: string, options: CallOptions = {}): Promise<HttpResponse> {
@@ -106,8 +118,10 @@ export class SecurityWorld {
 
   async #completeActor(name: string, email: string, password: string): Promise<Actor> {
     const revoked = await this.#login(email, password);
-    // Used once on the Inventory API first, so the logout has a cached validation to evict there too.
+    // Used once on the Inventory and Notification APIs first, so the logout has a cached
+    // validation to evict there too.
     await this.ok("inventory", "GET", "/loans", { token: revoked.token });
+    await this.ok("notifications", "GET", "/notifications/unread-count", { token: revoked.token });
     await this.ok("users", "POST", "/auth/logout", { token: revoked.token });
     const live = await this.#login(email, password);
     // Known to the Inventory API (its owners table) before any fingerprint is taken.
@@ -129,13 +143,18 @@ export class SecurityWorld {
     for (const name of ["alice", "bob", "carol", "dave"] as const)
       this.actors.set(name, await this.newActor(name));
     this.actors.set("admin", await this.#completeActor("admin", ADMIN.email, ADMIN.password));
-    // Revocation reaches the Inventory API by pub/sub: wait until it refuses every revoked token.
+    // Revocation reaches the other APIs by pub/sub: wait until they refuse every revoked token.
     for (const actor of this.actors.values()) {
-      const deadline = Date.now() + 3_000;
-      while ((await this.call("inventory", "GET", "/loans", { token: actor.revokedToken })).status !== 401) {
-        if (Date.now() > deadline)
-          throw new Error(`the Inventory API still accepts ${actor.name}'s logged-out token`);
-        await new Promise((r) => setTimeout(r, 25));
+      for (const [service, path] of [
+        ["inventory", "/loans"],
+        ["notifications", "/notifications/unread-count"],
+      ] as const) {
+        const deadline = Date.now() + 3_000;
+        while ((await this.call(service, "GET", path, { token: actor.revokedToken })).status !== 401) {
+          if (Date.now() > deadline)
+            throw new Error(`${service} still accepts ${actor.name}'s logged-out token`);
+          await sleep(25);
+        }
       }
     }
   }
@@ -163,12 +182,77 @@ export class SecurityWorld {
     return this.#login(actor.email, actor.password);
   }
 
-  /** Both databases, digested. */
-  async fingerprint(): Promise<Record<string, Record<string, string>>> {
+  /**
+   * The databases, digested: the User and Inventory APIs' always (every event either writes starts
+   * in its own outbox), the Notification API's for its own routes (it changes on its own while the
+   * other APIs' events arrive: `settle` waits for that to stop).
+   */
+  async fingerprint(service?: Service): Promise<Record<string, Record<string, string>>> {
     return {
       users: await fingerprint(this.stack.users.api.db),
       inventory: await fingerprint(this.stack.inventory.api.db),
+      ...(service === "notifications"
+        ? { notifications: await fingerprint(this.stack.notifications.api.db, WORKER_TABLES) }
+        : {}),
     };
+  }
+
+  /** Waits until the events already sent have become notifications: the Notification API's data stops changing. */
+  async settle(): Promise<void> {
+    const digest = async () => JSON.stringify(await this.fingerprint("notifications"));
+    const deadline = Date.now() + 10_000;
+    let last = await digest();
+    for (;;) {
+      await sleep(300);
+      const now = await digest();
+      if (now === last) return;
+      if (Date.now() > deadline) throw new Error("the Notification API's data kept changing for 10 s");
+      last = now;
+    }
+  }
+
+  // ---- notifications and emails ---------------------------------------------------------------
+
+  /** Polls the person's unread count until it is at least `count`; answers their newest notification's id. */
+  async notified(actor: Actor, count = 1): Promise<string> {
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const res = await this.ok("notifications", "GET", "/notifications/unread-count", {
+        token: await this.live(actor),
+      });
+      if (Number(res.count) >= count) break;
+      if (Date.now() > deadline) throw new Error(`${actor.name} got no notification within 10 s`);
+      await sleep(50);
+    }
+    const list = await this.ok("notifications", "GET", "/notifications?limit=1", {
+      token: await this.live(actor),
+    });
+    return String((list.items as { id: string }[])[0]?.id);
+  }
+
+  /** The first email to the actor that `matches` (already written or arriving within 10 s). */
+  mailTo(actor: Actor, what: string, matches: (mail: Mail) => boolean): Promise<Mail> {
+    const to = actor.email.toLowerCase();
+    return this.mailbox.waitFor((mail) => mail.to.includes(to) && matches(mail), `to ${actor.name} ${what}`);
+  }
+
+  /** The token of the actor's link to a web page (`/verify-email`, `/reset-password`) in an email not used yet. */
+  async pageToken(actor: Actor, page: string, used: ReadonlySet<string> = new Set()): Promise<string> {
+    const mail = await this.mailTo(actor, `with a ${page} link`, (m) => {
+      const token = m.pageTokens[page];
+      return token !== undefined && !used.has(token);
+    });
+    return mail.pageTokens[page] ?? "";
+  }
+
+  /** The token of the actor's one-click unsubscribe link for emails with this subject. */
+  async unsubscribeToken(actor: Actor, subject: RegExp): Promise<string> {
+    const mail = await this.mailTo(
+      actor,
+      `about ${subject.source}`,
+      (m) => !!m.unsubscribeToken && subject.test(m.subject),
+    );
+    return mail.unsubscribeToken ?? "";
   }
 
   // ---- fixtures -------------------------------------------------------------------------------

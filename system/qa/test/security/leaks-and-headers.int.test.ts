@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startStack, type TestStack } from "../../src/stack.ts";
 import { securityHeaderViolations } from "../../src/checks.ts";
 import type { HttpResponse } from "../../src/http.ts";
+import { SERVICES } from "../../src/routes.ts";
 import { inDays, newItemBody, SecurityWorld, type Actor } from "../../src/security/world.ts";
 
 let stack: TestStack;
@@ -125,7 +126,15 @@ describe("no response carries a password hash", () => {
     const list = responses.find(([w]) => w === "user list")![1].json as { items: Record<string, unknown>[] };
     expect(list.items.length).toBeGreaterThan(5);
     for (const user of list.items)
-      expect(Object.keys(user).sort()).toEqual(["createdAt", "email", "id", "name", "role", "updatedAt"]);
+      expect(Object.keys(user).sort()).toEqual([
+        "createdAt",
+        "email",
+        "emailVerified",
+        "id",
+        "name",
+        "role",
+        "updatedAt",
+      ]);
   });
 });
 
@@ -137,7 +146,13 @@ describe("security headers on every kind of response", () => {
     const bigBody = { title: "x".repeat(200_000) };
     const cases: [string, number, Promise<HttpResponse>][] = [];
     const add = (what: string, status: number, res: Promise<HttpResponse>) => cases.push([what, status, res]);
-    for (const service of ["users", "inventory"] as const) {
+    // Per service: a path that answers OPTIONS, and a JSON write to send broken bodies to.
+    const paths = {
+      users: { options: "/users/me", write: "/auth/login" },
+      inventory: { options: "/items", write: "/items" },
+      notifications: { options: "/notifications", write: "/notifications/read" },
+    };
+    for (const service of SERVICES) {
       add(`${service} healthz`, 200, world.call(service, "GET", "/healthz"));
       add(`${service} readyz`, 200, world.call(service, "GET", "/readyz"));
       add(`${service} metrics`, 200, world.call(service, "GET", "/metrics"));
@@ -146,17 +161,13 @@ describe("security headers on every kind of response", () => {
       add(`${service} unknown route`, 404, world.call(service, "GET", "/no/such/route"));
       add(`${service} traversal`, 404, world.call(service, "GET", "/items/../../etc/passwd"));
       add(`${service} HEAD`, 200, world.call(service, "HEAD", "/healthz"));
-      add(
-        `${service} OPTIONS`,
-        200,
-        world.call(service, "OPTIONS", service === "users" ? "/users/me" : "/items"),
-      );
+      add(`${service} OPTIONS`, 200, world.call(service, "OPTIONS", paths[service].options));
       add(
         `${service} malformed JSON`,
         400,
         world.recorder.send(world.url(service), {
           method: "POST",
-          path: service === "users" ? "/auth/login" : "/items",
+          path: paths[service].write,
           headers: { "content-type": "application/json", authorization: `Bearer ${alice.token}` },
           body: "{ not json",
         }),
@@ -164,7 +175,7 @@ describe("security headers on every kind of response", () => {
       add(
         `${service} too large`,
         413,
-        world.call(service, "POST", service === "users" ? "/auth/login" : "/items", {
+        world.call(service, "POST", paths[service].write, {
           token: alice.token,
           body: bigBody,
         }),
@@ -174,7 +185,7 @@ describe("security headers on every kind of response", () => {
         415,
         world.recorder.send(world.url(service), {
           method: "POST",
-          path: service === "users" ? "/auth/login" : "/items",
+          path: paths[service].write,
           headers: { "content-type": "text/plain", authorization: `Bearer ${alice.token}` },
           body: "hello",
         }),
