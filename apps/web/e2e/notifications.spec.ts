@@ -32,6 +32,8 @@ test("the bell counts a neighbour's request live, and opening it from the list m
   page,
   browser,
 }) => {
+  // Two people signing in through the pages, one borrowing: longer than one person's flow.
+  test.slow();
   const owner = await createUser("Bea Bell");
   const borrower = await createUser("Rob Request");
   const title = `Stand mixer ${Date.now().toString(36)}`;

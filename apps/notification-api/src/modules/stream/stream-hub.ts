@@ -136,7 +136,10 @@ export function createStreamHub(deps: {
         "x-accel-buffering": "no",
       });
       res.flushHeaders();
-      res.write("retry: 3000\n\n");
+      // A first stream gets the moment it opened as its event id, so that even before any
+      // notification arrives, a reconnect (Last-Event-ID) asks for what came since then.
+      const lastEventId = req.get("last-event-id");
+      res.write(`retry: 3000\n${lastEventId ? "" : `id: ${new Date().toISOString()}\n`}\n`);
       const lifetime = Math.min(Date.parse(caller.expiresAt) - Date.now(), MAX_STREAM_MS);
       const connection: Connection = {
         userId,
@@ -151,7 +154,7 @@ export function createStreamHub(deps: {
       }, HEARTBEAT_MS).unref();
       req.once("close", () => remove(connection));
       res.once("close", () => remove(connection));
-      sendMissed(connection, req.get("last-event-id"))
+      sendMissed(connection, lastEventId)
         .then(() => sendCount(userId))
         .catch((error: unknown) => {
           deps.logger.warn({ err: (error as Error).message }, "stream: resuming or the unread count failed");
