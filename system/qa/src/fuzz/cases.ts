@@ -199,6 +199,12 @@ const headerArbitrary: fc.Arbitrary<Record<string, string | Ref>> = fc
         fc.constantFrom("unknown", "1.1.1.1, 2.2.2.2", "", "::1", "not an ip"),
       ),
       "accept-language": fc.constantFrom("en", "ar-EG", "*", "zz"),
+      // A notification stream resumes after it (any route may get it; only the stream reads it).
+      "last-event-id": fc.oneof(
+        fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+        fc.constantFrom("0", "1970-01-01T00:00:00Z", "-271821-04-20T00:00:00Z", "+275760-09-13T00:00:00Z"),
+        nastyString,
+      ),
       "x-http-method-override": fc.constantFrom("DELETE", "PUT", "GET"),
       [`x-fuzz-${"a"}`]: fc.string({ maxLength: 60 }),
     },
