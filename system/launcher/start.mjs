@@ -185,7 +185,9 @@ start("inventory-api", "apps/inventory-api/dist/main.js", {
   PUBLIC_URL: env.INVENTORY_PUBLIC_URL ?? `http://${host}:${ports.inventory}`,
 });
 let waited = await waitFor("user-api", `${urls.users}/readyz`);
-say(`${green("✔")} User API          ${`http://${host}:${ports.users}`}  (docs: /docs)  ready in ${waited} s`);
+say(
+  `${green("✔")} User API          ${`http://${host}:${ports.users}`}  (docs: /docs)  ready in ${waited} s`,
+);
 waited = await waitFor("inventory-api", `${urls.inventory}/readyz`);
 say(
   `${green("✔")} Inventory API     ${`http://${host}:${ports.inventory}`}  (docs: /docs)  ready in ${waited} s`,

@@ -2,7 +2,10 @@ import type { InputHTMLAttributes, ReactNode } from "react";
 import { cx } from "./cx.ts";
 
 /** Props of `SwitchField`. */
-export interface SwitchFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, "type" | "role" | "id"> {
+export interface SwitchFieldProps extends Omit<
+  InputHTMLAttributes<HTMLInputElement>,
+  "type" | "role" | "id"
+> {
   /** Unique on the page: several switches often share a `name`. */
   id: string;
   name: string;
