@@ -21,7 +21,7 @@ const loanOf = (notification: Notification): string | undefined => {
 
 /** Everything `token`'s owner can read at `GET /notifications`, following the cursor to the end. */
 export async function readAllNotifications(world: World, token: string): Promise<Notification[]> {
-  const client = world.connect(token);
+  const client = world.client(token);
   const all: Notification[] = [];
   let cursor: string | undefined;
   do {

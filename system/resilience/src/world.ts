@@ -1,10 +1,9 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { inventoryApiService } from "@sharehood/inventory-api/service";
-import { createClient } from "@sharehood/sdk";
+import { notificationApiService } from "@sharehood/notification-api/service";
 import { userApiService } from "@sharehood/user-api/service";
 import { listItem, signUp, startProcessStack } from "@sharehood/test-stack";
-import { startNotificationApi } from "./notification-api.ts";
 
 export interface Neighbour {
   id: string;
@@ -13,7 +12,7 @@ export interface Neighbour {
 }
 
 /**
- * A whole backend for one scenario: fresh databases for both services, a private Redis, both APIs
+ * A whole backend for one scenario: a fresh database for each service, a private Redis, the APIs
  * as real processes, and a seeded neighbourhood. `warm` users have listed items (so the Inventory
  * API has cached their token); `cold` users have tokens it has never seen. With `notifications`,
  * the Notification API runs too, consuming both APIs' events; scenarios that do not look at
@@ -25,7 +24,12 @@ export async function startWorld(
 ) {
   const stack = await startProcessStack(
     `resilience_${name}`,
-    { users: userApiService, inventory: inventoryApiService },
+    {
+      users: userApiService,
+      inventory: inventoryApiService,
+      // Started with the others, before the neighbourhood is seeded: it hears every registration.
+      ...(options.notifications ? { notifications: notificationApiService } : {}),
+    },
     {
       privateRedis: true,
       env: {
@@ -37,10 +41,6 @@ export async function startWorld(
   );
   const { users, inventory, client } = stack;
   const redis = stack.redis!;
-  // Started before the neighbourhood is seeded, as in a deployment: it hears every registration.
-  const notifying = options.notifications
-    ? await startNotificationApi(stack, `resilience_${name}`)
-    : undefined;
 
   async function signUpNeighbour(i: number): Promise<Neighbour> {
     const email = `${name}-${i}-${randomUUID().slice(0, 6)}@example.com`;
@@ -71,7 +71,7 @@ export async function startWorld(
     );
   }
 
-  const databases = { ...stack.databases, notifications: notifying?.databaseUrl };
+  const { databases } = stack;
   const inventoryUrl = stack.databases.inventory;
   const inventorySql = new pg.Pool({
     connectionString: inventoryUrl.replace(/\/[^/]+$/, "/postgres"),
@@ -99,18 +99,10 @@ export async function startWorld(
     users,
     inventory,
     /** The Notification API's process, when the world was started with `notifications`. */
-    notifications: notifying?.process,
+    notifications: stack.notifications,
     warm,
     cold,
     client,
-    /** An SDK client of all three APIs (the Notification API's only with `notifications`), acting with `token`. */
-    connect: (token?: string) =>
-      createClient({
-        userApiUrl: users.url,
-        inventoryApiUrl: inventory.url,
-        notificationApiUrl: notifying?.process.url,
-        token,
-      }),
     /** Runs SQL against the Inventory API's database (to count what was really stored). */
     query: <T extends pg.QueryResultRow>(sql: string, params: unknown[] = []) =>
       queryIn<T>("inventory", sql, params),
@@ -127,14 +119,14 @@ export async function startWorld(
       await inventorySql.query(`ALTER DATABASE "${inventoryDbName}" ALLOW_CONNECTIONS true`);
     },
     async close(): Promise<void> {
-      await notifying?.close();
+      await stack.notifications?.stop("SIGKILL");
       await inventory.stop("SIGKILL");
       await users.stop("SIGKILL");
       await inventorySql
         .query(`ALTER DATABASE "${inventoryDbName}" ALLOW_CONNECTIONS true`)
         .catch(() => undefined);
       await inventorySql.end();
-      // Stops Redis and drops both databases (the processes are gone already).
+      // Stops Redis and drops the databases (the processes are gone already).
       await stack.close();
     },
   };

@@ -91,7 +91,7 @@ describe("the Notification API is killed under a steady load of loan requests, a
   it("counts as unread exactly the notifications each owner can list", async () => {
     for (const owner of world.warm) {
       const listed = await readAllNotifications(world, owner.token);
-      const { count } = await world.connect(owner.token).notifications.unreadCount({});
+      const { count } = await world.client(owner.token).notifications.unreadCount({});
       expect(count).toBe(listed.filter((n) => n.readAt === null).length);
     }
   });
