@@ -28,6 +28,11 @@ describe("isDatabaseUnavailable", () => {
       }),
     ).toBe(true);
     expect(isDatabaseUnavailable({ code: "P2024" })).toBe(true);
+    // A transaction that could not start in time, and a connection lost inside one.
+    expect(isDatabaseUnavailable({ code: "P2028" })).toBe(true);
+    expect(
+      isDatabaseUnavailable(new Error("Client has encountered a connection error and is not queryable")),
+    ).toBe(true);
     expect(isDatabaseUnavailable(new Error("wrapped", { cause: { kind: "DatabaseNotReachable" } }))).toBe(
       true,
     );

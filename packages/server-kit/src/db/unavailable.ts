@@ -1,5 +1,6 @@
-// Prisma's own codes for "cannot reach / lost the database" and "no pool connection in time".
-const PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
+// Prisma's own codes for "cannot reach / lost the database", "no pool connection in time" and
+// "could not start a transaction in time" (the pool is exhausted or the server is gone).
+const PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "P2028"]);
 // Driver-adapter error kinds that mean the database, not the query, is the problem.
 const ADAPTER_KINDS = new Set([
   "DatabaseNotReachable",
@@ -11,8 +12,9 @@ const ADAPTER_KINDS = new Set([
 // SQLSTATEs: connection exceptions (08xxx), shutdown/restart in progress, too many connections.
 const SQLSTATES = /^(08...|57P01|57P02|57P03|53300)$/;
 const SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "EHOSTUNREACH"]);
+// The last one is node-postgres's for a connection lost in the middle of a transaction.
 const MESSAGES =
-  /not currently accepting connections|Connection terminated|the database system is (starting up|shutting down)|timeout exceeded when trying to connect/i;
+  /not currently accepting connections|Connection terminated|the database system is (starting up|shutting down)|timeout exceeded when trying to connect|has encountered a connection error and is not queryable/i;
 
 interface ErrorLike {
   code?: unknown;
