@@ -1,4 +1,5 @@
 import { gzipSync } from "node:zlib";
+import { EMAIL_KINDS } from "@sharehood/sdk/contract";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startStack, type TestStack } from "../../src/stack.ts";
 import { problemViolations, securityHeaderViolations } from "../../src/checks.ts";
@@ -236,4 +237,39 @@ describe("racing requests never answer 500", () => {
           }),
         ]),
     }));
+});
+
+// Found in the Notification API (seeds 20260401, random, 7).
+describe("racing requests never answer 500", () => {
+  it("PUT /notification-preferences racing itself, the same kinds named in opposite orders", async () => {
+    const statuses: number[] = [];
+    const kinds = (order: readonly string[], email: boolean) =>
+      Object.fromEntries(order.map((kind) => [kind, { email }]));
+    for (let round = 0; round < 5; round += 1) {
+      const person = await stack.signUp();
+      const answers = await Promise.all(
+        [kinds(EMAIL_KINDS, false), kinds([...EMAIL_KINDS].reverse(), true)].map((body) =>
+          sendJson(stack.notifications.url, "PUT", "/notification-preferences", {
+            token: person.token,
+            body: { kinds: body },
+          }),
+        ),
+      );
+      statuses.push(...answers.map((a) => a.status));
+    }
+    expect(statuses).toEqual(Array(10).fill(200));
+  });
+});
+
+describe("an over-long body is a 413, not a dropped connection", () => {
+  it("POST /unsubscribe with a form body past the one-click size (found by seed 7 in the Notification API)", async () => {
+    const res = await send(stack.notifications.url, {
+      method: "POST",
+      path: "/unsubscribe?token=whatever",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: `List-Unsubscribe=One-Click&padding=${"a".repeat(10_000)}`,
+    }).catch((error: Error) => ({ status: 0, error: error.message }));
+    expect(res.status, "error" in res ? res.error : "").toBe(413);
+    if (!("error" in res)) expect(problemViolations(res, "POST")).toEqual([]);
+  });
 });

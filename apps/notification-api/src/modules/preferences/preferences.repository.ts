@@ -27,10 +27,15 @@ export function createPreferencesRepository(db: Db) {
       return new Map(userIds.map((id) => [id, settingsOf(rows.filter((row) => row.userId === id))]));
     },
 
-    /** Stores the kinds given (one statement per kind, each an upsert, in one transaction). */
+    /**
+     * Stores the kinds given (one upsert per kind, in one transaction). In the kinds' order, not the
+     * body's: two changes of the same person at once then lock the rows in the same order and one
+     * waits for the other, where opposite orders deadlocked.
+     */
     async update(userId: string, changes: Partial<Record<EmailKind, boolean>>): Promise<EmailSettings> {
+      const ordered = Object.entries(changes).sort(([a], [b]) => a.localeCompare(b));
       return db.$transaction(async (tx) => {
-        for (const [kind, email] of Object.entries(changes))
+        for (const [kind, email] of ordered)
           await tx.emailPreference.upsert({
             where: { userId_kind: { userId, kind } },
             create: { userId, kind, email },

@@ -1,7 +1,12 @@
-import type { RequestListener } from "node:http";
+import type { IncomingMessage, RequestListener } from "node:http";
 
 /** The one-click body is `List-Unsubscribe=One-Click`; anything much longer is not one. */
-const MAX_BODY_BYTES = 4_096;
+export const MAX_BODY_BYTES = 4_096;
+
+const oversized = new WeakSet<IncomingMessage>();
+
+/** Whether this request came with a one-click body longer than MAX_BODY_BYTES (dropped here). */
+export const hadOversizedBody = (req: IncomingMessage): boolean => oversized.has(req);
 
 /**
  * RFC 8058 mail programs POST `/unsubscribe?token=…` with a form body (`application/x-www-form-urlencoded`
@@ -20,9 +25,11 @@ export function acceptOneClickBodies(next: RequestListener): RequestListener {
     let bytes = 0;
     req.on("data", (chunk: Buffer) => {
       bytes += chunk.length;
-      if (bytes > MAX_BODY_BYTES) req.destroy();
     });
     req.once("end", () => {
+      // Read to the end (answering before would leave the client writing into a closed socket);
+      // the route answers the 413, as the app answers every other body too large.
+      if (bytes > MAX_BODY_BYTES) oversized.add(req);
       delete req.headers["content-type"];
       delete req.headers["content-length"];
       delete req.headers["transfer-encoding"];

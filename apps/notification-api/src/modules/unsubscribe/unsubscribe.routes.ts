@@ -3,6 +3,7 @@ import { notificationRoutes } from "@sharehood/sdk/contract";
 import { AppError } from "@sharehood/server-kit";
 import type { Mount } from "../auth/mount.ts";
 import type { PreferencesRepository } from "../preferences/preferences.repository.ts";
+import { hadOversizedBody, MAX_BODY_BYTES } from "./one-click-body.ts";
 import type { UnsubscribeTokens } from "./unsubscribe-token.ts";
 
 /**
@@ -25,6 +26,13 @@ export function unsubscribeRouter(
     return { kind: signed.kind, email: false as const };
   };
   mount(router, notificationRoutes.unsubscribeLanding, ({ query }) => unsubscribe(query.token));
-  mount(router, notificationRoutes.unsubscribe, ({ query }) => unsubscribe(query.token));
+  mount(router, notificationRoutes.unsubscribe, ({ query, req }) => {
+    if (hadOversizedBody(req))
+      throw new AppError(
+        "payload_too_large",
+        `A one-click unsubscribe body is at most ${MAX_BODY_BYTES} bytes`,
+      );
+    return unsubscribe(query.token);
+  });
   return router;
 }
