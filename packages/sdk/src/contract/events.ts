@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { IdSchema, TimestampSchema } from "./common.ts";
-import { DateSchema, LoanStatusSchema } from "./inventory.ts";
+import { LoanSchema } from "./inventory.ts";
 
 /**
  * Domain events: what the services tell each other happened. The service that owns a change writes
@@ -9,8 +9,8 @@ import { DateSchema, LoanStatusSchema } from "./inventory.ts";
  * deduplicate by `id`.
  */
 
-/** The event types people hear about, webhooks subscribe to and the events feed serves. */
-export const PUBLIC_EVENT_TYPES = [
+/** What happens to loans that people hear about: a transition or a reminder. */
+export const LOAN_DOMAIN_EVENT_TYPES = [
   "loan.requested",
   "loan.approved",
   "loan.declined",
@@ -21,6 +21,11 @@ export const PUBLIC_EVENT_TYPES = [
   "loan.due_soon",
   "loan.overdue",
   "loan.request_waiting",
+] as const;
+
+/** The event types people hear about, webhooks subscribe to and the events feed serves. */
+export const PUBLIC_EVENT_TYPES = [
+  ...LOAN_DOMAIN_EVENT_TYPES,
   "user.registered",
   "user.email_changed",
   "user.password_changed",
@@ -51,16 +56,16 @@ export const EventPersonSchema = z.object({ id: IdSchema, name: z.string(), emai
 /** A person as the user events carry them. */
 export type EventPerson = z.infer<typeof EventPersonSchema>;
 
-/** The loan as its events carry it. */
-export const EventLoanSchema = z.object({
-  id: IdSchema,
-  item: z.object({ id: IdSchema, title: z.string() }),
-  ownerId: IdSchema,
-  borrowerId: IdSchema,
-  borrowerName: z.string(),
-  startDate: DateSchema,
-  endDate: DateSchema,
-  status: LoanStatusSchema,
+/** The loan as its events carry it: the loan's own fields, without the request's message or times. */
+export const EventLoanSchema = LoanSchema.pick({
+  id: true,
+  item: true,
+  ownerId: true,
+  borrowerId: true,
+  borrowerName: true,
+  startDate: true,
+  endDate: true,
+  status: true,
 });
 /** The loan as its events carry it. */
 export type EventLoan = z.infer<typeof EventLoanSchema>;

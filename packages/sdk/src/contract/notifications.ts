@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { IdSchema, PageQuerySchema, TimestampSchema } from "./common.ts";
-import { PUBLIC_EVENT_TYPES } from "./events.ts";
+import { LOAN_DOMAIN_EVENT_TYPES, PUBLIC_EVENT_TYPES } from "./events.ts";
 
 /** What a notification is about: the public event type that caused it. */
 export const NotificationTypeSchema = z.enum(PUBLIC_EVENT_TYPES);
@@ -38,18 +38,7 @@ export type MarkReadBody = z.input<typeof MarkReadBodySchema>;
  * reset, notices of a changed email or password) are always sent: they are about the account's
  * safety, not news.
  */
-export const EMAIL_KINDS = [
-  "loan.requested",
-  "loan.approved",
-  "loan.declined",
-  "loan.cancelled",
-  "loan.handed_over",
-  "loan.returned",
-  "loan.expired",
-  "loan.due_soon",
-  "loan.overdue",
-  "loan.request_waiting",
-] as const satisfies readonly (typeof PUBLIC_EVENT_TYPES)[number][];
+export const EMAIL_KINDS = LOAN_DOMAIN_EVENT_TYPES;
 /** A kind of email a person can switch on or off. */
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 /** A kind of email a person can switch on or off. */
