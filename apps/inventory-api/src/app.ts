@@ -1,11 +1,10 @@
 import { fileURLToPath } from "node:url";
 import type { RequestListener } from "node:http";
-import type { TokenValidation } from "@sharehood/sdk";
 import { inventoryRoutes } from "@sharehood/sdk/contract";
 import {
   createServiceApp,
   createServiceCore,
-  createTokenCache,
+  createUserApiAccess,
   finishService,
   RateLimiter,
   startEventRelay,
@@ -19,7 +18,6 @@ import { createForgetUser } from "./modules/accounts/forget-user.service.ts";
 import { createAuthenticator, type Authenticate } from "./modules/auth/authenticator.ts";
 import { createMount } from "./modules/auth/mount.ts";
 import { listenForRevocations } from "./modules/auth/revocation-listener.ts";
-import { createUserApiClient } from "./modules/auth/user-api-client.ts";
 import { createCategoriesRepository } from "./modules/categories/categories.repository.ts";
 import { categoriesRouter } from "./modules/categories/categories.routes.ts";
 import { createIdempotency } from "./modules/idempotency/idempotency.ts";
@@ -71,19 +69,7 @@ export async function createInventoryApi(
     maxBytes: Math.round(config.PUBLIC_CACHE_MAX_MB * 1024 * 1024),
     logger,
   });
-  const tokenCache = createTokenCache<TokenValidation>({
-    store,
-    ttlSeconds: config.TOKEN_CACHE_TTL_SECONDS,
-    logger,
-    expiresAtOf: (v) => v.expiresAt,
-  });
-  const userApi = createUserApiClient({
-    baseUrl: config.USER_API_URL,
-    timeoutMs: config.USER_API_TIMEOUT_MS,
-    breakerThreshold: config.USER_API_BREAKER_THRESHOLD,
-    breakerResetMs: config.USER_API_BREAKER_RESET_MS,
-    logger,
-  });
+  const { tokenCache, userApi } = createUserApiAccess(config, { store, logger });
   const owners = createOwnersRepository(db);
   const categories = createCategoriesRepository(db);
   const items = createItemsRepository(db);

@@ -1,4 +1,4 @@
-import { envFlag, loadEnv, ServiceEnvSchema } from "@sharehood/server-kit";
+import { envFlag, loadEnv, ServiceEnvSchema, UserApiClientEnv } from "@sharehood/server-kit";
 import { z } from "zod";
 
 /**
@@ -8,33 +8,7 @@ import { z } from "zod";
  */
 export const InventoryApiEnvSchema = ServiceEnvSchema.extend({
   PORT: z.coerce.number().int().min(0).max(65535).default(4002).describe("HTTP port"),
-  USER_API_URL: z
-    .url({ protocol: /^https?$/ })
-    .default("http://127.0.0.1:4001")
-    .describe("where the User API is (the Inventory and Notification APIs validate tokens there)"),
-  /** How long a validate-token call may take before the write is refused with 503. */
-  USER_API_TIMEOUT_MS: z.coerce
-    .number()
-    .int()
-    .min(50)
-    .max(30_000)
-    .default(1_500)
-    .describe("how long a validate-token call may take before the write is refused with 503"),
-  /** Consecutive User API failures that open the circuit, and how long it stays open. */
-  USER_API_BREAKER_THRESHOLD: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .default(3)
-    .describe("consecutive User API failures that open the circuit breaker"),
-  USER_API_BREAKER_RESET_MS: z.coerce
-    .number()
-    .int()
-    .min(100)
-    .default(2_000)
-    .describe("how long the breaker stays open before one trial call"),
-  /** How long a validated token may be reused without asking the User API (never past its expiry; 0 = no cache). */
-  TOKEN_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
+  ...UserApiClientEnv,
   /** How long public GET responses stay cached (writes invalidate them at once; 0 = no cache). */
   PUBLIC_CACHE_TTL_SECONDS: z.coerce
     .number()

@@ -1,14 +1,12 @@
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { TokenValidation } from "@sharehood/sdk";
 import { notificationRoutes } from "@sharehood/sdk/contract";
 import {
   createAuthenticator,
   createEventBus,
   createServiceApp,
   createServiceCore,
-  createTokenCache,
-  createUserApiClient,
+  createUserApiAccess,
   finishService,
   forgetProcessedEvents,
   listenForRevocations,
@@ -121,19 +119,7 @@ export async function createNotificationApi(config: NotificationApiConfig): Prom
   const stopHearing = await hub.start();
   core.onDispose(() => stopHearing());
 
-  const tokenCache = createTokenCache<TokenValidation>({
-    store,
-    ttlSeconds: config.TOKEN_CACHE_TTL_SECONDS,
-    logger,
-    expiresAtOf: (validation) => validation.expiresAt,
-  });
-  const userApi = createUserApiClient({
-    baseUrl: config.USER_API_URL,
-    timeoutMs: config.USER_API_TIMEOUT_MS,
-    breakerThreshold: config.USER_API_BREAKER_THRESHOLD,
-    breakerResetMs: config.USER_API_BREAKER_RESET_MS,
-    logger,
-  });
+  const { tokenCache, userApi } = createUserApiAccess(config, { store, logger });
   core.onDispose(() => userApi.close());
   const stopRevocations = await listenForRevocations({
     store,

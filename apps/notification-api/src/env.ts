@@ -1,4 +1,4 @@
-import { loadEnv, ServiceEnvSchema } from "@sharehood/server-kit";
+import { loadEnv, ServiceEnvSchema, UserApiClientEnv } from "@sharehood/server-kit";
 import { z } from "zod";
 
 const secret = (what: string) =>
@@ -12,14 +12,7 @@ const secret = (what: string) =>
  */
 export const NotificationApiEnvSchema = ServiceEnvSchema.extend({
   PORT: z.coerce.number().int().min(0).max(65535).default(4003).describe("HTTP port"),
-  USER_API_URL: z
-    .url({ protocol: /^https?$/ })
-    .default("http://127.0.0.1:4001")
-    .describe("where the User API is (the Inventory and Notification APIs validate tokens there)"),
-  USER_API_TIMEOUT_MS: z.coerce.number().int().min(50).max(30_000).default(1_500),
-  USER_API_BREAKER_THRESHOLD: z.coerce.number().int().min(1).default(3),
-  USER_API_BREAKER_RESET_MS: z.coerce.number().int().min(100).default(2_000),
-  TOKEN_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
+  ...UserApiClientEnv,
   /** The origin people's mail programs reach this API at: unsubscribe links point here. */
   PUBLIC_URL: z
     .url({ protocol: /^https?$/ })

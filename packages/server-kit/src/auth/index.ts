@@ -5,3 +5,4 @@ export { can, type AuthenticatedCaller, type Caller } from "./caller.ts";
 export { createAuthenticator, type Authenticate } from "./authenticator.ts";
 export { listenForRevocations, REVOCATIONS_CHANNEL } from "./revocation-listener.ts";
 export { createUserApiClient, type UserApiClient, type UserApiClientOptions } from "./user-api-client.ts";
+export { createUserApiAccess, UserApiClientEnv, type UserApiClientConfig } from "./user-api-settings.ts";

@@ -4,10 +4,10 @@ import {
   createAuthenticator as createUserApiAuthenticator,
   type Logger,
   type TokenCache,
+  type UserApiClient,
 } from "@sharehood/server-kit";
 import type { Caller } from "./caller.ts";
 import type { OwnersRepository } from "../owners/owners.repository.ts";
-import type { UserApiClient } from "./user-api-client.ts";
 
 /**
  * Establishes the caller of a write through the User API (server-kit's authenticator: cached
