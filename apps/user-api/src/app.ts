@@ -3,11 +3,10 @@ import { userRoutes } from "@sharehood/sdk/contract";
 import {
   createServiceApp,
   createServiceCore,
-  createEventBus,
   createTokenCache,
   finishService,
   RateLimiter,
-  startOutboxRelay,
+  startEventRelay,
   startPeriodic,
   type Service,
 } from "@sharehood/server-kit";
@@ -47,19 +46,8 @@ export async function createUserApi(config: UserApiConfig): Promise<UserApi> {
 
   // Events leave through the outbox: a Redis Stream with REDIS_URL, else pushed to
   // EVENTS_PUSH_URLS, else they wait in the outbox until one is configured.
-  const bus = createEventBus({
-    logger,
-    redisUrl: config.REDIS_URL,
-    namespace: config.REDIS_NAMESPACE,
-    pushUrls: config.EVENTS_PUSH_URLS,
-    secret: config.EVENTS_SECRET,
-    registry: core.metrics.registry,
-  });
-  const relay = startOutboxRelay({ db, bus, logger, registry: core.metrics.registry });
-  core.onDispose(async () => {
-    await relay.stop();
-    await bus.close();
-  });
+  const relay = startEventRelay({ config, db, logger, registry: core.metrics.registry });
+  core.onDispose(relay.stop);
   const outbox = createOutbox(db, relay);
 
   const users = createUsersRepository(db, outbox);
