@@ -32,7 +32,12 @@ describe("the inventory database drops every connection and refuses new ones for
       (s) => s.at > CUT_AT + 300 && s.at < RESTORE_AT - 1_000 && s.op === "create",
     );
     expect(gapWrites.length).toBeGreaterThan(10);
-    expect(gapWrites.filter((s) => s.status !== 503)).toEqual([]);
+    // A write either fails with 503, or is still waiting for a connection when the database
+    // returns (a transaction waits up to 2 s for one), and then succeeds: never a 500, never lost.
+    const refused = gapWrites.filter((s) => s.status === 503);
+    const waitedOut = gapWrites.filter((s) => s.status === 201 && s.doneAt >= RESTORE_AT);
+    expect(refused.length).toBeGreaterThan(10);
+    expect(gapWrites.filter((s) => !refused.includes(s) && !waitedOut.includes(s))).toEqual([]);
   });
 
   it("reconnects by itself: writes succeed again without a restart", () => {
