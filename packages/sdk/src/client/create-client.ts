@@ -63,25 +63,7 @@ function transportFor(url: string | undefined, service: string, options: ClientO
 
 /** Creates a typed client for the Sharehood APIs. Every response is parsed with the contract. */
 export function createClient(options: ClientOptions) {
-  const users = transportFor(options.userApiUrl, "userApi", options);
-  const {
-    register,
-    login,
-    refresh,
-    logout,
-    validateToken,
-    requestEmailVerification,
-    verifyEmail,
-    requestPasswordReset,
-    resetPassword,
-    getMe,
-    updateMe,
-    deleteMe,
-    getUser,
-    listUsers,
-    updateRole,
-    deleteUser,
-  } = bind(users, userRoutes);
+  const users = bind(transportFor(options.userApiUrl, "userApi", options), userRoutes);
   const inventoryTransport = transportFor(options.inventoryApiUrl, "inventoryApi", options);
   const inventory = bind(inventoryTransport, inventoryRoutes);
   const { streamNotifications: _stream, ...jsonNotificationRoutes } = notificationRoutes;
@@ -90,18 +72,26 @@ export function createClient(options: ClientOptions) {
   return {
     /** Accounts and sessions (User API). */
     auth: {
-      register,
-      login,
-      refresh,
-      logout,
-      validateToken,
-      requestEmailVerification,
-      verifyEmail,
-      requestPasswordReset,
-      resetPassword,
+      register: users.register,
+      login: users.login,
+      refresh: users.refresh,
+      logout: users.logout,
+      validateToken: users.validateToken,
+      requestEmailVerification: users.requestEmailVerification,
+      verifyEmail: users.verifyEmail,
+      requestPasswordReset: users.requestPasswordReset,
+      resetPassword: users.resetPassword,
     },
     /** Profiles and administration (User API). */
-    users: { getMe, updateMe, deleteMe, get: getUser, list: listUsers, updateRole, delete: deleteUser },
+    users: {
+      getMe: users.getMe,
+      updateMe: users.updateMe,
+      deleteMe: users.deleteMe,
+      get: users.getUser,
+      list: users.listUsers,
+      updateRole: users.updateRole,
+      delete: users.deleteUser,
+    },
     /** Categories (Inventory API). */
     categories: { list: inventory.listCategories },
     /** Items: browse, search, list, edit, remove, photos (Inventory API). Writes take `ifMatch` / `idempotencyKey` options. */
