@@ -1,4 +1,5 @@
 import { Redis } from "ioredis";
+import type { Response } from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PERMISSIONS_BY_ROLE } from "@sharehood/sdk";
 import { hashToken } from "@sharehood/server-kit";
@@ -227,6 +228,18 @@ describe("refresh", () => {
       where: { hash: hashToken(fresh.body.refreshToken) },
     });
     expect(stored.expiresAt.getTime()).toBeLessThanOrEqual(endsAt);
+  });
+
+  it("answers 401, not 500, when the account is deleted while its refresh is under way", async () => {
+    const user = await register(t.http);
+    let refresh: Promise<Response> | undefined;
+    await t.api.db.$transaction(async (tx) => {
+      // The deletion holds its rows locked until it commits: the refresh reads the token, then waits.
+      await tx.user.delete({ where: { id: user.user.id } });
+      refresh = Promise.resolve(t.http.post("/auth/refresh").send({ refreshToken: user.refreshToken }));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    });
+    expectProblem(await refresh!, 401, "unauthenticated");
   });
 
   it("refuses an access token offered as a refresh token", async () => {

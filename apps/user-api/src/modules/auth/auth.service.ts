@@ -145,14 +145,23 @@ export function createAuthService(deps: AuthServiceDeps) {
       });
       if (token.usedAt === null && token.expiresAt.getTime() <= Date.now())
         throw unauthenticated("The refresh token is invalid or expired");
-      if (token.usedAt === null && (await sessions.rotate(hash, token.sessionId, token.user.id, stored)))
+      // The session (or its account) may go in the meantime: signed out everywhere, or deleted.
+      const gone = (error: unknown) => {
+        throw isForeignKeyViolation(error)
+          ? unauthenticated("The refresh token is invalid or expired")
+          : error;
+      };
+      if (
+        token.usedAt === null &&
+        (await sessions.rotate(hash, token.sessionId, token.user.id, stored).catch(gone))
+      )
         return answer();
       // Used already: by a request of the same browser a moment ago (parallel requests, another
       // replica of the web app), or by a thief. Within the grace the session gets another pair;
       // after it, a rotated token coming back means it was stolen or replayed: end the session.
       const usedAt = token.usedAt?.getTime() ?? Date.now(); // null: rotated by a racing request just now
       if (Date.now() - usedAt <= config.REFRESH_REUSE_GRACE_SECONDS * 1000) {
-        await sessions.addTokens(token.sessionId, token.user.id, stored);
+        await sessions.addTokens(token.sessionId, token.user.id, stored).catch(gone);
         return answer();
       }
       return revokeSession(token, "This refresh token was already used; the session has been revoked");
