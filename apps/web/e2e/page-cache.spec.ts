@@ -52,14 +52,31 @@ test("an edit through the API shows on the cached item and browse pages of two w
     .toBe(pages.length);
 });
 
-test("a signed-in person's pages are never kept or marked for shared caches", async ({ page }) => {
+test("a signed-in person gets the shared public pages with their own parts filled in, never marked for shared caches", async ({
+  page,
+}) => {
+  const owner = await createUser("Cache Owner Two");
+  const item = await createItem(owner, { title: "A ladder everyone sees alike" });
   const user = await createUser("Cache Reader");
   await signIn(page, user.email, user.password);
-  for (const path of ["/", "/loans"]) {
+
+  for (const path of ["/", `/items/${item.id}`]) {
+    await page.request.get(path);
     const response = await page.request.get(path);
-    expect(response.status()).toBe(200);
-    expect(response.headers()["x-page-cache"], path).toBeUndefined();
-    expect(response.headers()["cache-control"], path).toMatch(/private/);
-    expect(response.headers()["cache-control"], path).not.toMatch(/s-maxage/);
+    expect(response.headers()["x-page-cache"], path).toBe("hit");
+    expect(response.headers()["cache-control"], path).toBe("private, no-store");
+    expect(await response.text(), path).toContain('<html data-session=""');
   }
+  // The person's own parts come from the browser: their name in the header, the borrow form.
+  await page.goto(`/items/${item.id}`);
+  await expect(page.getByRole("link", { name: /Cache Reader/ }).first()).toBeVisible();
+  await expect(page.getByRole("button", { name: "Request to borrow" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Sign in to borrow" })).toHaveCount(0);
+
+  // A page that is the person's own is never kept, nor offered to shared caches.
+  const loans = await page.request.get("/loans");
+  expect(loans.status()).toBe(200);
+  expect(loans.headers()["x-page-cache"]).toBeUndefined();
+  expect(loans.headers()["cache-control"]).toMatch(/private/);
+  expect(loans.headers()["cache-control"]).not.toMatch(/s-maxage/);
 });

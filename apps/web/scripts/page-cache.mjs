@@ -7,6 +7,13 @@
 // in the body and in the Content-Security-Policy header: each response still has its own nonce,
 // and React renders the page once per catalogue change instead of once per visit.
 //
+// Signed-in visitors get the same copy. A public page is rendered for nobody in particular (no
+// cookies reach Next.js, and SHARED_RENDER_HEADER tells the root layout so); the parts that are a
+// person's own (the header's account controls, the borrow form, an owner's buttons) are client
+// components that ask /api/viewer who is there. The copy a signed-in visitor gets is marked for
+// them (SESSION_MARK on <html>, which hides the signed-out controls until that answer is in) and
+// goes out `private, no-store`, never with s-maxage.
+//
 // Freshness: the Inventory API publishes on Redis every write that changes what public reads
 // return (the writes that empty its own public cache), and every web replica subscribed to it
 // drops what it holds; a page is never kept longer than PAGE_CACHE_TTL_SECONDS either. Without
@@ -26,6 +33,14 @@ export const CACHE_STATUS_HEADER = "x-page-cache";
 
 /** What a CDN or the ingress may do with an anonymous page: keep it briefly, refresh it in the background. */
 export const ANONYMOUS_CACHE_CONTROL = "public, max-age=0, s-maxage=5, stale-while-revalidate=30";
+/** What goes with the shared page when it is served to someone signed in: no cache keeps it. */
+export const SIGNED_IN_CACHE_CONTROL = "private, no-store";
+/** Set on the requests this cache sends Next.js for a shared render (SHARED_RENDER_HEADER in src/server/request-path.ts). */
+export const SHARED_RENDER_HEADER = "x-sharehood-shared-render";
+/** The attribute on <html> that tells the page's scripts a session cookie came with the request. */
+export const SESSION_MARK = "data-session";
+const HTML_TAG = Buffer.from("<html");
+const MARK_BYTES = Buffer.from(` ${SESSION_MARK}=""`);
 /** How long a page is kept when no catalogue change can reach this process. */
 const UNWATCHED_TTL_MS = 1_000;
 
@@ -75,12 +90,13 @@ export function isSignedIn(req) {
 
 /**
  * The key a request's page is kept under, or undefined when it must be rendered for this request
- * alone: not a GET or HEAD, someone signed in, a server action, or not a public page.
+ * alone: not a GET or HEAD, a server action, or not a public page. Whether someone is signed in
+ * does not matter: everyone gets the same page.
  * @param {import("node:http").IncomingMessage} req
  */
 export function pageKey(req) {
   if (req.method !== "GET" && req.method !== "HEAD") return undefined;
-  if (req.headers["next-action"] || isSignedIn(req)) return undefined;
+  if (req.headers["next-action"]) return undefined;
   const url = req.url ?? "/";
   const query = url.indexOf("?");
   const path = query === -1 ? url : url.slice(0, query);
@@ -180,10 +196,12 @@ export function createPageCache(options) {
    * @param {StoredPage} page
    * @param {import("node:http").IncomingMessage} req
    * @param {import("node:http").ServerResponse} res
+   * @param {boolean} signedIn
    */
-  async function serve(page, req, res) {
+  async function serve(page, req, res, signedIn) {
     const nonce = newNonce();
     let body = Buffer.from(page.parts.join(nonce));
+    if (signedIn && isHtml(page.headers["content-type"])) body = markSession(body);
     const headers = { ...page.headers };
     const csp = headers["content-security-policy"];
     if (typeof csp === "string") headers["content-security-policy"] = csp.split(page.nonce).join(nonce);
@@ -192,21 +210,23 @@ export function createPageCache(options) {
       headers["content-encoding"] = "gzip";
     }
     headers["content-length"] = String(body.length);
-    headers.vary = varyOnEncoding(headers.vary);
+    headers.vary = varyOn(headers.vary);
+    headers["cache-control"] = signedIn ? SIGNED_IN_CACHE_CONTROL : ANONYMOUS_CACHE_CONTROL;
     headers[CACHE_STATUS_HEADER] = "hit";
     res.writeHead(page.status, headers);
     res.end(req.method === "HEAD" ? undefined : body);
   }
 
   /**
-   * Lets Next.js render the page to this response and keeps a copy of what it sent. Only a
-   * complete 200 HTML or RSC answer without cookies is kept.
+   * Lets Next.js render the shared page to this response and answers a copy of what it sent,
+   * unmarked, when the copy may be kept: a complete 200 HTML or RSC answer without cookies.
    * @param {import("node:http").IncomingMessage} req
    * @param {import("node:http").ServerResponse} res
    * @param {(req: import("node:http").IncomingMessage, res: import("node:http").ServerResponse) => Promise<void>} render
+   * @param {boolean} signedIn
    * @returns {Promise<StoredPage | undefined>}
    */
-  async function renderAndKeep(req, res, render) {
+  async function renderShared(req, res, render, signedIn) {
     const startedIn = generation;
     // The copy is kept uncompressed, so Next.js is asked for identity bytes; a client that
     // accepts gzip gets this answer compressed here as it streams (flushed after every write, so
@@ -218,6 +238,8 @@ export function createPageCache(options) {
     let cacheable = true;
     /** @type {import("node:zlib").Gzip | undefined} */
     let compressor;
+    // A signed-in visitor's copy gets the session mark on its <html>; the kept copy never does.
+    let toMark = signedIn;
     const { write, end, writeHead } = res;
     const collect = (/** @type {unknown} */ chunk, /** @type {unknown} */ encoding) => {
       if (chunk === undefined || chunk === null || typeof chunk === "function") return;
@@ -231,16 +253,35 @@ export function createPageCache(options) {
       else if (chunk instanceof Uint8Array) chunks.push(Buffer.from(chunk));
       else cacheable = false;
     };
+    /** The chunk as this visitor gets it. @param {any} chunk @param {unknown} encoding */
+    const outgoing = (chunk, encoding) => {
+      if (!toMark || chunk === undefined || chunk === null || typeof chunk === "function") return chunk;
+      const bytes =
+        typeof chunk === "string"
+          ? Buffer.from(
+              chunk,
+              typeof encoding === "string" ? /** @type {BufferEncoding} */ (encoding) : "utf8",
+            )
+          : chunk instanceof Uint8Array
+            ? Buffer.from(chunk)
+            : undefined;
+      if (!bytes || bytes.indexOf(HTML_TAG) === -1) return chunk;
+      toMark = false;
+      return markSession(bytes);
+    };
     /** @type {typeof res.writeHead} */
     const patchedWriteHead = function (/** @type {any[]} */ ...args) {
+      toMark = toMark && isHtml(res.getHeader("content-type"));
+      // The mark adds bytes: a length Next.js set would be short.
+      if (toMark) res.removeHeader("content-length");
       if (
         res.statusCode === 200 &&
         !res.hasHeader("set-cookie") &&
         isPageType(res.getHeader("content-type"))
       ) {
-        res.setHeader("cache-control", ANONYMOUS_CACHE_CONTROL);
+        res.setHeader("cache-control", signedIn ? SIGNED_IN_CACHE_CONTROL : ANONYMOUS_CACHE_CONTROL);
         res.setHeader(CACHE_STATUS_HEADER, "miss");
-        res.setHeader("vary", varyOnEncoding(res.getHeader("vary")));
+        res.setHeader("vary", varyOn(res.getHeader("vary")));
         if (acceptsGzip && !res.hasHeader("content-encoding")) {
           res.removeHeader("content-length");
           res.setHeader("content-encoding", "gzip");
@@ -258,6 +299,7 @@ export function createPageCache(options) {
     ) {
       collect(chunk, encoding);
       if (!res.headersSent) res.writeHead(res.statusCode);
+      chunk = outgoing(chunk, encoding);
       if (!compressor) return write.call(res, chunk, encoding, callback);
       compressor.write(chunk, typeof encoding === "string" ? encoding : "utf8");
       if (typeof encoding === "function") encoding();
@@ -267,6 +309,7 @@ export function createPageCache(options) {
     res.end = function (/** @type {any} */ chunk, /** @type {any} */ encoding, /** @type {any} */ callback) {
       collect(chunk, encoding);
       if (!res.headersSent) res.writeHead(res.statusCode);
+      chunk = outgoing(chunk, encoding);
       const gzipping = compressor;
       if (!gzipping) return end.call(res, chunk, encoding, callback);
       const done = [chunk, encoding, callback].find((arg) => typeof arg === "function");
@@ -312,19 +355,25 @@ export function createPageCache(options) {
      * @param {(req: import("node:http").IncomingMessage, res: import("node:http").ServerResponse) => Promise<void>} render
      */
     async handle(req, res, render) {
+      // Only this cache says a render is shared.
+      delete req.headers[SHARED_RENDER_HEADER];
       const key = enabled ? pageKey(req) : undefined;
       if (key === undefined) return render(req, res);
+      const signedIn = isSignedIn(req);
+      // The page is rendered for nobody in particular, whoever asked for it first.
+      delete req.headers.cookie;
+      req.headers[SHARED_RENDER_HEADER] = "1";
       const kept = lookup(key);
-      if (kept) return serve(kept, req, res);
+      if (kept) return serve(kept, req, res, signedIn);
       const inFlight = rendering.get(key);
       if (inFlight) {
         const page = await inFlight.catch(() => undefined);
-        if (page && page.generation === generation) return serve(page, req, res);
-        return render(req, res);
+        if (page && page.generation === generation) return serve(page, req, res, signedIn);
+        return void (await renderShared(req, res, render, signedIn));
       }
       // A HEAD answer has no body to keep.
-      if (req.method === "HEAD") return render(req, res);
-      const flight = renderAndKeep(req, res, render);
+      if (req.method === "HEAD") return void (await renderShared(req, res, render, signedIn));
+      const flight = renderShared(req, res, render, signedIn);
       rendering.set(key, flight);
       try {
         const page = await flight;
@@ -340,16 +389,34 @@ export function createPageCache(options) {
 }
 
 /**
- * A Vary value that names Accept-Encoding (kept pages go out gzipped or not, as the client asks).
+ * A Vary value that names Accept-Encoding (kept pages go out gzipped or not, as the client asks)
+ * and Cookie (a signed-in visitor's copy is marked and private).
  * @param {unknown} vary
  */
-function varyOnEncoding(vary) {
+function varyOn(vary) {
   const names = String(vary ?? "")
     .split(",")
     .map((name) => name.trim())
     .filter(Boolean);
-  if (!names.some((name) => name.toLowerCase() === "accept-encoding")) names.push("Accept-Encoding");
+  for (const wanted of ["Accept-Encoding", "Cookie"])
+    if (!names.some((name) => name.toLowerCase() === wanted.toLowerCase())) names.push(wanted);
   return names.join(", ");
+}
+
+/**
+ * The page with the session mark on its <html> tag (an RSC answer has none, and is left as it is).
+ * @param {Buffer} body
+ */
+function markSession(body) {
+  const at = body.indexOf(HTML_TAG);
+  if (at === -1) return body;
+  const end = at + HTML_TAG.length;
+  return Buffer.concat([body.subarray(0, end), MARK_BYTES, body.subarray(end)]);
+}
+
+/** @param {unknown} contentType */
+function isHtml(contentType) {
+  return String(contentType ?? "").startsWith("text/html");
 }
 
 /** @param {unknown} contentType */

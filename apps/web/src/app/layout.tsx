@@ -6,6 +6,9 @@ import { Providers } from "@/features/layout/providers";
 import { SiteFooter } from "@/features/layout/site-footer";
 import { SiteHeader } from "@/features/layout/site-header";
 import { getEnv } from "@/env";
+import type { ServerViewer } from "@/features/layout/viewer";
+import { SHARED_RENDER_HEADER } from "@/server/request-path";
+import { getViewer } from "@/server/session";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -35,8 +38,13 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // Every page is rendered per request: its scripts carry that response's CSP nonce (proxy.ts),
   // and a page prerendered at build time would have none and not run.
   await connection();
+  // A page every visitor shares (the page cache asked for it) is for nobody in particular.
+  const viewer: ServerViewer = (await headers()).has(SHARED_RENDER_HEADER)
+    ? { shared: true }
+    : { viewer: await getViewer() };
   return (
-    <html lang="en">
+    // The page cache marks <html> for a signed-in visitor of a shared page (data-session).
+    <html lang="en" suppressHydrationWarning>
       <body className="flex min-h-dvh flex-col font-sans">
         <a
           href="#main"
@@ -44,7 +52,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         >
           Skip to content
         </a>
-        <Providers>
+        <Providers viewer={viewer}>
           <SiteHeader />
           <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-8 sm:px-6">
             {children}

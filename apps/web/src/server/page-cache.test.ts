@@ -13,6 +13,8 @@ import {
   CACHE_STATUS_HEADER,
   createPageCache,
   pageKey,
+  SHARED_RENDER_HEADER,
+  SIGNED_IN_CACHE_CONTROL,
 } from "../../scripts/page-cache.mjs";
 
 type Render = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
@@ -20,8 +22,10 @@ type Render = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 /** A stand-in for Next.js: a page whose scripts carry the nonce of its CSP header, as proxy.ts sets it. */
 function fakeNext(options: { status?: number; cookie?: boolean; delayMs?: number } = {}) {
   const calls: string[] = [];
+  const requests: IncomingMessage["headers"][] = [];
   const render: Render = async (req, res) => {
     calls.push(req.url ?? "");
+    requests.push({ ...req.headers });
     if (options.delayMs) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
     const nonce = `n${calls.length}AbC+/=`;
     res.statusCode = options.status ?? 200;
@@ -30,11 +34,11 @@ function fakeNext(options: { status?: number; cookie?: boolean; delayMs?: number
     res.setHeader("cache-control", "private, no-cache, no-store, max-age=0, must-revalidate");
     if (options.cookie) res.setHeader("set-cookie", "sharehood.session=x; Path=/");
     // Streamed in parts, as React does.
-    res.write(`<html><script nonce="${nonce}">a()</script>`);
+    res.write(`<!DOCTYPE html><html lang="en"><script nonce="${nonce}">a()</script>`);
     res.write(`<p>render ${calls.length} of ${req.url} ${"x".repeat(2000)}</p>`);
     res.end(`<script nonce="${nonce}">self.__next_f.push([1,"${nonce}"])</script></html>`);
   };
-  return { render, calls };
+  return { render, calls, requests };
 }
 
 const servers: Server[] = [];
@@ -99,16 +103,34 @@ describe("the page cache", () => {
     ]);
   });
 
-  it("renders every request of someone signed in, and keeps nothing that sets a cookie or is not a 200", async () => {
-    const signedIn = fakeNext();
-    const signedInBase = await serve(cacheFor(), signedIn.render);
-    for (const cookie of ["sharehood.session=abc", "theme=dark; sharehood.session.0=abc"]) {
-      const answer = await get(`${signedInBase}/`, { cookie });
-      expect(answer.cache).toBeNull();
-      expect(answer.res.headers.get("cache-control")).toContain("private");
+  it("gives signed-in visitors the shared page, marked for them and private, rendered for nobody", async () => {
+    const next = fakeNext();
+    const base = await serve(cacheFor(), next.render);
+    const signedIn = { cookie: "theme=dark; sharehood.session.0=abc" };
+    const first = await get(`${base}/items/abc`, signedIn);
+    const anonymous = await get(`${base}/items/abc`);
+    const again = await get(`${base}/items/abc`, { cookie: "sharehood.session=abc" });
+    expect(next.calls).toHaveLength(1);
+    expect([first.cache, anonymous.cache, again.cache]).toEqual(["miss", "hit", "hit"]);
+    // Next.js saw no cookie, and was told the render is shared.
+    expect(next.requests[0]?.cookie).toBeUndefined();
+    expect(next.requests[0]?.[SHARED_RENDER_HEADER]).toBe("1");
+    // The kept copy is unmarked; each signed-in visitor's copy carries the mark once, on <html>.
+    expect(anonymous.body).not.toContain("data-session");
+    for (const answer of [first, again]) {
+      expect(answer.body).toMatch(/^<!DOCTYPE html><html data-session="" lang="en">/);
+      expect(answer.body.split("data-session").length).toBe(2);
+      expect(answer.res.headers.get("cache-control")).toBe(SIGNED_IN_CACHE_CONTROL);
     }
-    expect(signedIn.calls).toHaveLength(2);
+    expect(anonymous.res.headers.get("cache-control")).toBe(ANONYMOUS_CACHE_CONTROL);
+    for (const answer of [first, anonymous, again]) expect(answer.res.headers.get("vary")).toMatch(/cookie/i);
+    // A client cannot ask for a shared render of a page that is not shared.
+    await get(`${base}/loans`, { [SHARED_RENDER_HEADER]: "1", cookie: "sharehood.session=abc" });
+    expect(next.requests[1]?.[SHARED_RENDER_HEADER]).toBeUndefined();
+    expect(next.requests[1]?.cookie).toBe("sharehood.session=abc");
+  });
 
+  it("keeps nothing that sets a cookie or is not a 200", async () => {
     for (const next of [fakeNext({ cookie: true }), fakeNext({ status: 404 })]) {
       const base = await serve(cacheFor(), next.render);
       await get(`${base}/items/gone`);

@@ -13,3 +13,10 @@ export function pagePathOf(url: URL): string {
   const query = params.toString();
   return query ? `${url.pathname}?${query}` : url.pathname;
 }
+
+/**
+ * Set by the page cache (scripts/page-cache.mjs) on the requests it sends Next.js for a page that
+ * everyone gets, signed in or not: the root layout then leaves the person's own parts to the
+ * browser (features/layout/viewer.tsx).
+ */
+export const SHARED_RENDER_HEADER = "x-sharehood-shared-render";

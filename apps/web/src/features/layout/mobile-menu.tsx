@@ -127,10 +127,10 @@ export function MobileMenu({ links, account }: { links: MenuLink[]; account: { n
             </>
           ) : (
             <>
-              <Link href="/sign-in" onClick={chosen} className={itemStyle}>
+              <Link href="/sign-in" onClick={chosen} className={`${itemStyle} when-signed-out`}>
                 Sign in
               </Link>
-              <Link href="/register" onClick={chosen} className={itemStyle}>
+              <Link href="/register" onClick={chosen} className={`${itemStyle} when-signed-out`}>
                 Join Sharehood
               </Link>
             </>

@@ -1,9 +1,13 @@
 "use client";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
+import { ViewerProvider, type ServerViewer } from "@/features/layout/viewer";
 
-/** React Query for the whole app. Server-rendered data seeds it; it takes over from there. */
-export function Providers({ children }: { children: ReactNode }) {
+/**
+ * React Query for the whole app (server-rendered data seeds it; it takes over from there), and the
+ * person the page is for.
+ */
+export function Providers({ viewer, children }: { viewer: ServerViewer; children: ReactNode }) {
   const [client] = useState(
     () =>
       new QueryClient({
@@ -12,5 +16,9 @@ export function Providers({ children }: { children: ReactNode }) {
         },
       }),
   );
-  return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
+  return (
+    <QueryClientProvider client={client}>
+      <ViewerProvider from={viewer}>{children}</ViewerProvider>
+    </QueryClientProvider>
+  );
 }

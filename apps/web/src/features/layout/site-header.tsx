@@ -1,29 +1,34 @@
+"use client";
 import Link from "next/link";
 import { Avatar } from "@sharehood/ui/avatar";
 import { buttonStyles } from "@sharehood/ui/button";
 import { signOutAction } from "@/features/auth/actions";
 import { Logo } from "@/features/layout/logo";
-import { MobileMenu } from "@/features/layout/mobile-menu";
+import { MobileMenu, type MenuLink } from "@/features/layout/mobile-menu";
+import { useViewer, viewerCan, type ViewerState } from "@/features/layout/viewer";
 import { NotificationBell } from "@/features/notifications/notification-bell";
-import { can, getViewer } from "@/server/session";
 
 const navLink =
   "rounded-full px-3 py-2 text-sm font-medium text-stone-700 hover:bg-stone-100 hover:text-stone-900";
 
+function linksFor(viewer: ViewerState): MenuLink[] {
+  if (!viewer) return [{ href: "/", label: "Browse" }];
+  return [
+    { href: "/", label: "Browse" },
+    { href: "/loans", label: "Borrowing" },
+    { href: "/listings", label: "My listings" },
+    ...(viewerCan(viewer, "user.list") ? [{ href: "/admin", label: "Admin" }] : []),
+  ];
+}
+
 /**
  * The top bar: brand, navigation, and the account controls. Collapses to a menu on phones; the
- * notification bell stays in view at every width.
+ * notification bell stays in view at every width. The same on every page, for whoever it is: the
+ * person comes from the viewer context (on a page every visitor shares, once /api/viewer answers).
  */
-export async function SiteHeader() {
-  const viewer = await getViewer();
-  const links = viewer
-    ? [
-        { href: "/", label: "Browse" },
-        { href: "/loans", label: "Borrowing" },
-        { href: "/listings", label: "My listings" },
-        ...(can(viewer, "user.list") ? [{ href: "/admin", label: "Admin" }] : []),
-      ]
-    : [{ href: "/", label: "Browse" }];
+export function SiteHeader() {
+  const viewer = useViewer();
+  const links = linksFor(viewer);
 
   return (
     <header className="sticky top-0 z-30 border-b border-stone-200/80 bg-white/90 backdrop-blur">
@@ -59,10 +64,10 @@ export async function SiteHeader() {
               </>
             ) : (
               <>
-                <Link href="/sign-in" className={navLink}>
+                <Link href="/sign-in" className={`${navLink} when-signed-out`}>
                   Sign in
                 </Link>
-                <Link href="/register" className={buttonStyles("primary", "sm")}>
+                <Link href="/register" className={`${buttonStyles("primary", "sm")} when-signed-out`}>
                   Join Sharehood
                 </Link>
               </>

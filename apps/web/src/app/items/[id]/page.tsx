@@ -3,17 +3,14 @@ import Link from "next/link";
 import { Alert } from "@sharehood/ui/alert";
 import { Avatar } from "@sharehood/ui/avatar";
 import { Badge } from "@sharehood/ui/badge";
-import { buttonStyles } from "@sharehood/ui/button";
 import { CategoryIllustration } from "@sharehood/ui/category-illustration";
 import { PhotoGallery } from "@sharehood/ui/photo-gallery";
 import { BookedDates } from "@/features/items/booked-dates";
-import { BorrowForm } from "@/features/items/borrow-form";
 import { CONDITION_LABELS } from "@/features/items/conditions";
 import { formatDate } from "@/features/items/dates";
-import { DeleteItemButton } from "@/features/items/delete-item-button";
+import { BorrowSection, ItemManageButtons, OwnerName } from "@/features/items/item-viewer-parts";
 import { getCategories } from "@/server/categories";
 import { getItem } from "@/server/items";
-import { can, getViewer } from "@/server/session";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> };
 
@@ -27,18 +24,15 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
+/**
+ * The same page for every visitor, so the page cache keeps it: what depends on who looks (the
+ * owner's buttons, the borrow form) is in item-viewer-parts.
+ */
 export default async function ItemPage({ params, searchParams }: Props) {
   const { id } = await params;
-  const [item, viewer, categories, flags] = await Promise.all([
-    getItem(id),
-    getViewer(),
-    getCategories(),
-    searchParams,
-  ]);
+  const [item, categories, flags] = await Promise.all([getItem(id), getCategories(), searchParams]);
   const category = categories.find((c) => c.id === item.categoryId);
-  const isOwner = viewer?.id === item.owner.id;
-  const canEdit = isOwner || can(viewer, "item.update.any");
-  const canDelete = isOwner || can(viewer, "item.delete.any");
+  const parts = { id: item.id, title: item.title, owner: item.owner };
 
   return (
     <div className="flex flex-col gap-6">
@@ -97,54 +91,18 @@ export default async function ItemPage({ params, searchParams }: Props) {
               <div>
                 <p className="text-sm text-stone-600">Lent by</p>
                 <p className="font-semibold text-stone-900">
-                  {isOwner ? `${item.owner.name} (you)` : item.owner.name}
+                  <OwnerName owner={item.owner} />
                 </p>
               </div>
             </div>
             <p className="mt-4 text-xs text-stone-600">Listed {formatDate(item.createdAt.slice(0, 10))}</p>
-            {(canEdit || canDelete) && (
-              <div className="mt-5 flex flex-wrap items-start gap-2 border-t border-stone-100 pt-5">
-                {canEdit && (
-                  <Link href={`/items/${item.id}/edit`} className={buttonStyles("secondary", "sm")}>
-                    Edit listing
-                  </Link>
-                )}
-                {canDelete && (
-                  <DeleteItemButton
-                    itemId={item.id}
-                    itemTitle={item.title}
-                    label={isOwner ? "Delete" : "Remove item"}
-                    redirectTo={isOwner ? "/listings" : "/"}
-                  />
-                )}
-              </div>
-            )}
+            <ItemManageButtons item={parts} />
           </div>
           <div className="flex flex-col gap-5 rounded-3xl bg-white p-6 shadow-sm ring-1 ring-stone-200">
             <BookedDates bookings={item.bookings} />
             <div className="border-t border-stone-100 pt-5">
               <h2 className="mb-4 text-lg font-semibold">Borrow it</h2>
-              {!viewer ? (
-                <div className="flex flex-col gap-3">
-                  <p className="text-stone-700">Sign in to ask {item.owner.name} if you can borrow this.</p>
-                  <Link
-                    href={`/sign-in?callbackUrl=${encodeURIComponent(`/items/${item.id}`)}`}
-                    className={buttonStyles("primary", "lg")}
-                  >
-                    Sign in to borrow
-                  </Link>
-                </div>
-              ) : isOwner ? (
-                <p className="text-stone-700">
-                  This is your item. Requests to borrow it appear in{" "}
-                  <Link href="/loans?view=owner" className="font-semibold text-brand-800 underline">
-                    Borrowing
-                  </Link>
-                  .
-                </p>
-              ) : (
-                <BorrowForm itemId={item.id} itemTitle={item.title} />
-              )}
+              <BorrowSection item={parts} />
             </div>
           </div>
         </div>

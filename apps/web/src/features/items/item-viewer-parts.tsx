@@ -1,0 +1,74 @@
+"use client";
+import Link from "next/link";
+import { buttonStyles } from "@sharehood/ui/button";
+import { BorrowForm } from "@/features/items/borrow-form";
+import { DeleteItemButton } from "@/features/items/delete-item-button";
+import { useViewer, viewerCan } from "@/features/layout/viewer";
+
+// The parts of an item page that depend on who looks at it. The page itself is the same for every
+// visitor (and kept by the page cache); these ask the viewer context.
+
+interface Owner {
+  id: string;
+  name: string;
+}
+
+/** The owner's name, "(you)" for the owner themself. */
+export function OwnerName({ owner }: { owner: Owner }) {
+  const viewer = useViewer();
+  return <>{viewer?.id === owner.id ? `${owner.name} (you)` : owner.name}</>;
+}
+
+/** Edit and delete, for the owner and for admins who may. */
+export function ItemManageButtons({ item }: { item: { id: string; title: string; owner: Owner } }) {
+  const viewer = useViewer();
+  const isOwner = viewer?.id === item.owner.id;
+  const canEdit = isOwner || viewerCan(viewer, "item.update.any");
+  const canDelete = isOwner || viewerCan(viewer, "item.delete.any");
+  if (!canEdit && !canDelete) return null;
+  return (
+    <div className="mt-5 flex flex-wrap items-start gap-2 border-t border-stone-100 pt-5">
+      {canEdit && (
+        <Link href={`/items/${item.id}/edit`} className={buttonStyles("secondary", "sm")}>
+          Edit listing
+        </Link>
+      )}
+      {canDelete && (
+        <DeleteItemButton
+          itemId={item.id}
+          itemTitle={item.title}
+          label={isOwner ? "Delete" : "Remove item"}
+          redirectTo={isOwner ? "/listings" : "/"}
+        />
+      )}
+    </div>
+  );
+}
+
+/** Signed out, an invitation to sign in; the owner, where requests go; anyone else, the borrow form. */
+export function BorrowSection({ item }: { item: { id: string; title: string; owner: Owner } }) {
+  const viewer = useViewer();
+  if (!viewer)
+    return (
+      <div className="when-signed-out flex flex-col gap-3">
+        <p className="text-stone-700">Sign in to ask {item.owner.name} if you can borrow this.</p>
+        <Link
+          href={`/sign-in?callbackUrl=${encodeURIComponent(`/items/${item.id}`)}`}
+          className={buttonStyles("primary", "lg")}
+        >
+          Sign in to borrow
+        </Link>
+      </div>
+    );
+  if (viewer.id === item.owner.id)
+    return (
+      <p className="text-stone-700">
+        This is your item. Requests to borrow it appear in{" "}
+        <Link href="/loans?view=owner" className="font-semibold text-brand-800 underline">
+          Borrowing
+        </Link>
+        .
+      </p>
+    );
+  return <BorrowForm itemId={item.id} itemTitle={item.title} />;
+}
