@@ -38,7 +38,8 @@ async function expectAllFit(page: Page, routes: Route[]): Promise<void> {
 }
 
 test.describe("every page fits a phone's width", () => {
-  test.describe.configure({ timeout: 180_000 });
+  // The three visitors side by side when there are two workers (each worker sets up its own data).
+  test.describe.configure({ mode: "parallel", timeout: 180_000 });
   const ids = { item: "", othersItem: "", loan: "" };
   let owner: Awaited<ReturnType<typeof createUser>>;
 
