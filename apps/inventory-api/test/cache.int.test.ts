@@ -13,7 +13,20 @@ beforeAll(async () => {
 });
 afterAll(() => stack.close());
 
-const sqlCalls = () => vi.spyOn(stack.inventory.api.db, "$queryRaw");
+/**
+ * Watches the SQL the Inventory API runs. The counts leave out what its background work runs on the
+ * same client whenever it likes (the event relay's outbox queries, the people copy taking in a
+ * new account's name), which has nothing to do with the request under test.
+ */
+function sqlCalls() {
+  const spy = vi.spyOn(stack.inventory.api.db, "$queryRaw");
+  const background = /outbox_events|INSERT INTO owners/;
+  // A tagged template's strings, or a composed query's text.
+  const text = (query: unknown) =>
+    Array.isArray(query) ? query.join("?") : String((query as { sql?: unknown } | null)?.sql ?? query);
+  const requestSql = () => spy.mock.calls.filter(([query]) => !background.test(text(query)));
+  return { count: () => requestSql().length, restore: () => spy.mockRestore() };
+}
 const list = (query = "") => raw(`${stack.inventory.url}/items${query}`);
 
 describe("the public read cache", () => {
@@ -24,8 +37,8 @@ describe("the public read cache", () => {
     const spy = sqlCalls();
     await list("?category=tools");
     await raw(`${stack.inventory.url}/items/${item.id}`);
-    expect(spy).not.toHaveBeenCalled();
-    spy.mockRestore();
+    expect(spy.count()).toBe(0);
+    spy.restore();
   });
 
   it("answers a cache hit with the same bytes and headers as the first, uncached answer", async () => {
@@ -58,8 +71,8 @@ describe("the public read cache", () => {
     const responses = await Promise.all(Array.from({ length: 25 }, () => list("?sort=title")));
     expect(responses.every((r) => r.status === 200)).toBe(true);
     expect(new Set(responses.map((r) => r.text)).size).toBe(1);
-    expect(spy).toHaveBeenCalledTimes(1);
-    spy.mockRestore();
+    expect(spy.count()).toBe(1);
+    spy.restore();
   });
 
   it("shows every kind of write at once: create, edit, remove", async () => {
