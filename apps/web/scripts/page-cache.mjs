@@ -19,10 +19,7 @@
 // drops what it holds; a page is never kept longer than PAGE_CACHE_TTL_SECONDS either. Without
 // Redis (the embedded default) or while the subscription is down, a page is kept one second.
 import { randomBytes } from "node:crypto";
-import { constants as zlibConstants, createGzip, gzip as gzipCallback } from "node:zlib";
-import { promisify } from "node:util";
-
-const gzip = promisify(gzipCallback);
+import { constants as zlibConstants, crc32, createGzip, deflateRawSync } from "node:zlib";
 
 /** The channel the Inventory API announces catalogue changes on (CATALOGUE_CHANGED_CHANNEL in the SDK's contract). */
 export const CATALOGUE_CHANGED_CHANNEL = "catalogue-changed";
@@ -78,6 +75,13 @@ const NONCE_IN_CSP = /'nonce-([^']+)'/;
 const GZIP = /\bgzip\b/;
 // Fast enough to run per response (a 70 kB page in well under a millisecond), most of the gain.
 const GZIP_LEVEL = 4;
+// A kept page is compressed once, part by part (the parts between its nonces), and each answer
+// is put together from those parts with its own nonce between them as stored blocks: one valid
+// gzip member, with no compression work per answer but a CRC.
+const KEPT_GZIP_LEVEL = 6;
+const GZIP_HEADER = Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff]);
+/** An empty final deflate block: the end of the stream. */
+const DEFLATE_END = Buffer.from([3, 0]);
 
 /** A fresh nonce, the same shape as src/server/security-headers.ts makes. */
 const newNonce = () => randomBytes(16).toString("base64");
@@ -117,6 +121,8 @@ export function pageKey(req) {
  * @property {number} status
  * @property {Record<string, string | string[]>} headers
  * @property {string[]} parts the body split at the stored nonce
+ * @property {Buffer[]} deflated each part compressed on its own (deflatePart)
+ * @property {{ first: string, deflated: Buffer } | undefined} [marked] the first part with the session mark
  * @property {string} nonce
  * @property {number} bytes
  * @property {number} expiresAt
@@ -198,15 +204,17 @@ export function createPageCache(options) {
    * @param {import("node:http").ServerResponse} res
    * @param {boolean} signedIn
    */
-  async function serve(page, req, res, signedIn) {
+  function serve(page, req, res, signedIn) {
     const nonce = newNonce();
-    let body = Buffer.from(page.parts.join(nonce));
-    if (signedIn && isHtml(page.headers["content-type"])) body = markSession(body);
+    const marked = signedIn && isHtml(page.headers["content-type"]) ? markedFirstPart(page) : undefined;
+    const parts = marked ? [marked.first, ...page.parts.slice(1)] : page.parts;
+    let body = Buffer.from(parts.join(nonce));
     const headers = { ...page.headers };
     const csp = headers["content-security-policy"];
     if (typeof csp === "string") headers["content-security-policy"] = csp.split(page.nonce).join(nonce);
     if (GZIP.test(String(req.headers["accept-encoding"] ?? "")) && body.length > 1024) {
-      body = await gzip(body, { level: GZIP_LEVEL });
+      const deflated = marked ? [marked.deflated, ...page.deflated.slice(1)] : page.deflated;
+      body = gzipFromParts(deflated, Buffer.from(nonce), body);
       headers["content-encoding"] = "gzip";
     }
     headers["content-length"] = String(body.length);
@@ -334,12 +342,15 @@ export function createPageCache(options) {
         headers[name] = Array.isArray(value) ? value : String(value);
     }
     const body = Buffer.concat(chunks).toString("utf8");
+    const parts = body.split(nonce);
+    const deflated = parts.map(deflatePart);
     return {
       status: 200,
       headers,
-      parts: body.split(nonce),
+      parts,
+      deflated,
       nonce,
-      bytes: body.length * 2 + 1024,
+      bytes: body.length * 2 + deflated.reduce((sum, part) => sum + part.length, 0) + 1024,
       expiresAt: Date.now() + ttlMs(),
       generation: startedIn,
     };
@@ -401,6 +412,58 @@ function varyOn(vary) {
   for (const wanted of ["Accept-Encoding", "Cookie"])
     if (!names.some((name) => name.toLowerCase() === wanted.toLowerCase())) names.push(wanted);
   return names.join(", ");
+}
+
+/**
+ * The first part of a kept page with the session mark, and compressed, made once per page.
+ * @param {StoredPage} page
+ */
+function markedFirstPart(page) {
+  if (!page.marked) {
+    const first = markSession(Buffer.from(page.parts[0] ?? "")).toString("utf8");
+    page.marked = { first, deflated: deflatePart(first) };
+  }
+  return page.marked;
+}
+
+/**
+ * A part of a kept page compressed on its own: no reference to what comes before it, and ending on
+ * a byte boundary (Z_SYNC_FLUSH, not the final block), so that other blocks can follow it.
+ * @param {string} text
+ */
+function deflatePart(text) {
+  return deflateRawSync(Buffer.from(text), {
+    level: KEPT_GZIP_LEVEL,
+    finishFlush: zlibConstants.Z_SYNC_FLUSH,
+  });
+}
+
+/**
+ * Bytes as one stored (uncompressed) deflate block: a non-final block header on a byte of its own,
+ * then LEN and its one's complement, little-endian.
+ * @param {Buffer} bytes at most 65,535 of them
+ */
+function storedBlock(bytes) {
+  const head = Buffer.alloc(5);
+  head.writeUInt16LE(bytes.length, 1);
+  head.writeUInt16LE(~bytes.length & 0xffff, 3);
+  return Buffer.concat([head, bytes]);
+}
+
+/**
+ * A gzip answer put together from a kept page's compressed parts with this answer's nonce between
+ * them; `body` is the same answer uncompressed, for the trailer's CRC and length.
+ * @param {Buffer[]} deflated @param {Buffer} nonce @param {Buffer} body
+ */
+function gzipFromParts(deflated, nonce, body) {
+  const between = storedBlock(nonce);
+  const trailer = Buffer.alloc(8);
+  trailer.writeUInt32LE(crc32(body), 0);
+  trailer.writeUInt32LE(body.length >>> 0, 4);
+  const pieces = [GZIP_HEADER, deflated[0] ?? Buffer.alloc(0)];
+  for (const part of deflated.slice(1)) pieces.push(between, part);
+  pieces.push(DEFLATE_END, trailer);
+  return Buffer.concat(pieces);
 }
 
 /**

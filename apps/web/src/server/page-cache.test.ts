@@ -179,9 +179,9 @@ describe("the page cache", () => {
   it("compresses pages for clients that accept gzip, the first visitor's as well", async () => {
     const next = fakeNext();
     const base = await serve(cacheFor(), next.render);
-    const gzipped = async () => {
+    const gzipped = async (headers: Record<string, string> = {}) => {
       const res = await new Promise<IncomingMessage>((resolve) =>
-        httpGet(`${base}/`, { headers: { "accept-encoding": "gzip, br" } }, resolve),
+        httpGet(`${base}/`, { headers: { "accept-encoding": "gzip, br", ...headers } }, resolve),
       );
       const chunks: Buffer[] = [];
       for await (const chunk of res) chunks.push(chunk as Buffer);
@@ -193,11 +193,18 @@ describe("the page cache", () => {
       "miss",
       "hit",
     ]);
-    for (const { res, text } of [first, second]) {
+    // Kept pages are compressed once, part by part; each answer puts its own nonce between them.
+    const signedIn = await gzipped({ cookie: "sharehood.session=abc" });
+    const anonymous = await gzipped();
+    for (const { res, text } of [first, second, signedIn, anonymous]) {
       expect(res.headers["content-encoding"]).toBe("gzip");
       expect(res.headers.vary).toMatch(/accept-encoding/i);
       expect(text).toContain("render 1 of /");
+      const nonce = /'nonce-([^']+)'/.exec(String(res.headers["content-security-policy"]))?.[1];
+      expect(text.split(nonce!).length, "every nonce of the page is this answer's").toBe(4);
     }
+    expect(signedIn.text).toMatch(/^<!DOCTYPE html><html data-session="" lang="en">/);
+    expect(anonymous.text).not.toContain("data-session");
     expect(next.calls).toHaveLength(1);
   });
 
