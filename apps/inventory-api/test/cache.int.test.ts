@@ -1,5 +1,5 @@
-import { vi, afterAll, beforeAll, describe, expect, it } from "vitest";
-import { inDays, newItem, raw } from "./fixtures.ts";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { inDays, newItem, raw, watchRequestSql } from "./fixtures.ts";
 import { startStack, type TestStack } from "./stack.ts";
 
 let stack: TestStack;
@@ -13,20 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => stack.close());
 
-/**
- * Watches the SQL the Inventory API runs. The counts leave out what its background work runs on the
- * same client whenever it likes (the event relay's outbox queries, the people copy taking in a
- * new account's name), which has nothing to do with the request under test.
- */
-function sqlCalls() {
-  const spy = vi.spyOn(stack.inventory.api.db, "$queryRaw");
-  const background = /outbox_events|INSERT INTO owners/;
-  // A tagged template's strings, or a composed query's text.
-  const text = (query: unknown) =>
-    Array.isArray(query) ? query.join("?") : String((query as { sql?: unknown } | null)?.sql ?? query);
-  const requestSql = () => spy.mock.calls.filter(([query]) => !background.test(text(query)));
-  return { count: () => requestSql().length, restore: () => spy.mockRestore() };
-}
+const sqlCalls = () => watchRequestSql(stack.inventory.api.db);
 const list = (query = "") => raw(`${stack.inventory.url}/items${query}`);
 
 describe("the public read cache", () => {

@@ -1,5 +1,5 @@
 import { ApiError } from "@sharehood/sdk";
-import { expect } from "vitest";
+import { expect, vi } from "vitest";
 
 export { inDays, newItem } from "@sharehood/test-stack";
 
@@ -35,5 +35,22 @@ export async function raw(url: string, init: RequestInit & { token?: string } = 
     headers: res.headers,
     body: body as Record<string, unknown> & { items?: unknown[] },
     text,
+  };
+}
+
+/**
+ * Watches the SQL the Inventory API runs through `db.$queryRaw`. The count leaves out what its
+ * background work runs on the same client whenever it likes (the event relay's outbox queries, the
+ * people copy taking in a new account's name), which has nothing to do with the request under test.
+ */
+export function watchRequestSql(db: { $queryRaw: (...args: never[]) => unknown }) {
+  const spy = vi.spyOn(db, "$queryRaw");
+  const background = /outbox_events|INSERT INTO owners/;
+  // A tagged template's strings, or a composed query's text.
+  const text = (query: unknown) =>
+    Array.isArray(query) ? query.join("?") : String((query as { sql?: unknown } | null)?.sql ?? query);
+  return {
+    count: () => spy.mock.calls.filter(([query]) => !background.test(text(query))).length,
+    restore: () => spy.mockRestore(),
   };
 }
