@@ -13,9 +13,12 @@ import {
   CACHE_STATUS_HEADER,
   createPageCache,
   pageKey,
+  SESSION_MARK,
   SHARED_RENDER_HEADER,
   SIGNED_IN_CACHE_CONTROL,
 } from "../../scripts/page-cache.mjs";
+import { SESSION_MARK as MARK_THE_PAGE_READS } from "../features/layout/viewer.tsx";
+import { SHARED_RENDER_HEADER as HEADER_THE_LAYOUT_READS } from "./request-path.ts";
 
 type Render = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
@@ -206,6 +209,11 @@ describe("the page cache", () => {
     expect(signedIn.text).toMatch(/^<!DOCTYPE html><html data-session="" lang="en">/);
     expect(anonymous.text).not.toContain("data-session");
     expect(next.calls).toHaveLength(1);
+  });
+
+  it("names the shared-render header and the session mark as the layout and the page read them", () => {
+    expect(SHARED_RENDER_HEADER).toBe(HEADER_THE_LAYOUT_READS);
+    expect(SESSION_MARK).toBe(MARK_THE_PAGE_READS);
   });
 
   it("keys a page by its origin and by the headers an RSC answer depends on", () => {

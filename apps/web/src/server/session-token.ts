@@ -10,6 +10,14 @@ export interface Viewer {
 }
 
 /**
+ * Whether the viewer holds a permission (the APIs enforce it; this only shapes the UI). For server
+ * and client components alike: a shared page's viewer is `undefined` until it is known.
+ */
+export function can(viewer: Viewer | null | undefined, permission: Permission): boolean {
+  return viewer?.permissions.includes(permission) ?? false;
+}
+
+/**
  * What the encrypted next-auth session cookie holds. It lives only on the server side of the
  * app: pages get a `Viewer`, and the API tokens never reach browser JavaScript.
  */

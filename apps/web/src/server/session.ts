@@ -7,17 +7,15 @@ import { apiClient } from "@/server/api-client";
 import { clientAddressForwarding } from "@/server/client-address";
 import { REQUEST_PATH_HEADER } from "@/server/request-path";
 import { decodeSessionCookie, SESSION_TOKENS_HEADER } from "@/server/session-cookie";
-import type { SessionTokens, Viewer } from "@/server/session-token";
+import { can, type SessionTokens, type Viewer } from "@/server/session-token";
 
 /** The signed-in person for this request, or null. Safe to pass to client components. */
 export const getViewer = cache(
   async (): Promise<Viewer | null> => (await readSessionTokens())?.viewer ?? null,
 );
 
-/** Whether the viewer holds a permission (the APIs enforce it; this only shapes the UI). */
-export function can(viewer: Viewer | null, permission: Permission): boolean {
-  return viewer?.permissions.includes(permission) ?? false;
-}
+/** Whether the viewer holds a permission: stated beside `Viewer`, for client components too. */
+export { can };
 
 /** This request's page path and query (set by the proxy), or "/" outside a page request. */
 export async function requestPath(): Promise<string> {

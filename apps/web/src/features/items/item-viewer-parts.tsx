@@ -3,7 +3,8 @@ import Link from "next/link";
 import { buttonStyles } from "@sharehood/ui/button";
 import { BorrowForm } from "@/features/items/borrow-form";
 import { DeleteItemButton } from "@/features/items/delete-item-button";
-import { useViewer, viewerCan } from "@/features/layout/viewer";
+import { useViewer } from "@/features/layout/viewer";
+import { can } from "@/server/session-token";
 
 // The parts of an item page that depend on who looks at it. The page itself is the same for every
 // visitor (and kept by the page cache); these ask the viewer context.
@@ -13,6 +14,13 @@ interface Owner {
   name: string;
 }
 
+/** What these parts need of the item. */
+interface ItemRef {
+  id: string;
+  title: string;
+  owner: Owner;
+}
+
 /** The owner's name, "(you)" for the owner themself. */
 export function OwnerName({ owner }: { owner: Owner }) {
   const viewer = useViewer();
@@ -20,11 +28,11 @@ export function OwnerName({ owner }: { owner: Owner }) {
 }
 
 /** Edit and delete, for the owner and for admins who may. */
-export function ItemManageButtons({ item }: { item: { id: string; title: string; owner: Owner } }) {
+export function ItemManageButtons({ item }: { item: ItemRef }) {
   const viewer = useViewer();
   const isOwner = viewer?.id === item.owner.id;
-  const canEdit = isOwner || viewerCan(viewer, "item.update.any");
-  const canDelete = isOwner || viewerCan(viewer, "item.delete.any");
+  const canEdit = isOwner || can(viewer, "item.update.any");
+  const canDelete = isOwner || can(viewer, "item.delete.any");
   if (!canEdit && !canDelete) return null;
   return (
     <div className="mt-5 flex flex-wrap items-start gap-2 border-t border-stone-100 pt-5">
@@ -46,7 +54,7 @@ export function ItemManageButtons({ item }: { item: { id: string; title: string;
 }
 
 /** Signed out, an invitation to sign in; the owner, where requests go; anyone else, the borrow form. */
-export function BorrowSection({ item }: { item: { id: string; title: string; owner: Owner } }) {
+export function BorrowSection({ item }: { item: ItemRef }) {
   const viewer = useViewer();
   if (!viewer)
     return (

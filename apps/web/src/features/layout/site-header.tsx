@@ -5,7 +5,8 @@ import { buttonStyles } from "@sharehood/ui/button";
 import { signOutAction } from "@/features/auth/actions";
 import { Logo } from "@/features/layout/logo";
 import { MobileMenu, type MenuLink } from "@/features/layout/mobile-menu";
-import { useViewer, viewerCan, type ViewerState } from "@/features/layout/viewer";
+import { useViewer, type ViewerState } from "@/features/layout/viewer";
+import { can } from "@/server/session-token";
 import { NotificationBell } from "@/features/notifications/notification-bell";
 
 const navLink =
@@ -17,7 +18,7 @@ function linksFor(viewer: ViewerState): MenuLink[] {
     { href: "/", label: "Browse" },
     { href: "/loans", label: "Borrowing" },
     { href: "/listings", label: "My listings" },
-    ...(viewerCan(viewer, "user.list") ? [{ href: "/admin", label: "Admin" }] : []),
+    ...(can(viewer, "user.list") ? [{ href: "/admin", label: "Admin" }] : []),
   ];
 }
 

@@ -1,6 +1,5 @@
 "use client";
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from "react";
-import type { Permission } from "@sharehood/sdk";
 import type { Viewer } from "@/server/session-token";
 
 /**
@@ -14,8 +13,8 @@ export type ServerViewer = { viewer: Viewer | null } | { shared: true };
 /** The viewer; null when nobody is signed in; undefined while a shared page is still asking. */
 export type ViewerState = Viewer | null | undefined;
 
-/** The attribute the page cache puts on <html> when a session cookie came with the request (SESSION_MARK). */
-const SESSION_MARK = "data-session";
+/** The attribute the page cache puts on <html> when a session cookie came with the request (SESSION_MARK in scripts/page-cache.mjs). */
+export const SESSION_MARK = "data-session";
 
 const ViewerContext = createContext<ViewerState>(null);
 
@@ -59,9 +58,4 @@ export function ViewerProvider({ from, children }: { from: ServerViewer; childre
 /** The person the page is for (see ViewerState). */
 export function useViewer(): ViewerState {
   return useContext(ViewerContext);
-}
-
-/** Whether the viewer holds a permission (the APIs enforce it; this only shapes the UI). */
-export function viewerCan(viewer: ViewerState, permission: Permission): boolean {
-  return viewer?.permissions.includes(permission) ?? false;
 }
