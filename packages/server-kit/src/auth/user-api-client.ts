@@ -13,10 +13,6 @@ export interface UserApiClientOptions {
   breakerThreshold: number;
   breakerResetMs: number;
   logger: Logger;
-  /** The `fetch` to call with; when unset, one over keep-alive connections of this client's own. */
-  fetch?: typeof fetch;
-  /** Closes what `fetch` holds open; called by `close`. */
-  onClose?: () => Promise<void>;
 }
 
 /**
@@ -25,14 +21,13 @@ export interface UserApiClientOptions {
  * a dead User API costs microseconds, not a timeout per request.
  */
 export function createUserApiClient(options: UserApiClientOptions) {
-  // Keep-alive connections: a loopback round trip costs about half of the global fetch's.
-  const agent = options.fetch ? undefined : new Agent({ keepAliveTimeout: 30_000, connections: 64 });
-  const keepAliveFetch = ((url: string, init: RequestInit) =>
-    undiciFetch(url, { ...(init as object), dispatcher: agent })) as unknown as typeof fetch;
+  // Keep-alive connections of its own: a loopback round trip costs about half of the global fetch's.
+  const agent = new Agent({ keepAliveTimeout: 30_000, connections: 64 });
   const client = createClient({
     userApiUrl: options.baseUrl,
     timeoutMs: options.timeoutMs,
-    fetch: options.fetch ?? keepAliveFetch,
+    fetch: ((url: string, init: RequestInit) =>
+      undiciFetch(url, { ...(init as object), dispatcher: agent })) as unknown as typeof fetch,
   });
   const breaker = new CircuitBreaker({
     threshold: options.breakerThreshold,
@@ -82,10 +77,7 @@ export function createUserApiClient(options: UserApiClientOptions) {
     get breakerState() {
       return breaker.state;
     },
-    close: async () => {
-      await agent?.close();
-      await options.onClose?.();
-    },
+    close: () => agent.close(),
   };
 }
 
