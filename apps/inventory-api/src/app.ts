@@ -20,6 +20,12 @@ import { createMount } from "./modules/auth/mount.ts";
 import { listenForRevocations } from "./modules/auth/revocation-listener.ts";
 import { createCategoriesRepository } from "./modules/categories/categories.repository.ts";
 import { categoriesRouter } from "./modules/categories/categories.routes.ts";
+import { createBlocksRepository } from "./modules/conversations/blocks.repository.ts";
+import { createBlocksService } from "./modules/conversations/blocks.service.ts";
+import { createConversationsRepository } from "./modules/conversations/conversations.repository.ts";
+import { conversationsRouter } from "./modules/conversations/conversations.routes.ts";
+import { createConversationsService } from "./modules/conversations/conversations.service.ts";
+import { createMessageLimits } from "./modules/conversations/message-limits.ts";
 import { createIdempotency } from "./modules/idempotency/idempotency.ts";
 import { createIdempotencyRepository } from "./modules/idempotency/idempotency.repository.ts";
 import { createCatalogueFastPath } from "./modules/items/catalogue-fast-path.ts";
@@ -77,6 +83,8 @@ export async function createInventoryApi(
   const events = startEventRelay({ config, db, logger, registry: core.metrics.registry });
   core.onDispose(events.stop);
   const loans = createLoansRepository(db, { onEventsWritten: events.nudge });
+  const conversations = createConversationsRepository(db, { onEventsWritten: events.nudge });
+  const blocks = createBlocksRepository(db);
   const idempotencyRepository = createIdempotencyRepository(db);
   const photoStorage = createPhotoStorage(config);
   const removePhotoFiles = createRemovePhotoFiles(photoStorage, logger);
@@ -97,7 +105,7 @@ export async function createInventoryApi(
     store,
     cache: tokenCache,
     logger,
-    onUserDeleted: createForgetUser({ loans, items, removePhotoFiles, cache: publicCache, logger }),
+    onUserDeleted: createForgetUser({ loans, owners, items, removePhotoFiles, cache: publicCache, logger }),
   });
   core.onDispose(() => unsubscribe().catch(() => undefined));
   const stopMaintenance = startMaintenance({
@@ -131,7 +139,14 @@ export async function createInventoryApi(
     }),
     logger,
   });
-  const loansService = createLoansService({ loans, items });
+  const loansService = createLoansService({ loans, items, blocks });
+  const conversationsService = createConversationsService({
+    conversations,
+    blocks,
+    items,
+    limits: createMessageLimits(new RateLimiter(store, logger)),
+    photoUrls,
+  });
 
   core.onDispose(stopMaintenance);
 
@@ -149,6 +164,7 @@ export async function createInventoryApi(
   app.use(itemsRouter(mount, itemsService));
   app.use(photosRouter(mount, photosService));
   app.use(loansRouter(mount, loansService));
+  app.use(conversationsRouter(mount, conversationsService, createBlocksService({ blocks })));
   return {
     ...finishService(core, app),
     listener: withFastPath(app, createCatalogueFastPath(itemsService, publicCache), core.metrics),

@@ -49,6 +49,11 @@ export const ProblemSchema = z.object({
   code: z.enum(ERROR_CODES),
   requestId: z.string(),
   errors: z.array(FieldErrorSchema).optional(),
+  /**
+   * A finer reason for some refusals, under their general code: `blocked` on a 403 when the person
+   * addressed has blocked the caller (see `BLOCKED_REASON`).
+   */
+  reason: z.string().max(64).optional(),
 });
 /** The RFC 9457 problem+json body every Sharehood error response carries. */
 export type Problem = z.infer<typeof ProblemSchema>;

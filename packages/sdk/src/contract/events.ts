@@ -23,9 +23,13 @@ export const LOAN_DOMAIN_EVENT_TYPES = [
   "loan.request_waiting",
 ] as const;
 
+/** What happens in conversations that people hear about: a new message. */
+export const MESSAGE_DOMAIN_EVENT_TYPES = ["message.created"] as const;
+
 /** The event types people hear about, webhooks subscribe to and the events feed serves. */
 export const PUBLIC_EVENT_TYPES = [
   ...LOAN_DOMAIN_EVENT_TYPES,
+  ...MESSAGE_DOMAIN_EVENT_TYPES,
   "user.registered",
   "user.email_changed",
   "user.password_changed",
@@ -71,6 +75,30 @@ export const EventLoanSchema = LoanSchema.pick({
 export type EventLoan = z.infer<typeof EventLoanSchema>;
 
 const LoanPayloadSchema = z.object({ loan: EventLoanSchema, message: z.string().nullable().optional() });
+
+/**
+ * A new message as its event carries it: the thread (what it is about, for the notification's
+ * text and link), and the message with its author's public name. The audience is the other
+ * participant only.
+ */
+export const MessageCreatedPayloadSchema = z.object({
+  conversation: z.object({
+    id: IdSchema,
+    item: z.object({ id: IdSchema, title: z.string() }),
+    /** The loan the thread belongs to; null for a question about the item. */
+    loanId: IdSchema.nullable(),
+  }),
+  message: z.object({
+    id: IdSchema,
+    authorId: IdSchema,
+    authorName: z.string(),
+    body: z.string(),
+    createdAt: TimestampSchema,
+  }),
+});
+/** The payload of `message.created`. */
+export type MessageCreatedPayload = z.infer<typeof MessageCreatedPayloadSchema>;
+
 const PersonPayloadSchema = z.object({ user: EventPersonSchema });
 
 /** Each event type's payload. */
@@ -85,6 +113,7 @@ export const EVENT_PAYLOADS = {
   "loan.due_soon": LoanPayloadSchema,
   "loan.overdue": LoanPayloadSchema,
   "loan.request_waiting": LoanPayloadSchema,
+  "message.created": MessageCreatedPayloadSchema,
   "user.registered": PersonPayloadSchema,
   "user.email_changed": PersonPayloadSchema.extend({ previousEmail: z.string() }),
   "user.password_changed": PersonPayloadSchema,
@@ -110,7 +139,7 @@ const envelope = {
   /** Who did it; null for the system (a reminder, an expiry). */
   actor: z.object({ id: IdSchema }).nullable(),
   /** What it is about. */
-  subject: z.object({ type: z.enum(["loan", "user", "item"]), id: IdSchema }),
+  subject: z.object({ type: z.enum(["loan", "user", "item", "conversation"]), id: IdSchema }),
   /** The people it concerns (who may be told). */
   audience: z.array(IdSchema),
   /** Trace context (W3C `traceparent`), when the change was traced. */
@@ -133,6 +162,7 @@ export const DomainEventSchema = z.discriminatedUnion("type", [
   eventOf("loan.due_soon"),
   eventOf("loan.overdue"),
   eventOf("loan.request_waiting"),
+  eventOf("message.created"),
   eventOf("user.registered"),
   eventOf("user.email_changed"),
   eventOf("user.password_changed"),

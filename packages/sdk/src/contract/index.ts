@@ -1,4 +1,5 @@
 export * from "./common.ts";
+export * from "./conversations.ts";
 export * from "./errors.ts";
 export * from "./events.ts";
 export * from "./inventory-routes.ts";

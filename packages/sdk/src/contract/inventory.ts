@@ -170,8 +170,15 @@ export const LoanSchema = z.object({
 /** A borrow request and its state. */
 export type Loan = z.infer<typeof LoanSchema>;
 
-/** A loan with its event history (`GET /loans/:id`, and every transition's answer). */
-export const LoanDetailSchema = LoanSchema.extend({ events: z.array(LoanEventSchema) });
+/**
+ * A loan with its event history (`GET /loans/:id`, and every transition's answer), and the thread
+ * between borrower and owner (`conversationId`; null for anyone else, such as an admin, who cannot
+ * read it).
+ */
+export const LoanDetailSchema = LoanSchema.extend({
+  events: z.array(LoanEventSchema),
+  conversationId: IdSchema.nullable(),
+});
 /** A loan with its event history. */
 export type LoanDetail = z.infer<typeof LoanDetailSchema>;
 

@@ -9,6 +9,7 @@ export const FIELD_LIMITS = {
   itemDescription: 5000,
   itemLocation: 120,
   loanMessage: 1000,
+  message: 2000,
   userName: 100,
   passwordMin: 8,
   passwordMax: 256,

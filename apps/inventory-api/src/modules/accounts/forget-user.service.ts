@@ -1,12 +1,17 @@
 import type { Logger } from "@sharehood/server-kit";
 import type { ItemsRepository } from "../items/items.repository.ts";
 import type { LoansRepository } from "../loans/loans.repository.ts";
+import type { OwnersRepository } from "../owners/owners.repository.ts";
 import type { RemovePhotoFiles } from "../photos/photo-files.ts";
 import type { PublicCache } from "../public-cache/public-cache.ts";
 
-/** When the User API deletes an account: cancel its open loans, unlist its items and drop their photos. */
+/**
+ * When the User API deletes an account: cancel its open loans, unlist its items and drop their
+ * photos, and forget its name (its threads stay readable, with a former member).
+ */
 export function createForgetUser(deps: {
   loans: LoansRepository;
+  owners: OwnersRepository;
   items: ItemsRepository;
   removePhotoFiles: RemovePhotoFiles;
   cache: PublicCache;
@@ -15,6 +20,7 @@ export function createForgetUser(deps: {
   return async (userId: string): Promise<void> => {
     const cancelled = await deps.loans.cancelAllOf(userId);
     const { count: removed, photoKeys } = await deps.items.removeAllOf(userId);
+    await deps.owners.forget(userId);
     // Not an HTTP write, so no route declares what it invalidates: it empties the cache itself,
     // when it changed anything.
     if (cancelled + removed > 0) await deps.cache.invalidate();

@@ -18,6 +18,20 @@ export function toLoanDto(row: LoanRow, today: string): Loan {
   };
 }
 
-export function toLoanDetailDto(row: LoanRow, events: LoanEventRow[], today: string): LoanDetail {
-  return { ...toLoanDto(row, today), events: events.map((e) => ({ ...e, at: e.at.toISOString() })) };
+/**
+ * A loan with its history, as `viewerId` sees it: the thread's id only for borrower and owner, the
+ * thread's two participants (an admin sees the loan, not the conversation).
+ */
+export function toLoanDetailDto(
+  row: LoanRow,
+  events: LoanEventRow[],
+  today: string,
+  viewerId: string,
+): LoanDetail {
+  const isParty = viewerId === row.ownerId || viewerId === row.borrowerId;
+  return {
+    ...toLoanDto(row, today),
+    events: events.map((e) => ({ ...e, at: e.at.toISOString() })),
+    conversationId: isParty ? row.conversationId : null,
+  };
 }

@@ -1,6 +1,7 @@
 import type { LoanStatus, NewDomainEvent } from "@sharehood/sdk";
 import { writeEvents } from "@sharehood/server-kit";
 import { Prisma, sqlStateOf, type Db } from "../../db.ts";
+import { openLoanThread } from "../conversations/conversations.repository.ts";
 import { loanEvent, type LoanEventType } from "./loan-events.ts";
 
 export interface LoanRow {
@@ -16,6 +17,8 @@ export interface LoanRow {
   status: LoanStatus;
   createdAt: Date;
   updatedAt: Date;
+  /** The thread between borrower and owner (every loan has one). */
+  conversationId: string | null;
 }
 
 export interface LoanEventRow {
@@ -40,8 +43,9 @@ const SELECT_LOAN = sql`
   SELECT l.id, l.item_id AS "itemId", i.title AS "itemTitle", l.owner_id AS "ownerId", l.borrower_id AS "borrowerId",
          coalesce(o.name, 'A neighbour') AS "borrowerName", to_char(l.start_date, 'YYYY-MM-DD') AS "startDate",
          to_char(l.end_date, 'YYYY-MM-DD') AS "endDate", l.message, l.status::text AS status,
-         l.created_at AS "createdAt", l.updated_at AS "updatedAt"
-  FROM loans l JOIN items i ON i.id = l.item_id LEFT JOIN owners o ON o.id = l.borrower_id`;
+         l.created_at AS "createdAt", l.updated_at AS "updatedAt", cv.id AS "conversationId"
+  FROM loans l JOIN items i ON i.id = l.item_id LEFT JOIN owners o ON o.id = l.borrower_id
+  LEFT JOIN conversations cv ON cv.loan_id = l.id`;
 
 // Loans that hold the item's dates: the exclusion constraint covers exactly these.
 const BOOKING_STATUSES = sql`('approved', 'active')`;
@@ -172,6 +176,8 @@ export function createLoansRepository(db: Db, options: { onEventsWritten?: () =>
             actorId: loan.borrowerId,
           },
         });
+        // The loan's thread, with the request's message as its first message.
+        await openLoanThread(tx, { ...loan, id });
         await tell(tx, [loanEvent("loan.requested", await loanIn(tx, id), loan.borrowerId)]);
         return id;
       });

@@ -8,6 +8,8 @@ import type {
 import { AppError, conflict, decodeCursor, encodeCursor, forbidden, notFound } from "@sharehood/server-kit";
 import { daysBetween, todayUtc } from "../../dates.ts";
 import { can, type Caller } from "../auth/caller.ts";
+import { refuseIfBlocked } from "../conversations/blocked.ts";
+import type { BlocksRepository } from "../conversations/blocks.repository.ts";
 import type { ItemsRepository } from "../items/items.repository.ts";
 import { LIFECYCLE, VERB, type Action, type Role } from "./lifecycle.ts";
 import { toLoanDetailDto, toLoanDto } from "./loan-dto.ts";
@@ -22,13 +24,17 @@ const invalidDates = (path: string, message: string) =>
     errors: [{ path, message }],
   });
 
-export function createLoansService(deps: { loans: LoansRepository; items: ItemsRepository }) {
+export function createLoansService(deps: {
+  loans: LoansRepository;
+  items: ItemsRepository;
+  blocks: BlocksRepository;
+}) {
   // Transitions that change bookings declare `invalidates: "catalogue"` on their routes; the route
   // mounter empties the public cache.
-  const { loans, items } = deps;
+  const { loans, items, blocks } = deps;
 
-  async function detail(row: LoanRow): Promise<LoanDetail> {
-    return toLoanDetailDto(row, await loans.events(row.id), todayUtc());
+  async function detail(row: LoanRow, viewer: Caller): Promise<LoanDetail> {
+    return toLoanDetailDto(row, await loans.events(row.id), todayUtc(), viewer.user.id);
   }
 
   async function page(
@@ -74,6 +80,11 @@ export function createLoansService(deps: { loans: LoansRepository; items: ItemsR
       const item = await items.findById(itemId);
       if (!item) throw notFound("The item");
       if (item.ownerId === caller.user.id) throw forbidden("You cannot borrow your own item");
+      await refuseIfBlocked(
+        blocks,
+        { blockerId: item.ownerId, userId: caller.user.id },
+        "The owner of this item does not accept requests from you",
+      );
       const today = todayUtc();
       if (body.startDate < today) throw invalidDates("body.startDate", "must not be in the past");
       if (daysBetween(today, body.startDate) > MAX_DAYS_AHEAD)
@@ -91,7 +102,7 @@ export function createLoansService(deps: { loans: LoansRepository; items: ItemsR
         endDate: body.endDate,
         message: body.message || null,
       });
-      return detail(await mustFind(id));
+      return detail(await mustFind(id), caller);
     },
 
     async get(caller: Caller, id: string): Promise<LoanDetail> {
@@ -99,7 +110,7 @@ export function createLoansService(deps: { loans: LoansRepository; items: ItemsR
       const isParty = loan.ownerId === caller.user.id || loan.borrowerId === caller.user.id;
       if (!isParty && !can(caller, "system.admin") && !can(caller, "loan.cancel.any"))
         throw forbidden("Only the borrower, the owner or an admin can see this loan");
-      return detail(loan);
+      return detail(loan, caller);
     },
 
     list: (caller: Caller, query: z.output<typeof ListLoansQuerySchema>): Promise<Page<Loan>> =>
@@ -154,7 +165,7 @@ export function createLoansService(deps: { loans: LoansRepository; items: ItemsR
             : `The loan changed meanwhile: it is ${now.status} now`,
         );
       }
-      return detail(await mustFind(id));
+      return detail(await mustFind(id), caller);
     },
   };
 }

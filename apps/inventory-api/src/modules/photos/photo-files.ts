@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import type { Logger } from "@sharehood/server-kit";
 import type { PhotoUrls } from "../items/item-dto.ts";
 import type { PhotoStorage } from "./photo-storage.ts";
@@ -8,19 +7,6 @@ export const PHOTO_VARIANTS = ["display", "thumb"] as const;
 export type PhotoVariant = (typeof PHOTO_VARIANTS)[number];
 
 export const fileKey = (key: string, variant: PhotoVariant) => `${key}/${variant}.webp`;
-
-/**
- * A new photo id: a UUIDv7 (time-ordered, like the ids the database makes). The photo's storage key
- * is its id, so a new photo always gets new URLs and cached copies never go stale.
- */
-export function newPhotoId(): string {
-  const bytes = randomBytes(16);
-  bytes.writeUIntBE(Date.now(), 0, 6);
-  bytes[6] = (bytes[6]! & 0x0f) | 0x70;
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
-  const hex = bytes.toString("hex");
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
 
 /** Absolute URLs of a photo's files, so pages on another origin (the web app) can show them. */
 export function photoUrlsAt(publicUrl: string): PhotoUrls {

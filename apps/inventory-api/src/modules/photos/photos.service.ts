@@ -5,7 +5,8 @@ import { expectedVersion, stale } from "../items/if-match.ts";
 import { toItemDto, type PhotoUrls } from "../items/item-dto.ts";
 import type { ItemsRepository } from "../items/items.repository.ts";
 import type { ReceivedFile } from "./multipart.ts";
-import { fileKey, newPhotoId, type RemovePhotoFiles } from "./photo-files.ts";
+import { newId } from "../../new-id.ts";
+import { fileKey, type RemovePhotoFiles } from "./photo-files.ts";
 import type { PhotoIntake } from "./photo-intake.ts";
 import type { PhotoStorage } from "./photo-storage.ts";
 import type { ProcessedPhoto } from "./process-photo.ts";
@@ -54,7 +55,7 @@ export function createPhotosService(deps: {
   }
 
   async function store(processed: ProcessedPhoto[]) {
-    const records = processed.map((p) => ({ id: newPhotoId(), width: p.width, height: p.height }));
+    const records = processed.map((p) => ({ id: newId(), width: p.width, height: p.height }));
     const stored = records.map((r) => ({ ...r, key: r.id }));
     try {
       await Promise.all(
