@@ -16,6 +16,7 @@ import {
   type Prepared,
   type RouteSpec,
 } from "./cells.ts";
+import { CONVERSATION_SPECS } from "./conversation-specs.ts";
 import { NOTIFICATION_SPECS } from "./notification-specs.ts";
 import { inDays, newItemBody, pngUpload, type CallOptions, type SecurityWorld } from "./world.ts";
 
@@ -462,6 +463,7 @@ export const SPECS: Record<string, RouteSpec> = {
       },
     },
   },
+  ...CONVERSATION_SPECS,
   ...ACCOUNT_LINK_SPECS,
   ...NOTIFICATION_SPECS,
 };
