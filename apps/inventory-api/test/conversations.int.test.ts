@@ -324,6 +324,49 @@ describe("message.created", () => {
   });
 });
 
+describe("conversation.read", () => {
+  type ReadEvent = DomainEventOf<"conversation.read">;
+  const readEvents = async (conversationId: string): Promise<ReadEvent[]> =>
+    (
+      await db().$queryRaw<{ body: ReadEvent }[]>`
+        SELECT body FROM outbox_events WHERE type = 'conversation.read'
+          AND body->'subject'->>'id' = ${conversationId} ORDER BY seq`
+    ).map((row) => row.body);
+
+  it("is written when a read mark advances, to both participants, and not for a repeated read", async () => {
+    const [reader, writer] = await Promise.all([person("Rita"), person("Walt")]);
+    const item = await listItem(reader);
+    const thread = await ask(writer, item.id, "One");
+    await writer.talk.send({ params: { id: thread.id }, body: { body: "Two" } });
+    expect((await messageEvents(thread.id)).map((e) => e.payload.message.seq)).toEqual([1, 2]);
+
+    await reader.talk.markRead({ params: { id: thread.id } });
+    await reader.talk.markRead({ params: { id: thread.id } });
+    // The writer's own mark is already at its message: reading changes nothing, so no event.
+    await writer.talk.markRead({ params: { id: thread.id } });
+    const events = await readEvents(thread.id);
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({
+      source: "inventory-api",
+      actor: { id: reader.id },
+      subject: { type: "conversation", id: thread.id },
+      audience: [reader.id, writer.id],
+      payload: { conversationId: thread.id, readerId: reader.id, readSeq: 2, otherId: writer.id },
+    });
+
+    await writer.talk.send({ params: { id: thread.id }, body: { body: "Three" } });
+    await reader.talk.markRead({ params: { id: thread.id } });
+    expect((await readEvents(thread.id)).map((e) => e.payload.readSeq)).toEqual([2, 3]);
+  });
+
+  it("is not written for someone outside the thread", async () => {
+    const item = await listItem();
+    const thread = await ask(asker, item.id, "Anyone reading?");
+    await refused(stranger.talk.markRead({ params: { id: thread.id } }), 404, "not_found");
+    expect(await readEvents(thread.id)).toEqual([]);
+  });
+});
+
 describe("the OpenAPI document", () => {
   it("describes every conversation and block endpoint", async () => {
     const doc = await raw(`${stack.inventory.url}/openapi.json`);

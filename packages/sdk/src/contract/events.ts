@@ -23,6 +23,9 @@ export const LOAN_DOMAIN_EVENT_TYPES = [
   "loan.request_waiting",
 ] as const;
 
+/** A loan event type: the payload is the loan. */
+export type LoanDomainEventType = (typeof LOAN_DOMAIN_EVENT_TYPES)[number];
+
 /** What happens in conversations that people hear about: a new message. */
 export const MESSAGE_DOMAIN_EVENT_TYPES = ["message.created"] as const;
 
@@ -38,13 +41,15 @@ export const PUBLIC_EVENT_TYPES = [
 
 /**
  * Events between services only, never shown to people, webhooks or the events feed: two carry a
- * one-time secret for an email (a verification or a password-reset link), and a new name keeps the
- * other services' copies of a person current.
+ * one-time secret for an email (a verification or a password-reset link), a new name keeps the
+ * other services' copies of a person current, and a read thread lets the Notification API update
+ * open streams and hold back a message email that is no longer needed.
  */
 export const INTERNAL_EVENT_TYPES = [
   "account.verification_requested",
   "account.password_reset_requested",
   "account.renamed",
+  "conversation.read",
 ] as const;
 
 /** A public event type. */
@@ -90,6 +95,8 @@ export const MessageCreatedPayloadSchema = z.object({
   }),
   message: z.object({
     id: IdSchema,
+    /** Its number in the thread (1, 2, …): read marks are compared with it. */
+    seq: z.number().int().positive(),
     authorId: IdSchema,
     authorName: z.string(),
     body: z.string(),
@@ -98,6 +105,20 @@ export const MessageCreatedPayloadSchema = z.object({
 });
 /** The payload of `message.created`. */
 export type MessageCreatedPayload = z.infer<typeof MessageCreatedPayloadSchema>;
+
+/**
+ * A participant's read mark moved: they have read the thread up to message `readSeq`. Written only
+ * when the mark advances, so a repeated read writes nothing. `otherId` is the other participant
+ * (whose messages are now seen).
+ */
+export const ConversationReadPayloadSchema = z.object({
+  conversationId: IdSchema,
+  readerId: IdSchema,
+  readSeq: z.number().int().nonnegative(),
+  otherId: IdSchema,
+});
+/** The payload of `conversation.read`. */
+export type ConversationReadPayload = z.infer<typeof ConversationReadPayloadSchema>;
 
 const PersonPayloadSchema = z.object({ user: EventPersonSchema });
 
@@ -127,6 +148,7 @@ export const EVENT_PAYLOADS = {
     expiresAt: TimestampSchema,
   }),
   "account.renamed": PersonPayloadSchema,
+  "conversation.read": ConversationReadPayloadSchema,
 } as const satisfies Record<EventType, z.ZodType>;
 
 const envelope = {
@@ -170,6 +192,7 @@ export const DomainEventSchema = z.discriminatedUnion("type", [
   eventOf("account.verification_requested"),
   eventOf("account.password_reset_requested"),
   eventOf("account.renamed"),
+  eventOf("conversation.read"),
 ]);
 /** Any domain event. */
 export type DomainEvent = z.infer<typeof DomainEventSchema>;

@@ -6,7 +6,12 @@ import {
   type ConversationRow,
   type MessageRow,
 } from "./conversation-row.ts";
-import { messageCreatedEvent, type PostedMessage } from "./message-event.ts";
+import {
+  conversationReadEvent,
+  messageCreatedEvent,
+  type PostedMessage,
+  type ReadMark,
+} from "./message-event.ts";
 import { newId } from "../../new-id.ts";
 
 const { sql } = Prisma;
@@ -168,14 +173,35 @@ export function createConversationsRepository(db: Db, options: { onEventsWritten
         ORDER BY seq DESC LIMIT ${options.limit}`;
     },
 
-    /** Moves this participant's read mark to the newest message; false if the thread is not theirs. */
+    /**
+     * Moves this participant's read mark to the newest message; false if the thread is not theirs.
+     * When the mark advances, `conversation.read` goes to the outbox in the same transaction (the
+     * Notification API updates open streams and holds back a message email no longer needed); a
+     * repeated read matches no row in the UPDATE and writes nothing.
+     */
     async markRead(conversationId: string, userId: string): Promise<boolean> {
-      const count = await db.$executeRaw`
-        UPDATE conversations SET
-          owner_read_seq = CASE WHEN owner_id = ${userId} THEN message_count ELSE owner_read_seq END,
-          asker_read_seq = CASE WHEN asker_id = ${userId} THEN message_count ELSE asker_read_seq END
-        WHERE id = ${conversationId} AND (owner_id = ${userId} OR asker_id = ${userId})`;
-      return count > 0;
+      const { isMine, advanced } = await db.$transaction(async (tx) => {
+        const rows = await tx.$queryRaw<ReadMark[]>`
+          UPDATE conversations SET
+            owner_read_seq = CASE WHEN owner_id = ${userId} THEN message_count ELSE owner_read_seq END,
+            asker_read_seq = CASE WHEN asker_id = ${userId} THEN message_count ELSE asker_read_seq END
+          WHERE id = ${conversationId}
+            AND ((owner_id = ${userId} AND owner_read_seq < message_count)
+              OR (asker_id = ${userId} AND asker_read_seq < message_count))
+          RETURNING message_count AS "readSeq",
+            CASE WHEN owner_id = ${userId} THEN asker_id ELSE owner_id END AS "otherId"`;
+        const mark = rows[0];
+        if (mark) {
+          await writeEvents(tx, "inventory-api", [conversationReadEvent(conversationId, userId, mark)]);
+          return { isMine: true, advanced: true };
+        }
+        const found = await tx.$queryRaw<{ id: string }[]>`
+          SELECT id FROM conversations
+          WHERE id = ${conversationId} AND (owner_id = ${userId} OR asker_id = ${userId})`;
+        return { isMine: found.length > 0, advanced: false };
+      });
+      if (advanced) nudge();
+      return isMine;
     },
   };
 }

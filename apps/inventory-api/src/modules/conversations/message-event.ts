@@ -33,11 +33,36 @@ export function messageCreatedEvent(posted: PostedMessage): NewDomainEvent {
       },
       message: {
         id: posted.id,
+        seq: posted.seq,
         authorId: posted.authorId,
         authorName: posted.authorName,
         body: posted.body,
         createdAt: posted.createdAt.toISOString(),
       },
     },
+  };
+}
+
+/** A participant's read mark just moved: up to which message, and who the other participant is. */
+export interface ReadMark {
+  readSeq: number;
+  otherId: string;
+}
+
+/**
+ * The internal `conversation.read` event, for the outbox. Both participants are its audience: the
+ * writer's messages are now seen, and the reader's other tabs drop the unread mark.
+ */
+export function conversationReadEvent(
+  conversationId: string,
+  readerId: string,
+  mark: ReadMark,
+): NewDomainEvent {
+  return {
+    type: "conversation.read",
+    actor: { id: readerId },
+    subject: { type: "conversation", id: conversationId },
+    audience: [readerId, mark.otherId],
+    payload: { conversationId, readerId, readSeq: mark.readSeq, otherId: mark.otherId },
   };
 }
