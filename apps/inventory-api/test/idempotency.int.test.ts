@@ -99,6 +99,27 @@ describe("Idempotency-Key", () => {
     expect(await stack.inventory.api.db.loan.count({ where: { itemId: item.id } })).toBe(1);
   });
 
+  it("posts a retried question and a retried message once each", async () => {
+    const lender = await stack.signUp();
+    const item = await lender.client.items.create({ body: newItem() });
+    const body = { body: "Is it still free on Saturday?" };
+    const thread = await owner.client.conversations.ask(
+      { params: { id: item.id }, body },
+      { idempotencyKey: "ask-1" },
+    );
+    const askedAgain = await owner.client.conversations.ask(
+      { params: { id: item.id }, body },
+      { idempotencyKey: "ask-1" },
+    );
+    expect(askedAgain.id).toBe(thread.id);
+    const reply = { params: { id: thread.id }, body: { body: "Yes, any time after ten." } };
+    const sent = await lender.client.conversations.send(reply, { idempotencyKey: "reply-1" });
+    const resent = await lender.client.conversations.send(reply, { idempotencyKey: "reply-1" });
+    expect(resent).toEqual(sent);
+    const messages = await stack.inventory.api.db.message.count({ where: { conversationId: thread.id } });
+    expect(messages).toBe(2);
+  });
+
   it("rejects a malformed key with 400", async () => {
     await refused(
       owner.client.items.create({ body: newItem() }, { idempotencyKey: "x".repeat(201) }),

@@ -123,6 +123,26 @@ export function createClient(options: ClientOptions) {
       return: inventory.returnLoan,
       cancel: inventory.cancelLoan,
     },
+    /**
+     * Threads between a borrower (or someone asking) and an owner (Inventory API): `ask` opens or
+     * continues the caller's thread about an item; messages come newest first, cursor-paged.
+     * `ask` and `send` take an `idempotencyKey` option, so a retried send posts once.
+     */
+    conversations: {
+      list: inventory.listConversations,
+      unreadCount: inventory.conversationUnreadCount,
+      ask: inventory.askAboutItem,
+      get: inventory.getConversation,
+      messages: inventory.listMessages,
+      send: inventory.sendMessage,
+      markRead: inventory.markConversationRead,
+    },
+    /** People the caller blocked: they can no longer write to them or ask to borrow their items. */
+    blocks: {
+      list: inventory.listBlocks,
+      add: inventory.blockUser,
+      remove: inventory.unblockUser,
+    },
     /** In-app notifications, email preferences and unsubscribing (Notification API). */
     notifications: {
       list: notifications.listNotifications,

@@ -286,7 +286,9 @@ export const inventoryRoutes = {
     body: SendMessageBodySchema,
     status: 201,
     response: ConversationSchema,
-    errors: [400, 401, 403, 404, 429, 503],
+    errors: [400, 401, 403, 404, 409, 422, 429, 503],
+    headers: ["Idempotency-Key"],
+    idempotent: true,
     invalidates: "nothing",
   }),
   getConversation: defineRoute({
@@ -321,7 +323,9 @@ export const inventoryRoutes = {
     body: SendMessageBodySchema,
     status: 201,
     response: MessageSchema,
-    errors: [400, 401, 403, 404, 409, 429, 503],
+    errors: [400, 401, 403, 404, 409, 422, 429, 503],
+    headers: ["Idempotency-Key"],
+    idempotent: true,
     invalidates: "nothing",
   }),
   markConversationRead: defineRoute({

@@ -41,7 +41,12 @@ describe("the Inventory API's route table", () => {
 
   it("declares idempotent only bearer routes, since keys are scoped to the caller", () => {
     const idempotent = routes.filter(([, route]) => "idempotent" in route && route.idempotent);
-    expect(idempotent.map(([name]) => name).sort()).toEqual(["createItem", "requestLoan"]);
+    expect(idempotent.map(([name]) => name).sort()).toEqual([
+      "askAboutItem",
+      "createItem",
+      "requestLoan",
+      "sendMessage",
+    ]);
     expect(idempotent.every(([, route]) => route.auth === "bearer")).toBe(true);
   });
 });
