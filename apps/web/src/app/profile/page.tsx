@@ -4,6 +4,7 @@ import { Suspense } from "react";
 import { Avatar } from "@sharehood/ui/avatar";
 import { buttonStyles } from "@sharehood/ui/button";
 import { EmailVerificationNotice } from "@/features/auth/email-verification-notice";
+import { BlockedPeople } from "@/features/conversations/blocked-people";
 import { PageHeading } from "@/features/layout/page-heading";
 import { DeleteAccountForm } from "@/features/profile/delete-account-form";
 import { ProfileForm } from "@/features/profile/profile-form";
@@ -55,6 +56,10 @@ export default async function ProfilePage() {
           Email settings
         </Link>
       </section>
+      {/* Streams in: the Inventory API's answer does not hold the page. */}
+      <Suspense fallback={null}>
+        <BlockedPeople />
+      </Suspense>
       <section
         aria-labelledby="danger-heading"
         className="rounded-3xl bg-white p-6 shadow-sm ring-1 ring-red-200 sm:p-8"

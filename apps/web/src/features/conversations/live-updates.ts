@@ -67,7 +67,7 @@ export function readEventFrom(data: unknown): ReadEvent | undefined {
 }
 
 /** A thread's loaded messages, oldest first, each once (a live one may come again in a later page). */
-export function messagesInOrder(pages: MessagePages | undefined): Message[] {
+export function messagesInOrder(pages: { pages: readonly Page<Message>[] } | undefined): Message[] {
   const byId = new Map<string, Message>();
   for (const page of pages?.pages ?? [])
     for (const message of page.items) if (!byId.has(message.id)) byId.set(message.id, message);

@@ -1,6 +1,7 @@
 "use client";
 import Link from "next/link";
 import { buttonStyles } from "@sharehood/ui/button";
+import { AskForm } from "@/features/conversations/ask-form";
 import { BorrowForm } from "@/features/items/borrow-form";
 import { DeleteItemButton } from "@/features/items/delete-item-button";
 import { useViewer } from "@/features/layout/viewer";
@@ -79,4 +80,17 @@ export function BorrowSection({ item }: { item: ItemRef }) {
       </p>
     );
   return <BorrowForm itemId={item.id} itemTitle={item.title} />;
+}
+
+/** "Ask a question", for signed-in people who do not own the item; nothing for anyone else. */
+export function AskSection({ item }: { item: ItemRef }) {
+  const viewer = useViewer();
+  if (!viewer || viewer.id === item.owner.id) return null;
+  return (
+    <div className="border-t border-stone-100 pt-5">
+      <h2 className="mb-1 text-lg font-semibold">Questions?</h2>
+      <p className="mb-3 text-sm text-stone-700">Ask {item.owner.name} before you ask to borrow it.</p>
+      <AskForm itemId={item.id} ownerName={item.owner.name} />
+    </div>
+  );
 }

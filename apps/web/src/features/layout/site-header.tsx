@@ -8,16 +8,20 @@ import { MobileMenu, type MenuLink } from "@/features/layout/mobile-menu";
 import { useViewer, type ViewerState } from "@/features/layout/viewer";
 import { can } from "@/server/session-token";
 import { NotificationBell } from "@/features/notifications/notification-bell";
+import { messagesLabel, MessagesLink, useMessageCount } from "@/features/conversations/messages-link";
 
 const navLink =
   "rounded-full px-3 py-2 text-sm font-medium text-stone-700 hover:bg-stone-100 hover:text-stone-900";
 
-function linksFor(viewer: ViewerState): MenuLink[] {
+const MESSAGES = "/messages";
+
+function linksFor(viewer: ViewerState, messageCount: number | undefined): MenuLink[] {
   if (!viewer) return [{ href: "/", label: "Browse" }];
   return [
     { href: "/", label: "Browse" },
     { href: "/loans", label: "Borrowing" },
     { href: "/listings", label: "My listings" },
+    { href: MESSAGES, label: messagesLabel(messageCount) },
     ...(can(viewer, "user.list") ? [{ href: "/admin", label: "Admin" }] : []),
   ];
 }
@@ -29,7 +33,8 @@ function linksFor(viewer: ViewerState): MenuLink[] {
  */
 export function SiteHeader() {
   const viewer = useViewer();
-  const links = linksFor(viewer);
+  const messageCount = useMessageCount(Boolean(viewer));
+  const links = linksFor(viewer, messageCount);
 
   return (
     <header className="sticky top-0 z-30 border-b border-stone-200/80 bg-white/90 backdrop-blur">
@@ -39,11 +44,15 @@ export function SiteHeader() {
           <Logo />
         </Link>
         <nav aria-label="Main" className="hidden flex-1 items-center gap-1 md:flex">
-          {links.map((link) => (
-            <Link key={link.href} href={link.href} className={navLink}>
-              {link.label}
-            </Link>
-          ))}
+          {links.map((link) =>
+            link.href === MESSAGES ? (
+              <MessagesLink key={link.href} className={navLink} count={messageCount} />
+            ) : (
+              <Link key={link.href} href={link.href} className={navLink}>
+                {link.label}
+              </Link>
+            ),
+          )}
         </nav>
         <div className="ml-auto flex items-center gap-2">
           {viewer && <NotificationBell />}

@@ -1,6 +1,7 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import type { ReactNode } from "react";
 import type { LoanDetail } from "@sharehood/sdk/contract";
 import { formatRange } from "@/features/items/dates";
 import { LoanActions } from "@/features/loans/loan-actions";
@@ -8,49 +9,58 @@ import { LoanHistoryList } from "@/features/loans/loan-history";
 import { loanQuery } from "@/features/loans/queries";
 import { LoanStatusBadges } from "@/features/loans/loan-status-badges";
 
-/** One loan's page: its state, the actions it allows and its whole history, kept live by React Query. */
+/**
+ * One loan's page: its state, the actions it allows and its whole history, kept live by React
+ * Query; the loan's conversation sits beside the history.
+ */
 export function LoanDetailView({
   initial,
   viewerId,
   canCancelAny,
+  thread,
 }: {
   initial: LoanDetail;
   viewerId: string;
   canCancelAny: boolean;
+  /** The loan's conversation between borrower and owner (none for an admin looking on). */
+  thread?: ReactNode;
 }) {
   const loan = useQuery(loanQuery(initial.id, initial)).data ?? initial;
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
-      <section
-        aria-labelledby="loan-summary"
-        className="flex flex-col gap-4 rounded-3xl bg-white p-6 shadow-sm ring-1 ring-stone-200"
-      >
-        <div className="flex flex-wrap gap-2">
-          <LoanStatusBadges loan={loan} />
-        </div>
-        <h2 id="loan-summary" className="text-xl font-semibold">
-          <Link href={`/items/${loan.item.id}`} className="hover:underline">
-            {loan.item.title}
-          </Link>
-        </h2>
-        <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
-          <dt className="text-stone-600">Dates</dt>
-          <dd className="font-medium">{formatRange(loan.startDate, loan.endDate)}</dd>
-          <dt className="text-stone-600">Borrower</dt>
-          <dd className="font-medium">{loan.borrowerId === viewerId ? "You" : loan.borrowerName}</dd>
-          <dt className="text-stone-600">Reference</dt>
-          <dd className="font-mono text-xs">{loan.id}</dd>
-        </dl>
-        {loan.message && (
-          <blockquote className="rounded-xl bg-stone-50 px-3 py-2 text-sm text-stone-700">
-            “{loan.message}”
-          </blockquote>
-        )}
-        <LoanActions loan={loan} viewerId={viewerId} canCancelAny={canCancelAny} />
-      </section>
+      <div className="flex flex-col gap-6">
+        <section
+          aria-labelledby="loan-summary"
+          className="flex flex-col gap-4 rounded-3xl bg-white p-6 shadow-sm ring-1 ring-stone-200"
+        >
+          <div className="flex flex-wrap gap-2">
+            <LoanStatusBadges loan={loan} />
+          </div>
+          <h2 id="loan-summary" className="text-xl font-semibold">
+            <Link href={`/items/${loan.item.id}`} className="hover:underline">
+              {loan.item.title}
+            </Link>
+          </h2>
+          <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
+            <dt className="text-stone-600">Dates</dt>
+            <dd className="font-medium">{formatRange(loan.startDate, loan.endDate)}</dd>
+            <dt className="text-stone-600">Borrower</dt>
+            <dd className="font-medium">{loan.borrowerId === viewerId ? "You" : loan.borrowerName}</dd>
+            <dt className="text-stone-600">Reference</dt>
+            <dd className="font-mono text-xs">{loan.id}</dd>
+          </dl>
+          {loan.message && (
+            <blockquote className="rounded-xl bg-stone-50 px-3 py-2 text-sm text-stone-700">
+              “{loan.message}”
+            </blockquote>
+          )}
+          <LoanActions loan={loan} viewerId={viewerId} canCancelAny={canCancelAny} />
+        </section>
+        {thread}
+      </div>
       <section
         aria-labelledby="loan-history"
-        className="rounded-3xl bg-white p-6 shadow-sm ring-1 ring-stone-200"
+        className="self-start rounded-3xl bg-white p-6 shadow-sm ring-1 ring-stone-200"
       >
         <h2 id="loan-history" className="mb-4 text-lg font-semibold">
           History

@@ -1,7 +1,9 @@
 "use client";
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
+import { conversationStreamListeners, refreshMessageCount } from "@/features/conversations/stream-listeners";
 import { fetchJson } from "@/features/layout/fetch-json";
+import { useViewer } from "@/features/layout/viewer";
 import { addArrivedNotification, UNREAD_COUNT_URL, unreadCountQuery } from "@/features/notifications/queries";
 import { notificationFrom, reconnectDelayMs, unreadCountFrom } from "@/features/notifications/stream-events";
 
@@ -10,7 +12,9 @@ const STREAM_URL = "/api/notifications/stream";
 
 /**
  * Keeps the unread count and the loaded notifications current from the live stream, and answers
- * the title of the latest notification (for a polite announcement). The browser reconnects by
+ * the title of the latest notification (for a polite announcement). The same stream carries the
+ * conversations' `message` and `conversation-read` events: they move the open thread, the inbox
+ * and the unread message count (features/conversations/stream-listeners.ts). The browser reconnects by
  * itself when a stream ends; when it gives up (the relay answered an error: the Notification API
  * is down, or the session ended), this opens a new one after a growing delay, and at once when
  * the tab comes back into view or the network returns.
@@ -18,11 +22,14 @@ const STREAM_URL = "/api/notifications/stream";
 export function useNotificationStream(): string | null {
   const queryClient = useQueryClient();
   const [latest, setLatest] = useState<string | null>(null);
+  const viewerId = useViewer()?.id;
 
   useEffect(() => {
     let source: EventSource | null = null;
     let retryTimer: ReturnType<typeof setTimeout> | undefined;
     let failures = 0;
+    let openedBefore = false;
+    const conversations = viewerId ? conversationStreamListeners(queryClient, viewerId) : null;
     // An `unread` event newer than the count being fetched wins over the fetched one.
     let countVersion = 0;
     const countKey = unreadCountQuery().queryKey;
@@ -45,9 +52,18 @@ export function useNotificationStream(): string | null {
       source = current;
       current.addEventListener("open", () => {
         failures = 0;
-        // Whatever happened while the stream was closed is in the count now.
+        // Whatever happened while the stream was closed is in the counts now; after a break, the
+        // loaded threads and inbox may have missed messages too.
         void refreshCount();
+        if (openedBefore) void queryClient.invalidateQueries({ queryKey: ["conversations"] });
+        else void refreshMessageCount(queryClient);
+        openedBefore = true;
       });
+      if (conversations) {
+        for (const [type, listener] of Object.entries(conversations)) {
+          current.addEventListener(type, (event) => listener(event.data));
+        }
+      }
       current.addEventListener("unread", (event) => {
         const count = unreadCountFrom(event.data);
         if (count === undefined) return;
@@ -83,7 +99,7 @@ export function useNotificationStream(): string | null {
       document.removeEventListener("visibilitychange", reconnectIfClosed);
       window.removeEventListener("online", reconnectIfClosed);
     };
-  }, [queryClient]);
+  }, [queryClient, viewerId]);
 
   return latest;
 }

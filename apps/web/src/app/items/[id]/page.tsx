@@ -8,7 +8,7 @@ import { PhotoGallery } from "@sharehood/ui/photo-gallery";
 import { BookedDates } from "@/features/items/booked-dates";
 import { CONDITION_LABELS } from "@/features/items/conditions";
 import { formatDate } from "@/features/items/dates";
-import { BorrowSection, ItemManageButtons, OwnerName } from "@/features/items/item-viewer-parts";
+import { AskSection, BorrowSection, ItemManageButtons, OwnerName } from "@/features/items/item-viewer-parts";
 import { getCategories } from "@/server/categories";
 import { getItem } from "@/server/items";
 
@@ -104,6 +104,7 @@ export default async function ItemPage({ params, searchParams }: Props) {
               <h2 className="mb-4 text-lg font-semibold">Borrow it</h2>
               <BorrowSection item={parts} />
             </div>
+            <AskSection item={parts} />
           </div>
         </div>
         <section

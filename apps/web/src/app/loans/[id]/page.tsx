@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden, notFound, redirect } from "next/navigation";
 import { ApiError, type LoanDetail } from "@sharehood/sdk";
+import { LoanThread } from "@/features/conversations/loan-thread";
 import { LoanDetailView } from "@/features/loans/loan-detail-view";
 import { PageHeading } from "@/features/layout/page-heading";
 import { can, getUserClient, requireViewer } from "@/server/session";
@@ -34,7 +35,12 @@ export default async function LoanPage({ params }: { params: Promise<{ id: strin
       <div className="mt-3">
         <PageHeading title="Loan" />
       </div>
-      <LoanDetailView initial={loan} viewerId={viewer.id} canCancelAny={can(viewer, "loan.cancel.any")} />
+      <LoanDetailView
+        initial={loan}
+        viewerId={viewer.id}
+        canCancelAny={can(viewer, "loan.cancel.any")}
+        thread={loan.conversationId ? <LoanThread conversationId={loan.conversationId} /> : null}
+      />
     </div>
   );
 }
