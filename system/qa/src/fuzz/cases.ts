@@ -75,7 +75,9 @@ function paramArbitrary(route: Route, name: string): fc.Arbitrary<unknown> {
   if (name === "photoId") return ref("photoId");
   if (route.path.startsWith("/items")) return ref("itemId");
   if (route.path.startsWith("/loans")) return ref("loanId");
-  if (route.path.startsWith("/users")) return ref("userId");
+  if (route.path.startsWith("/conversations")) return ref("conversationId");
+  // Throwaways only: a block between the principals would turn their threads and loans into 403s.
+  if (name === "userId" || route.path.startsWith("/users")) return ref("userId");
   return fc.string({ minLength: 1, maxLength: 20 });
 }
 
@@ -438,18 +440,27 @@ function queryArbitrary(
   );
 }
 
-/** Cursors that decode, but to positions this API never issued: NUL, wrong types, huge numbers. */
-const tamperedCursor = fc
-  .tuple(
-    fc.oneof(
-      nastyString,
-      fc.constantFrom("2024-01-01T00:00:00.000Z", "9999-12-31T23:59:59.999Z"),
-      fc.double(),
-      fc.constantFrom(1e308, -0, 2 ** 63),
-    ),
-    fc.oneof(nastyString, fc.constantFrom("\u0000", "a\u0000b", "x".repeat(64))),
-  )
-  .map((position) => Buffer.from(JSON.stringify(position)).toString("base64url"));
+/**
+ * Cursors that decode, but to positions this API never issued: NUL, wrong types, huge numbers; and
+ * one-number positions like a thread's message cursor (its seq), past PostgreSQL's integer range,
+ * negative, fractional, or a string.
+ */
+const tamperedCursor = fc.oneof(
+  fc
+    .tuple(
+      fc.oneof(
+        nastyString,
+        fc.constantFrom("2024-01-01T00:00:00.000Z", "9999-12-31T23:59:59.999Z"),
+        fc.double(),
+        fc.constantFrom(1e308, -0, 2 ** 63),
+      ),
+      fc.oneof(nastyString, fc.constantFrom("\u0000", "a\u0000b", "x".repeat(64))),
+    )
+    .map((position) => Buffer.from(JSON.stringify(position)).toString("base64url")),
+  fc
+    .oneof(fc.constantFrom(0, -1, 1.5, 2 ** 31, 2 ** 53, 1e308, "1", null, true), fc.integer(), nastyString)
+    .map((seq) => Buffer.from(JSON.stringify([seq])).toString("base64url")),
+);
 
 const rawQueryJunk = fc.oneof(
   fc.constantFrom(

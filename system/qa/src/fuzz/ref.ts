@@ -2,6 +2,7 @@
 export type PoolName =
   | "itemId"
   | "loanId"
+  | "conversationId"
   | "userId"
   | "photoId"
   | "principalId"

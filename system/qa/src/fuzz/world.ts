@@ -136,7 +136,10 @@ export class FuzzWorld {
     this.readMail();
   }
 
-  /** Three items of alice's that bob asks for and three of bob's that alice asks for, in every state. */
+  /**
+   * Three items of alice's that bob asks for and three of bob's that alice asks for, in every state,
+   * each loan with its thread; and a question about the first of each, answered by its owner.
+   */
   async #seedLoans(): Promise<void> {
     const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
     for (const [owner, borrower] of [
@@ -165,6 +168,20 @@ export class FuzzWorld {
           "request loan",
         );
         this.observe("requestLoan", loan);
+        if (i === 0) {
+          const thread = expectOk(
+            await this.#call("inventory", "POST", `/items/${String(item.id)}/conversations`, {
+              token: this.token(borrower),
+              body: { body: "Seed question: is it still available?" },
+            }),
+            "ask about an item",
+          );
+          this.observe("askAboutItem", thread);
+          await this.#call("inventory", "POST", `/conversations/${String(thread.id)}/messages`, {
+            token: this.token(owner),
+            body: { body: "Seed answer: yes." },
+          });
+        }
         if (i > 0)
           await this.#call("inventory", "POST", `/loans/${String(loan.id)}/approve`, {
             token: this.token(owner),
@@ -250,7 +267,10 @@ export class FuzzWorld {
     if (entry === null || typeof entry !== "object") return;
     const record = entry as Record<string, unknown>;
     const id = record.id;
+    // A loan names its thread (for its borrower and owner); a message its thread.
+    remember(this.pool("conversationId"), record.conversationId);
     if (Array.isArray(record.events)) remember(this.pool("loanId"), id);
+    else if ("unreadCount" in record && "other" in record) remember(this.pool("conversationId"), id);
     else if ("condition" in record) {
       remember(this.pool("itemId"), id);
       remember(

@@ -273,3 +273,84 @@ describe("an over-long body is a 413, not a dropped connection", () => {
     if (!("error" in res)) expect(problemViolations(res, "POST")).toEqual([]);
   });
 });
+
+// Conversations (issue 15): the shapes the fuzzer draws at random, each named once.
+describe("a malformed conversation id, body, cursor or limit is a 4xx problem, never a 5xx", () => {
+  let thread: string;
+  const cursorOf = (position: unknown) => Buffer.from(JSON.stringify(position)).toString("base64url");
+  beforeAll(async () => {
+    const res = await sendJson(stack.inventory.url, "POST", `/items/${itemId}/conversations`, {
+      token,
+      body: { body: "Corpus question" },
+    });
+    expect(res.status, res.text.slice(0, 200)).toBe(201);
+    thread = (res.json as { id: string }).id;
+  });
+
+  it("thread ids that are traversal, SQL-ish, overlong or not ids at all", async () => {
+    for (const id of [
+      "..%2F..%2Fitems",
+      "1'%20OR%20'1'%3D'1",
+      "a".repeat(65),
+      "%F0%9F%92%A9",
+      "unread-count%00",
+    ])
+      for (const [method, path, body] of [
+        ["GET", `/conversations/${id}`],
+        ["GET", `/conversations/${id}/messages`],
+        ["POST", `/conversations/${id}/messages`, { body: "hi" }],
+        ["POST", `/conversations/${id}/read`],
+        ["PUT", `/blocks/${id}`],
+        ["DELETE", `/blocks/${id}`],
+      ] as const) {
+        const res = await sendJson(stack.inventory.url, method, path, { token, body });
+        expectClientError(res, method, `${method} ${path}`);
+      }
+  });
+
+  it("bodies that are empty, blank, too long, of the wrong type or carry other fields", async () => {
+    for (const body of [
+      {},
+      { body: "" },
+      { body: " \n\t\u00a0" },
+      { body: "x".repeat(2_001) },
+      { body: 42 },
+      { body: ["a"] },
+      { body: null },
+      { body: "hi", authorId: "someone-else" },
+      "just a string",
+      [{ body: "hi" }],
+    ]) {
+      for (const path of [`/conversations/${thread}/messages`, `/items/${itemId}/conversations`]) {
+        const res = await sendJson(stack.inventory.url, "POST", path, { token, body });
+        expectClientError(res, "POST", `POST ${path} ${JSON.stringify(body).slice(0, 60)}`);
+        expect(res.status).toBe(400);
+      }
+    }
+  });
+
+  it("cursors this API never issued and limits out of range, on the thread, the inbox and the blocks", async () => {
+    const cursors = [
+      "not-base64-%%",
+      cursorOf([2 ** 31]),
+      cursorOf([-1]),
+      cursorOf([1.5]),
+      cursorOf(["1"]),
+      cursorOf([]),
+      cursorOf({ seq: 1 }),
+      cursorOf(["9999-99-99T00:00:00Z", "x"]),
+      cursorOf(["2026-01-01T00:00:00.000Z", "\u0000"]),
+      "x".repeat(513),
+    ];
+    for (const list of [`/conversations/${thread}/messages`, "/conversations", "/blocks"]) {
+      for (const query of [
+        ...cursors.map((c) => `cursor=${encodeURIComponent(c)}`),
+        ...["0", "101", "-1", "1.5", "abc", "1e3", ""].map((l) => `limit=${l}`),
+        "limit=1&limit=2",
+      ]) {
+        const res = await sendJson(stack.inventory.url, "GET", `${list}?${query}`, { token });
+        expectClientError(res, "GET", `GET ${list}?${query}`);
+      }
+    }
+  });
+});
