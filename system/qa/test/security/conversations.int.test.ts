@@ -25,7 +25,10 @@ beforeAll(async () => {
   stack = await startStack("security_conversations");
   world = new SecurityWorld(stack, "conversations");
   await world.setUp();
-  [alice, bob, carol, admin] = (["alice", "bob", "carol", "admin"] as const).map((n) => world.actor(n));
+  alice = world.actor("alice");
+  bob = world.actor("bob");
+  carol = world.actor("carol");
+  admin = world.actor("admin");
   thread = (await questionThread(world, bob)).conversationId;
   await world.ok("inventory", "POST", `/conversations/${thread}/messages`, {
     token: alice.token,
