@@ -44,11 +44,15 @@ function databaseUrl(name: string): string {
   url.pathname = `/${name}`;
   return url.toString();
 }
-/** The suite's databases, dropped and created afresh when the User API starts (run-service.ts). */
+/**
+ * The suite's databases, dropped and created afresh when the User API starts (run-service.ts). A
+ * second run on the same machine at the same time needs its own prefix (and its own E2E_*_PORTs).
+ */
+const DATABASE_PREFIX = process.env.E2E_DATABASE_PREFIX ?? "sharehood_e2e";
 export const E2E_DATABASES = {
-  users: "sharehood_e2e_users",
-  inventory: "sharehood_e2e_inventory",
-  notifications: "sharehood_e2e_notifications",
+  users: `${DATABASE_PREFIX}_users`,
+  inventory: `${DATABASE_PREFIX}_inventory`,
+  notifications: `${DATABASE_PREFIX}_notifications`,
 };
 export const USERS_DATABASE_URL = databaseUrl(E2E_DATABASES.users);
 export const INVENTORY_DATABASE_URL = databaseUrl(E2E_DATABASES.inventory);
