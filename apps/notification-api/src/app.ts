@@ -21,6 +21,8 @@ import { createEmailsRepository } from "./modules/email/emails.repository.ts";
 import { createMailTransport } from "./modules/email/mail-transport.ts";
 import { createEmailSender } from "./modules/email/send-email.ts";
 import { CONSUMER_GROUP, createEventHandler, type HandleEvent } from "./modules/events/handle-event.ts";
+import { createMessageCheck } from "./modules/messages/check-messages.ts";
+import { messageThreadsRepository } from "./modules/messages/message-threads.repository.ts";
 import { createNotificationsRepository } from "./modules/notifications/notifications.repository.ts";
 import { notificationsRouter } from "./modules/notifications/notifications.routes.ts";
 import { createNotificationsService } from "./modules/notifications/notifications.service.ts";
@@ -138,8 +140,23 @@ export async function createNotificationApi(config: NotificationApiConfig): Prom
     queue: emailQueue,
     hub,
     mailDomain: domainOf(config.MAIL_FROM),
+    messageEmailDelayMs: config.MESSAGE_EMAIL_DELAY_SECONDS * 1000,
     logger,
   });
+  await emailQueue.workChecks(
+    createMessageCheck({
+      db,
+      emails,
+      queue: emailQueue,
+      preferences,
+      timing: {
+        delayMs: config.MESSAGE_EMAIL_DELAY_SECONDS * 1000,
+        intervalMs: config.MESSAGE_EMAIL_INTERVAL_SECONDS * 1000,
+      },
+      mailDomain: domainOf(config.MAIL_FROM),
+      logger,
+    }),
+  );
   const bus = createEventBus({
     logger,
     redisUrl: config.REDIS_URL,
@@ -165,6 +182,7 @@ export async function createNotificationApi(config: NotificationApiConfig): Prom
         const before = new Date(Date.now() - RETENTION_MS);
         await forgetProcessedEvents(db, RETENTION_MS);
         await emails.purgeFinished(before);
+        await messageThreadsRepository.purgeIdle(db, before);
       },
     }),
   );

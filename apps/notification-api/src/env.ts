@@ -70,6 +70,22 @@ export const NotificationApiEnvSchema = ServiceEnvSchema.extend({
     .max(60)
     .default(2)
     .describe("how often each replica looks for emails to send"),
+  MESSAGE_EMAIL_DELAY_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 86_400)
+    .default(600)
+    .describe("how long a new message must stay unread before its recipient is emailed about it"),
+  MESSAGE_EMAIL_INTERVAL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 86_400)
+    .default(3600)
+    .describe(
+      "at most one message email per person and thread in this long; unread messages that come meanwhile wait for its end",
+    ),
   STREAMS_PER_PERSON: z.coerce
     .number()
     .int()

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { DomainEvent, EmailKind, EventLoan } from "@sharehood/sdk/contract";
+import type { DomainEvent, LoanDomainEventType, EventLoan } from "@sharehood/sdk/contract";
 
 /** Someone as the tests know them: id, name and address. */
 export interface Person {
@@ -42,7 +42,7 @@ export function loanBetween(owner: Person, borrower: Person, overrides: Partial<
 
 /** A loan event, as the Inventory API writes it: both parties in the audience. */
 export function loanEvent(
-  type: EmailKind,
+  type: LoanDomainEventType,
   loan: EventLoan,
   actor: string | null,
   extra: { message?: string } = {},
@@ -52,6 +52,58 @@ export function loanEvent(
     source: "inventory-api",
     type,
     payload: { loan, ...extra },
+  };
+}
+
+/** A thread between an item's owner and someone who asked about it, as message events name it. */
+export interface Thread {
+  id: string;
+  item: { id: string; title: string };
+}
+
+/** A new thread about an item (ids as the Inventory API makes them). */
+export const newThread = (title = "Camping tent"): Thread => ({
+  id: randomUUID(),
+  item: { id: randomUUID(), title },
+});
+
+/** `message.created`, as the Inventory API writes it: the other participant is the audience. */
+export function messageCreated(
+  thread: Thread,
+  from: Person,
+  to: Person,
+  message: { seq: number; body: string; createdAt?: string },
+): DomainEvent {
+  return {
+    ...envelope(from.id, [to.id], { type: "conversation", id: thread.id }),
+    source: "inventory-api",
+    type: "message.created",
+    payload: {
+      conversation: { id: thread.id, item: thread.item, loanId: null },
+      message: {
+        id: randomUUID(),
+        seq: message.seq,
+        authorId: from.id,
+        authorName: from.name,
+        body: message.body,
+        createdAt: message.createdAt ?? new Date().toISOString(),
+      },
+    },
+  };
+}
+
+/** `conversation.read`, as the Inventory API writes it when a read mark advances. */
+export function conversationRead(
+  thread: Thread,
+  reader: Person,
+  other: Person,
+  readSeq: number,
+): DomainEvent {
+  return {
+    ...envelope(reader.id, [reader.id, other.id], { type: "conversation", id: thread.id }),
+    source: "inventory-api",
+    type: "conversation.read",
+    payload: { conversationId: thread.id, readerId: reader.id, readSeq, otherId: other.id },
   };
 }
 

@@ -1,4 +1,12 @@
-import { NotificationSchema, UnreadCountSchema, type Notification } from "../contract/notifications.ts";
+import {
+  NotificationSchema,
+  StreamConversationReadEventSchema,
+  StreamMessageEventSchema,
+  UnreadCountSchema,
+  type Notification,
+  type StreamConversationReadEvent,
+  type StreamMessageEvent,
+} from "../contract/notifications.ts";
 import { notificationRoutes } from "../contract/notification-routes.ts";
 import { readProblem, type Transport } from "./call-route.ts";
 import { ApiConnectionError } from "./errors.ts";
@@ -51,9 +59,16 @@ export async function* readServerSentEvents(
   }
 }
 
-/** What the notification stream tells its reader. */
+/**
+ * What the notification stream tells its reader: a new notification, the unread count, a new
+ * message in one of the reader's threads (`message`), or a thread read by one of its participants
+ * (`conversation-read`). Messages and reads are live only: a resumed stream does not replay them.
+ */
 export type NotificationStreamEvent =
-  { type: "notification"; notification: Notification } | { type: "unread"; count: number };
+  | { type: "notification"; notification: Notification }
+  | { type: "unread"; count: number }
+  | ({ type: "message" } & StreamMessageEvent)
+  | ({ type: "conversation-read" } & StreamConversationReadEvent);
 
 /** How to open the notification stream. */
 export interface StreamOptions {
@@ -106,6 +121,12 @@ export async function* streamNotifications(
     } else if (message.event === "unread") {
       const parsed = UnreadCountSchema.safeParse(data);
       if (parsed.success) yield { type: "unread", count: parsed.data.count };
+    } else if (message.event === "message") {
+      const parsed = StreamMessageEventSchema.safeParse(data);
+      if (parsed.success) yield { type: "message", ...parsed.data };
+    } else if (message.event === "conversation-read") {
+      const parsed = StreamConversationReadEventSchema.safeParse(data);
+      if (parsed.success) yield { type: "conversation-read", ...parsed.data };
     }
   }
 }

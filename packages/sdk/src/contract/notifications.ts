@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { IdSchema, PageQuerySchema, TimestampSchema } from "./common.ts";
-import { LOAN_DOMAIN_EVENT_TYPES, PUBLIC_EVENT_TYPES } from "./events.ts";
+import { MessageSchema } from "./conversations.ts";
+import { LOAN_DOMAIN_EVENT_TYPES, MESSAGE_DOMAIN_EVENT_TYPES, PUBLIC_EVENT_TYPES } from "./events.ts";
 
 /** What a notification is about: the public event type that caused it. */
 export const NotificationTypeSchema = z.enum(PUBLIC_EVENT_TYPES);
@@ -36,9 +37,10 @@ export type MarkReadBody = z.input<typeof MarkReadBodySchema>;
 /**
  * The kinds a person can be emailed about, each switchable. Account emails (verification, password
  * reset, notices of a changed email or password) are always sent: they are about the account's
- * safety, not news.
+ * safety, not news. `message.created` is the email about messages still unread a while after they
+ * came (at most one per thread in an interval).
  */
-export const EMAIL_KINDS = LOAN_DOMAIN_EVENT_TYPES;
+export const EMAIL_KINDS = [...LOAN_DOMAIN_EVENT_TYPES, ...MESSAGE_DOMAIN_EVENT_TYPES] as const;
 /** A kind of email a person can switch on or off. */
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 /** A kind of email a person can switch on or off. */
@@ -56,6 +58,7 @@ export const EMAIL_DEFAULTS: Record<EmailKind, boolean> = {
   "loan.due_soon": true,
   "loan.overdue": true,
   "loan.request_waiting": true,
+  "message.created": true,
 };
 
 const KindSettingSchema = z.strictObject({ email: z.boolean() });
@@ -79,3 +82,28 @@ export const UnsubscribeQuerySchema = z.object({ token: z.string().min(1).max(51
 
 /** The unsubscribe answer: which kind was switched off. */
 export const UnsubscribeResultSchema = z.object({ kind: EmailKindSchema, email: z.literal(false) });
+
+/**
+ * `event: message` of the notification stream: a new message in one of the caller's threads,
+ * written by the other participant, as the caller sees it (`seen` false). Not a stored
+ * notification: a resumed stream does not replay it (refetch the thread and the inbox instead).
+ */
+export const StreamMessageEventSchema = z.object({
+  conversationId: IdSchema,
+  item: z.object({ id: IdSchema, title: z.string() }),
+  message: MessageSchema,
+});
+/** `event: message` of the notification stream. */
+export type StreamMessageEvent = z.infer<typeof StreamMessageEventSchema>;
+
+/**
+ * `event: conversation-read` of the notification stream, to both participants: `readerId` read the
+ * thread. For the other participant their messages are now seen; for the reader's other tabs the
+ * thread is no longer unread. Not replayed on resume either.
+ */
+export const StreamConversationReadEventSchema = z.object({
+  conversationId: IdSchema,
+  readerId: IdSchema,
+});
+/** `event: conversation-read` of the notification stream. */
+export type StreamConversationReadEvent = z.infer<typeof StreamConversationReadEventSchema>;

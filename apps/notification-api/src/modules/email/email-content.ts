@@ -17,6 +17,18 @@ export const EmailContentSchema = z.discriminatedUnion("template", [
     path: z.string(),
   }),
   z.object({
+    template: z.literal("message"),
+    kind: z.literal("message.created"),
+    senderName: z.string(),
+    itemTitle: z.string(),
+    /** The newest of the unread messages, oldest first (plain text). */
+    messages: z.array(z.object({ body: z.string(), createdAt: z.string() })).min(1),
+    /** How many messages were unread (more than quoted when there were many). */
+    total: z.number().int().positive(),
+    /** The web app's page of the thread. */
+    path: z.string(),
+  }),
+  z.object({
     template: z.literal("verify-email"),
     name: z.string(),
     token: z.string(),
@@ -41,6 +53,8 @@ export interface EmailDraft {
   content: EmailContent;
 }
 
-/** The kind stored with an email: the loan kind a person can switch off, or the account email's name. */
+/** The kind stored with an email: the kind a person can switch off, or the account email's name. */
 export const kindOf = (content: EmailContent): string =>
-  content.template === "loan" ? content.kind : `account.${content.template}`;
+  content.template === "loan" || content.template === "message"
+    ? content.kind
+    : `account.${content.template}`;

@@ -10,6 +10,15 @@ interface EmailJob {
   key: string;
 }
 
+/** The pg-boss queue of delayed checks of a person's unread messages in one thread (messages/). */
+export const MESSAGE_CHECK_QUEUE = "message-email-check";
+
+/** Whose unread messages in which thread to check. */
+export interface MessageCheck {
+  userId: string;
+  conversationId: string;
+}
+
 /** How many jobs one fetch takes; they are sent in parallel over the SMTP pool. */
 const BATCH_SIZE = 10;
 /** An active job not finished in this long is taken to be lost with its worker and retried. */
@@ -66,6 +75,8 @@ export async function startEmailQueue(options: {
   };
   await boss.createQueue(EMAIL_QUEUE, { name: EMAIL_QUEUE, ...retry });
   await boss.updateQueue(EMAIL_QUEUE, { name: EMAIL_QUEUE, ...retry });
+  await boss.createQueue(MESSAGE_CHECK_QUEUE, { name: MESSAGE_CHECK_QUEUE, ...retry });
+  await boss.updateQueue(MESSAGE_CHECK_QUEUE, { name: MESSAGE_CHECK_QUEUE, ...retry });
   const workers: string[] = [];
 
   return {
@@ -77,6 +88,38 @@ export async function startEmailQueue(options: {
           ...retry,
           db: inTransaction(tx),
         });
+    },
+
+    /**
+     * Schedules a check of a person's unread messages in a thread at `at`, inside `tx`. The job id
+     * comes from the check and its time, so scheduling the same check again inserts nothing.
+     */
+    async scheduleCheck(tx: Tx, check: MessageCheck, at: Date): Promise<void> {
+      const data: MessageCheck = { userId: check.userId, conversationId: check.conversationId };
+      await boss.send(MESSAGE_CHECK_QUEUE, data, {
+        id: jobIdOf(`message-check:${check.userId}:${check.conversationId}:${at.toISOString()}`),
+        startAfter: at,
+        ...retry,
+        db: inTransaction(tx),
+      });
+    },
+
+    /** Runs `run` for each due check; one that throws is retried with back-off, as emails are. */
+    async workChecks(run: (check: MessageCheck) => Promise<void>): Promise<void> {
+      await boss.work<MessageCheck>(
+        MESSAGE_CHECK_QUEUE,
+        { batchSize: BATCH_SIZE, pollingIntervalSeconds: options.pollSeconds, includeMetadata: true },
+        async (jobs) => {
+          await Promise.all(
+            jobs.map((job) =>
+              run(job.data).catch((error: unknown) => {
+                logger.warn({ err: (error as Error).message }, "message email check failed; retrying later");
+                return boss.fail(MESSAGE_CHECK_QUEUE, job.id, { message: (error as Error).message });
+              }),
+            ),
+          );
+        },
+      );
     },
 
     /** Wakes this process's workers, so an email just enqueued goes now rather than at the next poll. */
@@ -109,6 +152,9 @@ export async function startEmailQueue(options: {
 
     /** Jobs not yet done (waiting, retrying or running): for tests and readiness of the backlog. */
     backlog: () => boss.getQueueSize(EMAIL_QUEUE),
+
+    /** Message checks not yet done, those scheduled for later included. */
+    checkBacklog: () => boss.getQueueSize(MESSAGE_CHECK_QUEUE),
 
     /** Stops the workers after the jobs in hand, then closes pg-boss's pool. */
     async stop(): Promise<void> {

@@ -3,6 +3,7 @@ import type { ReactElement } from "react";
 import type { EmailContent } from "./email-content.ts";
 import { EmailChanged } from "./templates/email-changed.tsx";
 import { LoanEmail } from "./templates/loan-email.tsx";
+import { MessageEmail } from "./templates/message-email.tsx";
 import { PasswordChanged } from "./templates/password-changed.tsx";
 import { ResetPassword } from "./templates/reset-password.tsx";
 import { VerifyEmail } from "./templates/verify-email.tsx";
@@ -46,6 +47,21 @@ function compose(content: EmailContent, links: EmailLinks): { subject: string; e
             title={content.title}
             body={content.body}
             message={content.message}
+            url={webLink(webUrl, content.path)}
+            unsubscribeUrl={links.unsubscribeUrl ?? webLink(webUrl, SETTINGS_PATH)}
+            settingsUrl={webLink(webUrl, SETTINGS_PATH)}
+          />
+        ),
+      };
+    case "message":
+      return {
+        subject: `${content.senderName} sent you a message about ${content.itemTitle}`,
+        element: (
+          <MessageEmail
+            senderName={content.senderName}
+            itemTitle={content.itemTitle}
+            messages={content.messages.map((m) => ({ body: m.body, when: when(m.createdAt) }))}
+            total={content.total}
             url={webLink(webUrl, content.path)}
             unsubscribeUrl={links.unsubscribeUrl ?? webLink(webUrl, SETTINGS_PATH)}
             settingsUrl={webLink(webUrl, SETTINGS_PATH)}

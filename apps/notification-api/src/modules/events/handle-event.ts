@@ -4,6 +4,7 @@ import type { Db, Tx } from "../../db.ts";
 import type { EmailDraft } from "../email/email-content.ts";
 import type { EmailQueue } from "../email/email-queue.ts";
 import type { EmailsRepository } from "../email/emails.repository.ts";
+import { messageThreadsRepository as threads } from "../messages/message-threads.repository.ts";
 import { toNotificationDto, type NotificationRow } from "../notifications/notification-dto.ts";
 import type { NotificationsRepository } from "../notifications/notifications.repository.ts";
 import { peopleRepository } from "../people/people.repository.ts";
@@ -32,6 +33,8 @@ export function createEventHandler(deps: {
   hub: StreamHub;
   /** The domain of MAIL_FROM, for Message-IDs. */
   mailDomain: string;
+  /** How long a message stays unread before its email check (MESSAGE_EMAIL_DELAY_SECONDS). */
+  messageEmailDelayMs: number;
   logger: Logger;
 }) {
   /** The emails of the plan that will go out: account emails always, loan emails per preference. */
@@ -72,21 +75,31 @@ export function createEventHandler(deps: {
       await deps.notifications.forgetPerson(tx, plan.forget);
       await deps.preferences.forgetPerson(tx, plan.forget);
       await deps.emails.forgetPerson(tx, plan.forget);
+      await threads.forgetPerson(tx, plan.forget);
       await peopleRepository.forget(tx, plan.forget);
     }
     const created = await deps.notifications.create(tx, plan.notifications);
     const keys = await deps.emails.insert(tx, await draftEmails(tx, event, plan), deps.mailDomain);
     await deps.queue.enqueue(tx, keys);
-    return { created, emailed: keys.length };
+    for (const read of plan.readMarks) await threads.markRead(tx, read);
+    // One pending check per person and thread: a message finds it, or schedules it at its own time
+    // plus the delay. Scheduling the pending one again inserts nothing (the job id is derived).
+    for (const message of plan.unreadMessages) {
+      const checkAt = await threads.addUnread(
+        tx,
+        message,
+        new Date(message.createdAt.getTime() + deps.messageEmailDelayMs),
+      );
+      await deps.queue.scheduleCheck(tx, message, checkAt);
+    }
+    return { created, emailed: keys.length, live: plan.live };
   }
 
-  async function announce(created: readonly NotificationRow[]) {
-    for (const row of created)
-      await deps.hub
-        .announce(row.userId, toNotificationDto(row))
-        .catch((error: unknown) =>
-          deps.logger.warn({ err: (error as Error).message }, "could not announce a notification to streams"),
-        );
+  async function announce(created: readonly NotificationRow[], live: EventPlan["live"]) {
+    const warn = (error: unknown) =>
+      deps.logger.warn({ err: (error as Error).message }, "could not announce to streams");
+    for (const row of created) await deps.hub.announce(row.userId, toNotificationDto(row)).catch(warn);
+    for (const { userId, key, event } of live) await deps.hub.announceLive(userId, key, event).catch(warn);
   }
 
   return async function handleEvent(event: DomainEvent): Promise<void> {
@@ -96,7 +109,7 @@ export function createEventHandler(deps: {
     }, TRANSACTION);
     if (!outcome) return;
     if (outcome.emailed > 0) deps.queue.nudge();
-    await announce(outcome.created);
+    await announce(outcome.created, outcome.live);
   };
 }
 

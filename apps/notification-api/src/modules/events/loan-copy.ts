@@ -1,5 +1,5 @@
 import type { EventLoan } from "@sharehood/sdk/contract";
-import type { EmailKind } from "@sharehood/sdk/contract";
+import type { LoanDomainEventType } from "@sharehood/sdk/contract";
 import type { LoanRole } from "./loan-recipients.ts";
 
 /** What a person reads about a loan event: in the app, and as the email's subject and text. */
@@ -25,7 +25,7 @@ type Writer = (loan: EventLoan, dates: { start: string; end: string }) => LoanCo
  * The wording of every loan event for each side, in one place: the in-app notification and the
  * email say the same thing. Every kind has both sides, though some are told to one side only.
  */
-const COPY: Record<EmailKind, Record<LoanRole, Writer>> = {
+const COPY: Record<LoanDomainEventType, Record<LoanRole, Writer>> = {
   "loan.requested": {
     owner: (l, d) => ({
       title: `New request for ${l.item.title}`,
@@ -129,7 +129,7 @@ const COPY: Record<EmailKind, Record<LoanRole, Writer>> = {
 };
 
 /** What `role` reads about loan event `type`. */
-export function loanCopy(type: EmailKind, role: LoanRole, loan: EventLoan): LoanCopy {
+export function loanCopy(type: LoanDomainEventType, role: LoanRole, loan: EventLoan): LoanCopy {
   return COPY[type][role](loan, { start: formatDay(loan.startDate), end: formatDay(loan.endDate) });
 }
 

@@ -1,8 +1,7 @@
-import type { DomainEventOf } from "@sharehood/sdk/contract";
-import type { EmailKind } from "@sharehood/sdk/contract";
+import type { DomainEventOf, LoanDomainEventType } from "@sharehood/sdk/contract";
 
 /** A loan event: every type whose payload is the loan. */
-export type LoanEvent = DomainEventOf<EmailKind>;
+export type LoanEvent = DomainEventOf<LoanDomainEventType>;
 /** Which side of a loan a person is on. */
 export type LoanRole = "owner" | "borrower";
 
@@ -10,7 +9,7 @@ export type LoanRole = "owner" | "borrower";
  * Who is told of each loan event, by role: transitions go to the party that did not make them;
  * reminders and expiry go to whichever parties the producer named in the audience.
  */
-const TOLD: Record<EmailKind, readonly LoanRole[]> = {
+const TOLD: Record<LoanDomainEventType, readonly LoanRole[]> = {
   "loan.requested": ["owner"],
   "loan.approved": ["borrower"],
   "loan.declined": ["borrower"],

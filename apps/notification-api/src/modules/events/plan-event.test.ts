@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import type { DomainEvent, EmailKind, EventLoan } from "@sharehood/sdk/contract";
+import type { DomainEvent, LoanDomainEventType, EventLoan } from "@sharehood/sdk/contract";
 import { planEvent } from "./plan-event.ts";
 
 const OWNER = "owner-1";
@@ -17,7 +17,11 @@ const loan: EventLoan = {
   status: "approved",
 };
 
-function loanEvent(type: EmailKind, actor: string | null, audience = [OWNER, BORROWER]): DomainEvent {
+function loanEvent(
+  type: LoanDomainEventType,
+  actor: string | null,
+  audience = [OWNER, BORROWER],
+): DomainEvent {
   return {
     id: randomUUID(),
     version: 1,
@@ -94,5 +98,94 @@ describe("what the User API's events mean here", () => {
     const changed = planEvent(userEvent("user.email_changed", { user, previousEmail: "old@example.com" }));
     expect(changed.accountEmails[0]?.to.address).toBe("old@example.com");
     expect(planEvent(userEvent("user.deleted", { user: { id: user.id } })).forget).toBe(user.id);
+  });
+});
+
+describe("what conversation events mean here", () => {
+  const ASKER = "asker-1";
+  const conversationId = "conversation-1";
+  const envelope = (actor: string, audience: string[]) => ({
+    id: randomUUID(),
+    version: 1 as const,
+    time: new Date().toISOString(),
+    source: "inventory-api" as const,
+    actor: { id: actor },
+    audience,
+    subject: { type: "conversation" as const, id: conversationId },
+  });
+  const message = {
+    id: "message-1",
+    seq: 3,
+    authorId: ASKER,
+    authorName: "Asa",
+    body: "Is it free on Saturday?",
+    createdAt: "2026-12-01T20:00:00.000Z",
+  };
+  const messageEvent: DomainEvent = {
+    ...envelope(ASKER, [OWNER]),
+    type: "message.created",
+    payload: {
+      conversation: { id: conversationId, item: { id: "item-1", title: "Tent" }, loanId: null },
+      message,
+    },
+  };
+
+  it("creates no notification for a message, but streams it to its recipient and keeps it for the email check", () => {
+    const plan = planEvent(messageEvent);
+    expect(plan.notifications).toEqual([]);
+    expect(plan.loanEmails).toEqual([]);
+    expect(plan.live).toEqual([
+      {
+        userId: OWNER,
+        key: messageEvent.id,
+        event: {
+          event: "message",
+          data: {
+            conversationId,
+            item: { id: "item-1", title: "Tent" },
+            message: {
+              id: "message-1",
+              conversationId,
+              authorId: ASKER,
+              body: message.body,
+              createdAt: message.createdAt,
+              seen: false,
+            },
+          },
+        },
+      },
+    ]);
+    expect(plan.unreadMessages).toEqual([
+      {
+        userId: OWNER,
+        conversationId,
+        seq: 3,
+        messageId: "message-1",
+        authorName: "Asa",
+        itemTitle: "Tent",
+        body: message.body,
+        createdAt: new Date(message.createdAt),
+      },
+    ]);
+  });
+
+  it("never streams or emails a message to its author, even if named in the audience", () => {
+    const plan = planEvent({ ...messageEvent, audience: [ASKER, OWNER] });
+    expect(plan.live.map((l) => l.userId)).toEqual([OWNER]);
+    expect(plan.unreadMessages.map((m) => m.userId)).toEqual([OWNER]);
+  });
+
+  it("tells both participants of a read thread, and moves the reader's mark", () => {
+    const plan = planEvent({
+      ...envelope(OWNER, [OWNER, ASKER]),
+      type: "conversation.read",
+      payload: { conversationId, readerId: OWNER, readSeq: 3, otherId: ASKER },
+    });
+    expect(plan.notifications).toEqual([]);
+    expect(plan.readMarks).toEqual([{ userId: OWNER, conversationId, readSeq: 3 }]);
+    expect(plan.live.map((l) => [l.userId, l.event])).toEqual([
+      [OWNER, { event: "conversation-read", data: { conversationId, readerId: OWNER } }],
+      [ASKER, { event: "conversation-read", data: { conversationId, readerId: OWNER } }],
+    ]);
   });
 });

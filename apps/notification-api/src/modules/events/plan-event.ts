@@ -1,6 +1,8 @@
-import type { DomainEvent } from "@sharehood/sdk/contract";
+import type { DomainEvent, DomainEventOf } from "@sharehood/sdk/contract";
 import type { EmailContent } from "../email/email-content.ts";
+import type { IncomingMessage } from "../messages/message-threads.repository.ts";
 import type { NewNotification } from "../notifications/notifications.repository.ts";
+import type { LiveEvent } from "../stream/stream-hub.ts";
 import { loanCopy, loanPath } from "./loan-copy.ts";
 import { isLoanEvent, loanRecipients } from "./loan-recipients.ts";
 
@@ -26,9 +28,23 @@ export interface EventPlan {
   notifications: NewNotification[];
   loanEmails: LoanEmailCandidate[];
   accountEmails: AccountEmail[];
+  /** Messages to keep for their recipient's delayed email check (messages/). */
+  unreadMessages: IncomingMessage[];
+  /** Read marks that moved: they hold back a message email no longer needed. */
+  readMarks: { userId: string; conversationId: string; readSeq: number }[];
+  /** What the people's open streams hear after the commit, each with its key (the event's id). */
+  live: { userId: string; key: string; event: LiveEvent }[];
 }
 
-const empty = (): EventPlan => ({ remember: [], notifications: [], loanEmails: [], accountEmails: [] });
+const empty = (): EventPlan => ({
+  remember: [],
+  notifications: [],
+  loanEmails: [],
+  accountEmails: [],
+  unreadMessages: [],
+  readMarks: [],
+  live: [],
+});
 
 /** The in-app notifications and emails of a loan event, one per person told. */
 function planLoanEvent(event: Parameters<typeof loanRecipients>[0]): EventPlan {
@@ -49,6 +65,63 @@ function planLoanEvent(event: Parameters<typeof loanRecipients>[0]): EventPlan {
       },
     });
   }
+  return plan;
+}
+
+/**
+ * A new message: no in-app notification per message (the inbox and its unread count are the in-app
+ * place for messages, and a busy thread would bury everything else); its recipient's open streams
+ * get it live, and a check is scheduled to email it if it stays unread.
+ */
+function planMessage(event: DomainEventOf<"message.created">): EventPlan {
+  const plan = empty();
+  const { conversation, message } = event.payload;
+  for (const userId of event.audience) {
+    if (userId === event.actor?.id || userId === message.authorId) continue;
+    plan.live.push({
+      userId,
+      key: event.id,
+      event: {
+        event: "message",
+        data: {
+          conversationId: conversation.id,
+          item: conversation.item,
+          message: {
+            id: message.id,
+            conversationId: conversation.id,
+            authorId: message.authorId,
+            body: message.body,
+            createdAt: message.createdAt,
+            seen: false,
+          },
+        },
+      },
+    });
+    plan.unreadMessages.push({
+      userId,
+      conversationId: conversation.id,
+      seq: message.seq,
+      messageId: message.id,
+      authorName: message.authorName,
+      itemTitle: conversation.item.title,
+      body: message.body,
+      createdAt: new Date(message.createdAt),
+    });
+  }
+  return plan;
+}
+
+/** A thread was read: both participants' streams hear it; the reader's mark holds back emails. */
+function planConversationRead(event: DomainEventOf<"conversation.read">): EventPlan {
+  const plan = empty();
+  const { conversationId, readerId, readSeq, otherId } = event.payload;
+  plan.readMarks.push({ userId: readerId, conversationId, readSeq });
+  for (const userId of new Set([readerId, otherId]))
+    plan.live.push({
+      userId,
+      key: event.id,
+      event: { event: "conversation-read", data: { conversationId, readerId } },
+    });
   return plan;
 }
 
@@ -88,6 +161,10 @@ export function planEvent(event: DomainEvent): EventPlan {
     case "user.deleted":
       plan.forget = event.payload.user.id;
       break;
+    case "message.created":
+      return planMessage(event);
+    case "conversation.read":
+      return planConversationRead(event);
     case "account.verification_requested":
     case "account.password_reset_requested": {
       const { user, token, expiresAt } = event.payload;

@@ -1,5 +1,5 @@
 import type { Request, Response } from "express";
-import type { Notification } from "@sharehood/sdk/contract";
+import type { Notification, StreamConversationReadEvent, StreamMessageEvent } from "@sharehood/sdk/contract";
 import { AppError, type AuthenticatedCaller, type KeyValueStore, type Logger } from "@sharehood/server-kit";
 
 /**
@@ -8,10 +8,23 @@ import { AppError, type AuthenticatedCaller, type KeyValueStore, type Logger } f
  */
 export const STREAM_CHANNEL = "notification-api:notifications";
 
-/** `n`: a new notification of person `u`; without it, only `u`'s unread count changed. */
+/**
+ * Live only, never stored: a new message in one of the person's threads, or a thread read by one of
+ * its participants. A resumed stream does not get them again; the web app refetches on reconnect.
+ */
+export type LiveEvent =
+  | { event: "message"; data: StreamMessageEvent }
+  | { event: "conversation-read"; data: StreamConversationReadEvent };
+
+/**
+ * `n`: a new notification of person `u`; `l`: a live event for `u`, `k` its key (the same when the
+ * channel repeats it); with neither, only `u`'s unread count changed.
+ */
 interface StreamMessage {
   u: string;
   n?: Notification;
+  l?: LiveEvent;
+  k?: string;
 }
 
 /** A comment line every so often keeps proxies and load balancers from closing an idle stream. */
@@ -102,6 +115,12 @@ export function createStreamHub(deps: {
     }
     const connections = byUser.get(message.u);
     if (!connections) return;
+    if (message.l) {
+      if (isRepeat(`${message.k}:${message.u}`)) return;
+      // No id: Last-Event-ID stays the last notification's, which is what a resume replays from.
+      for (const connection of connections) send(connection, message.l.event, message.l.data);
+      return;
+    }
     if (message.n) {
       if (isRepeat(message.n.id)) return;
       for (const connection of connections) sendNotification(connection, message.n);
@@ -166,6 +185,16 @@ export function createStreamHub(deps: {
       deps.store.publish(
         STREAM_CHANNEL,
         JSON.stringify({ u: userId, n: notification } satisfies StreamMessage),
+      ),
+
+    /**
+     * Tells every replica's streams of the person about a live event (after its commit); `key`
+     * names it, so that a repeat on the channel is sent once.
+     */
+    announceLive: (userId: string, key: string, live: LiveEvent) =>
+      deps.store.publish(
+        STREAM_CHANNEL,
+        JSON.stringify({ u: userId, l: live, k: key } satisfies StreamMessage),
       ),
 
     /** Tells every replica's streams of the person that their unread count changed. */
