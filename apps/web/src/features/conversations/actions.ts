@@ -2,6 +2,7 @@
 import { redirect } from "next/navigation";
 import { IdSchema, SendMessageBodySchema, type Message } from "@sharehood/sdk";
 import { messageFailure } from "@/features/conversations/message-failure";
+import { idempotencyKeyFor } from "@/features/items/idempotency-key";
 import { formText } from "@/features/layout/form-text";
 import { failure, failureFrom, success, type ActionResult } from "@/server/action-result";
 import { getConversationClient } from "@/server/conversations";
@@ -32,7 +33,11 @@ export async function askAboutItemAction(
   if (!read.ok) return read.result;
   let conversationId: string;
   try {
-    conversationId = (await session.api.ask({ params: { id: itemId }, body: read.body })).id;
+    const conversation = await session.conversations.ask(
+      { params: { id: itemId }, body: read.body },
+      { idempotencyKey: idempotencyKeyFor(`ask:${itemId}:${formText(form, "nonce")}`, read.body) },
+    );
+    conversationId = conversation.id;
   } catch (error) {
     return messageFailure(error);
   }
@@ -51,7 +56,12 @@ export async function sendMessageAction(
   const read = readBody(form);
   if (!read.ok) return read.result;
   try {
-    return success(await session.api.send({ params: { id: conversationId }, body: read.body }));
+    // The form's nonce: a resent identical message (a retry, a double press) posts once.
+    const message = await session.conversations.send(
+      { params: { id: conversationId }, body: read.body },
+      { idempotencyKey: idempotencyKeyFor(`${conversationId}:${formText(form, "nonce")}`, read.body) },
+    );
+    return success(message);
   } catch (error) {
     return messageFailure(error);
   }
@@ -63,7 +73,7 @@ export async function markConversationReadAction(conversationId: string): Promis
   if (!session) return signedOut();
   if (!IdSchema.safeParse(conversationId).success) return badId();
   try {
-    await session.api.markRead({ params: { id: conversationId } });
+    await session.conversations.markRead({ params: { id: conversationId } });
     return success(undefined);
   } catch (error) {
     return failureFrom(error);
@@ -76,8 +86,8 @@ export async function setBlockedAction(userId: string, blocked: boolean): Promis
   if (!session) return signedOut();
   if (!IdSchema.safeParse(userId).success) return failure("That person does not exist.", {}, "not_found");
   try {
-    if (blocked) await session.api.block({ params: { userId } });
-    else await session.api.unblock({ params: { userId } });
+    if (blocked) await session.blocks.add({ params: { userId } });
+    else await session.blocks.remove({ params: { userId } });
     return success(undefined);
   } catch (error) {
     return failureFrom(error);

@@ -15,6 +15,8 @@ export function AskForm({ itemId, ownerName }: { itemId: string; ownerName: stri
   const [open, setOpen] = useState(false);
   const [text, setText] = useState("");
   const [clientError, setClientError] = useState<string | null>(null);
+  // One nonce per form: a resent identical question reuses its Idempotency-Key.
+  const [nonce] = useState(() => crypto.randomUUID());
   const { state, pending, formProps } = useFormAction(askAboutItemAction.bind(null, itemId), null, (form) => {
     const problem = messageProblem(formText(new FormData(form), "body"));
     setClientError(problem);
@@ -31,6 +33,7 @@ export function AskForm({ itemId, ownerName }: { itemId: string; ownerName: stri
   const refusal = state && !state.ok ? state : null;
   return (
     <form {...formProps} noValidate aria-label={`Question to ${ownerName}`} className="flex flex-col gap-3">
+      <input type="hidden" name="nonce" value={nonce} />
       <TextAreaField
         id="ask-body"
         name="body"

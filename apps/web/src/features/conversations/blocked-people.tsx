@@ -12,7 +12,7 @@ export async function BlockedPeople() {
   let blocks: Block[] | undefined;
   let more = false;
   try {
-    const page = await session.api.blocks({ query: { limit: BLOCKS_SHOWN } });
+    const page = await session.blocks.list({ query: { limit: BLOCKS_SHOWN } });
     blocks = page.items;
     more = page.nextCursor !== null;
   } catch {

@@ -13,8 +13,8 @@ export async function LoanThread({ conversationId }: { conversationId: string })
   if (!session) return null;
   const id = conversationId;
   const loaded = await Promise.all([
-    session.api.get({ params: { id } }),
-    session.api.messages({ params: { id }, query: { limit: MESSAGES_PAGE_SIZE } }),
+    session.conversations.get({ params: { id } }),
+    session.conversations.messages({ params: { id }, query: { limit: MESSAGES_PAGE_SIZE } }),
   ]).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
   return (
     <section

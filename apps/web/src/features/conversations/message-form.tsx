@@ -28,12 +28,15 @@ export function MessageForm({
 }) {
   const [text, setText] = useState("");
   const [clientError, setClientError] = useState<string | null>(null);
+  // One nonce per message: a resent identical message reuses its Idempotency-Key; the next gets a new one.
+  const [nonce, setNonce] = useState(() => crypto.randomUUID());
   // The answer is acted on as it comes (cleared and shown, or the refusal passed on), inside
   // the action's transition.
   async function send(state: ActionResult<Message> | null, form: FormData) {
     const result = await sendMessageAction(conversationId, state, form);
     if (result?.ok) {
       setText("");
+      setNonce(crypto.randomUUID());
       onSent(result.data);
     } else onRefused(result?.code);
     return result;
@@ -63,6 +66,7 @@ export function MessageForm({
       aria-label={`Message to ${otherName}`}
       className="flex flex-col gap-3"
     >
+      <input type="hidden" name="nonce" value={nonce} />
       <TextAreaField
         name="body"
         label={`Message to ${otherName}`}

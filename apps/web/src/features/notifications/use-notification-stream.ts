@@ -1,7 +1,7 @@
 "use client";
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-import { conversationStreamListeners, refreshMessageCount } from "@/features/conversations/stream-listeners";
+import { conversationStreamListeners } from "@/features/conversations/stream-listeners";
 import { fetchJson } from "@/features/layout/fetch-json";
 import { useViewer } from "@/features/layout/viewer";
 import { addArrivedNotification, UNREAD_COUNT_URL, unreadCountQuery } from "@/features/notifications/queries";
@@ -52,11 +52,11 @@ export function useNotificationStream(): string | null {
       source = current;
       current.addEventListener("open", () => {
         failures = 0;
-        // Whatever happened while the stream was closed is in the counts now; after a break, the
-        // loaded threads and inbox may have missed messages too.
+        // Whatever happened while the stream was closed is in the count now. The message count
+        // was read as the header mounted; after a break, it and the loaded threads and inbox may
+        // have missed messages (the stream does not replay them), so they are read again.
         void refreshCount();
         if (openedBefore) void queryClient.invalidateQueries({ queryKey: ["conversations"] });
-        else void refreshMessageCount(queryClient);
         openedBefore = true;
       });
       if (conversations) {

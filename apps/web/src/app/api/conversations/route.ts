@@ -9,7 +9,7 @@ export async function GET(request: NextRequest) {
   if (!session) return NextResponse.json({ message: "Please sign in." }, { status: 401 });
   const cursor = request.nextUrl.searchParams.get("cursor") ?? undefined;
   try {
-    const page = await session.api.list({ query: { cursor, limit: INBOX_PAGE_SIZE } });
+    const page = await session.conversations.list({ query: { cursor, limit: INBOX_PAGE_SIZE } });
     return NextResponse.json(
       { ...page, items: page.items.map(withSiteThumbnail) },
       { headers: { "cache-control": "no-store" } },

@@ -14,7 +14,7 @@ export default async function MessagesPage() {
   // The layout sent anyone signed out to sign-in. If the first page cannot be read, the list
   // reads it from the browser and says what went wrong.
   const session = await getConversationClient();
-  const firstPage = await session?.api
+  const firstPage = await session?.conversations
     .list({ query: { limit: INBOX_PAGE_SIZE } })
     .then((page) => ({ ...page, items: page.items.map(withSiteThumbnail) }))
     .catch(() => undefined);

@@ -20,18 +20,18 @@ export default async function ConversationPage({ params }: { params: Promise<{ i
   const { id } = await params;
   const session = await getConversationClient();
   if (!session) redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/messages/${id}`)}`);
-  const { api, viewer } = session;
+  const { conversations, blocks, viewer } = session;
   // No loading.tsx above this page: a thread that is not mine answers a real 404 (the API says
   // 404 to anyone outside a thread, as for one that does not exist).
-  const [conversation, messages, blocks] = await Promise.all([
-    api.get({ params: { id } }),
-    api.messages({ params: { id }, query: { limit: MESSAGES_PAGE_SIZE } }),
-    api.blocks({ query: { limit: BLOCKS_LOOKED_AT } }).catch(() => undefined),
+  const [conversation, messages, myBlocks] = await Promise.all([
+    conversations.get({ params: { id } }),
+    conversations.messages({ params: { id }, query: { limit: MESSAGES_PAGE_SIZE } }),
+    blocks.list({ query: { limit: BLOCKS_LOOKED_AT } }).catch(() => undefined),
   ]).catch((error: unknown) => {
     if (error instanceof ApiError && (error.status === 404 || error.status === 400)) notFound();
     throw error;
   });
-  const blocked = blocks ? blocks.items.some((block) => block.user.id === conversation.other.id) : false;
+  const blocked = myBlocks ? myBlocks.items.some((block) => block.user.id === conversation.other.id) : false;
   return (
     <div className="mx-auto flex max-w-3xl flex-col">
       <Link href="/messages" className="text-sm text-stone-600 hover:underline">

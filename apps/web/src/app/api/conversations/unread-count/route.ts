@@ -7,7 +7,9 @@ export async function GET() {
   const session = await getConversationClient();
   if (!session) return NextResponse.json({ message: "Please sign in." }, { status: 401 });
   try {
-    return NextResponse.json(await session.api.unreadCount({}), { headers: { "cache-control": "no-store" } });
+    return NextResponse.json(await session.conversations.unreadCount({}), {
+      headers: { "cache-control": "no-store" },
+    });
   } catch (error) {
     return problemResponse(error);
   }

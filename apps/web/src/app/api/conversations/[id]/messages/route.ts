@@ -9,7 +9,7 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   if (!session) return NextResponse.json({ message: "Please sign in." }, { status: 401 });
   const cursor = request.nextUrl.searchParams.get("cursor") ?? undefined;
   try {
-    const page = await session.api.messages({
+    const page = await session.conversations.messages({
       params: { id: (await params).id },
       query: { cursor, limit: MESSAGES_PAGE_SIZE },
     });
