@@ -1,4 +1,5 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
+import { EMAIL_KINDS } from "@sharehood/sdk/contract";
 import { createItem, createUser, dateFromToday, signInAgain } from "./support/api.ts";
 import { linksTo, linkTo, waitForEmail } from "./support/mailbox.ts";
 import { expectNoSeriousA11yViolations, saveScreenshot, signIn } from "./support/page-helpers.ts";
@@ -131,7 +132,7 @@ test("email settings: each kind switched on or off in plain words, and saved", a
   // The defaults: a request for my things is emailed, a return is not.
   await expect(requests).toBeChecked();
   await expect(returned).not.toBeChecked();
-  await expect(page.getByRole("switch")).toHaveCount(10);
+  await expect(page.getByRole("switch")).toHaveCount(EMAIL_KINDS.length);
   await expectNoSeriousA11yViolations(page);
 
   await requests.click();

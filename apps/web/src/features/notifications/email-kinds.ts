@@ -2,7 +2,8 @@ import type { EmailKind } from "@sharehood/sdk/contract";
 
 /**
  * Each kind of email, in plain words: what happened, and to whom it matters. The settings page
- * lists them in this order: lending first, then borrowing, then the rest of a loan's life.
+ * lists them in this order: lending first, then borrowing, then the rest of a loan's life, then
+ * messages.
  */
 export const EMAIL_KIND_TEXT: Record<EmailKind, { label: string; hint: string }> = {
   "loan.requested": {
@@ -44,5 +45,9 @@ export const EMAIL_KIND_TEXT: Record<EmailKind, { label: string; hint: string }>
   "loan.returned": {
     label: "A loan is returned",
     hint: "When the owner confirms the item came back.",
+  },
+  "message.created": {
+    label: "Someone sends you a message",
+    hint: "When a message is still unread ten minutes after it came; at most one email an hour per conversation.",
   },
 };
