@@ -218,3 +218,45 @@ export async function alternate(
   }
   return { baseline: medianFigures(runs.baseline), subject: medianFigures(runs.subject), raw: runs };
 }
+
+/**
+ * Closed-loop load over a fixed list of requests, each sent once: `connections` at a time take the
+ * next request from the list until it is empty or `durationSeconds` have passed. For requests that
+ * may not be repeated at will (messages under a per-person limit: each request is its sender's own),
+ * where autocannon would send the same request again and again. Every request is timed on its own.
+ */
+export async function queueLoad(
+  requests: readonly RequestSpec[],
+  options: { connections: number; durationSeconds: number },
+): Promise<Figures> {
+  const dispatcher = new Agent({ connections: options.connections, keepAliveTimeout: 30_000 });
+  const times: number[] = [];
+  let errors = 0;
+  let unexpected = 0;
+  let next = 0;
+  const started = process.hrtime.bigint();
+  const deadline = started + BigInt(options.durationSeconds * 1e9);
+  const connection = async () => {
+    for (let spec = requests[next++]; spec && process.hrtime.bigint() < deadline; spec = requests[next++]) {
+      const t = process.hrtime.bigint();
+      try {
+        const res = await request(spec.url, {
+          method: spec.method ?? "GET",
+          headers: spec.headers,
+          body: spec.body,
+          dispatcher,
+        });
+        await res.body.arrayBuffer();
+        if ((res.statusCode < 200 || res.statusCode >= 300) && !(spec.expect ?? []).includes(res.statusCode))
+          unexpected += 1;
+      } catch {
+        errors += 1;
+      }
+      times.push(Number(process.hrtime.bigint() - t) / 1e6);
+    }
+  };
+  await Promise.all(Array.from({ length: options.connections }, connection));
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  await dispatcher.close();
+  return { ...percentiles(times), rps: times.length / seconds, errors, non2xx: unexpected };
+}

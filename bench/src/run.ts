@@ -8,6 +8,7 @@ import type { ScenarioResult } from "./result.ts";
 import { authOverhead } from "./scenarios/auth.ts";
 import { cachedList } from "./scenarios/cached-list.ts";
 import { conditionalGet } from "./scenarios/conditional.ts";
+import { conversations } from "./scenarios/conversations.ts";
 import { login } from "./scenarios/login.ts";
 import { approvalToStream, emailThroughput, heldStreams } from "./scenarios/notifications.ts";
 import { searchScaling } from "./scenarios/search.ts";
@@ -47,6 +48,8 @@ const scenarios: [string, () => Promise<ScenarioResult | ScenarioResult[]>][] = 
   ["notify-latency", () => approvalToStream(stack)],
   ["notify-streams", () => heldStreams(stack)],
   ["notify-email", () => emailThroughput(stack)],
+  // Last: it adds catalogue items' threads and 100,000 messages the other scenarios do not expect.
+  ["conversations", () => conversations(stack)],
 ];
 let failed: unknown;
 try {
