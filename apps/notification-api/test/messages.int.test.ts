@@ -140,6 +140,19 @@ describe("the message email", () => {
     expect(messageMails(owner.email)).toEqual([]);
   });
 
+  it("does not go when the person answered before the delay (writing means having read)", async () => {
+    const { owner, asker } = await pair();
+    const thread = newThread();
+    await stack.publish(messageCreated(thread, asker, owner, { seq: 1, body: "Can I pick it up today?" }));
+    await stack.publish(messageCreated(thread, owner, asker, { seq: 2, body: "Yes, after six" }));
+    await sleep(DELAY_MS);
+    await settled(owner.id);
+    expect(messageMails(owner.email)).toEqual([]);
+    // The answer itself is unread by the asker: that one is emailed.
+    const mail = await eventually(() => messageMails(asker.email)[0]);
+    expect(mail.text).toContain("Yes, after six");
+  });
+
   it("goes at most once per thread in the interval; messages meanwhile come in one email after it", async () => {
     const { owner, asker } = await pair();
     const thread = newThread();

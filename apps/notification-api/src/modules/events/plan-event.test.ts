@@ -175,6 +175,10 @@ describe("what conversation events mean here", () => {
     expect(plan.unreadMessages.map((m) => m.userId)).toEqual([OWNER]);
   });
 
+  it("takes a message as its author having read the thread up to it", () => {
+    expect(planEvent(messageEvent).readMarks).toEqual([{ userId: ASKER, conversationId, readSeq: 3 }]);
+  });
+
   it("tells both participants of a read thread, and moves the reader's mark", () => {
     const plan = planEvent({
       ...envelope(OWNER, [OWNER, ASKER]),

@@ -76,6 +76,9 @@ function planLoanEvent(event: Parameters<typeof loanRecipients>[0]): EventPlan {
 function planMessage(event: DomainEventOf<"message.created">): EventPlan {
   const plan = empty();
   const { conversation, message } = event.payload;
+  // Writing means having read the thread (the Inventory API moves the author's mark to the new
+  // message without a conversation.read): a reply holds back the email about what it answers.
+  plan.readMarks.push({ userId: message.authorId, conversationId: conversation.id, readSeq: message.seq });
   for (const userId of event.audience) {
     if (userId === event.actor?.id || userId === message.authorId) continue;
     plan.live.push({
