@@ -89,8 +89,17 @@ export function requestStep(state: StoryState): Step {
       );
       check(loan.status === "requested", `the new loan is "${loan.status}", expected "requested"`);
       state.loan = loan;
+      // Every loan has its own thread between borrower and owner, opened with the request's message.
+      const thread = await borrower.client.conversations.get({
+        params: { id: need(loan.conversationId ?? undefined, "the loan's thread") },
+      });
+      check(
+        thread.lastMessage?.body === body.message,
+        `the loan's thread shows "${thread.lastMessage?.body}", expected the request's message`,
+      );
       return [
         `loan ${loan.id} for ${loan.startDate} → ${loan.endDate} is "${loan.status}", waiting for Olivia`,
+        `the loan's own thread opens with Ben's message: "${thread.lastMessage.body}"`,
       ];
     },
   };

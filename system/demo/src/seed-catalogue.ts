@@ -75,6 +75,20 @@ const LOANS: {
   },
 ];
 
+/**
+ * Questions a would-be borrower asks before asking to borrow, and the owner's answers: the thread
+ * about the item in both inboxes, beside the loan's own thread (which opens with the request's
+ * message). The asker has read the answer; the owner has the request to read.
+ */
+const QUESTIONS: { asker: Neighbour; title: string; question: string; answer: string }[] = [
+  {
+    asker: "chloe",
+    title: "Two-person hiking tent",
+    question: "Hi Alice! Does the tent come with pegs? And how heavy is it all packed?",
+    answer: "Hi Chloé! Pegs, footprint and a little repair kit, 1.8 kg in all. Just ask when you need it.",
+  },
+];
+
 export interface SeedOptions {
   userApiUrl: string;
   inventoryApiUrl: string;
@@ -89,14 +103,14 @@ export interface SeedOptions {
  */
 export async function seedCatalogue(
   options: SeedOptions,
-): Promise<{ items: number; loans: number; skipped: boolean }> {
+): Promise<{ items: number; loans: number; questions: number; skipped: boolean }> {
   const connect = connectTo(options);
   const anonymous = connect();
   const people = {} as Record<Neighbour, { id: string; client: SharehoodClient }>;
   for (const [who, email] of Object.entries(EMAILS) as [Neighbour, string][])
     people[who] = await signIn(connect, { email, password: options.password });
   const existing = await anonymous.items.list({ query: { ownerId: people.alice.id, limit: 1 } });
-  if (existing.items.length > 0) return { items: 0, loans: 0, skipped: true };
+  if (existing.items.length > 0) return { items: 0, loans: 0, questions: 0, skipped: true };
 
   const ids = new Map<string, string>();
   for (const [index, listing] of CATALOGUE.entries()) {
@@ -107,6 +121,22 @@ export async function seedCatalogue(
     const photos = await options.photosFor?.(listing, index);
     if (photos?.length)
       await people[owner].client.items.uploadPhotos({ params: { id: item.id }, files: photos });
+  }
+
+  // Before the loans, so each question comes before its request, as in life.
+  for (const [index, talk] of QUESTIONS.entries()) {
+    const owner = people[CATALOGUE.find((l) => l.title === talk.title)!.owner].client;
+    const asker = people[talk.asker].client;
+    // Keys, as for the items: a seed run again after an interruption writes nothing twice.
+    const thread = await asker.conversations.ask(
+      { params: { id: ids.get(talk.title)! }, body: { body: talk.question } },
+      { idempotencyKey: `demo-seed-question-${index}` },
+    );
+    await owner.conversations.send(
+      { params: { id: thread.id }, body: { body: talk.answer } },
+      { idempotencyKey: `demo-seed-answer-${index}` },
+    );
+    await asker.conversations.markRead({ params: { id: thread.id } });
   }
 
   let loans = 0;
@@ -126,5 +156,5 @@ export async function seedCatalogue(
     }
     loans += 1;
   }
-  return { items: CATALOGUE.length, loans, skipped: false };
+  return { items: CATALOGUE.length, loans, questions: QUESTIONS.length, skipped: false };
 }

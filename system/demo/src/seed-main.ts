@@ -12,5 +12,5 @@ const result = await seedCatalogue({
 console.log(
   result.skipped
     ? "Demo catalogue already there (seeded on the first start)"
-    : `Demo catalogue seeded: ${result.items} items from 4 neighbours, ${result.loans} loans in every state`,
+    : `Demo catalogue seeded: ${result.items} items from 4 neighbours, ${result.loans} loans in every state, each with its thread, and ${result.questions} question${result.questions === 1 ? "" : "s"} answered before a request`,
 );

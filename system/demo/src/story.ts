@@ -5,6 +5,7 @@ import {
   editOthersItemStep,
   invalidTokenStep,
 } from "./loan-steps.ts";
+import { askFirstStep } from "./conversation-steps.ts";
 import { browseStep, listItemsStep, registerStep, requestStep } from "./listing-steps.ts";
 import { ownerNotifiedStep } from "./notification-steps.ts";
 import { runSteps, type StepResult } from "./steps.ts";
@@ -21,8 +22,8 @@ export interface DemoResult {
 
 /**
  * The Sharehood walkthrough, told through the SDK alone against running services: two neighbours
- * sign up, one lends, the other borrows (and the owner is told), the APIs refuse what they must, and
- * an admin steps in.
+ * sign up, one lends, the other asks about an item and then borrows it (and the owner is told), the
+ * APIs refuse what they must, and an admin steps in.
  */
 export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   const state = createStoryState(options);
@@ -37,6 +38,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       registerStep(state),
       listItemsStep(state),
       browseStep(state),
+      askFirstStep(state),
       requestStep(state),
       ownerNotifiedStep(state),
       approveOwnRequestStep(state),

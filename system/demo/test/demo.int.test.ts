@@ -42,13 +42,19 @@ describe("the demo walkthrough", () => {
       story,
     ).toEqual([]);
     expect(first.ok).toBe(true);
-    expect(first.steps).toHaveLength(10);
+    expect(first.steps).toHaveLength(11);
     for (const [index, step] of first.steps.entries())
       expect(story).toContain(`✔ ${index + 1}. ${step.title}`);
     expect(story).toMatch(/Register and log in two neighbours/);
     expect(story).toMatch(/lists two things/);
     expect(story).toMatch(/browses without signing in.*searching "drill" finds "Cordless drill"/);
-    expect(story).toMatch(/asks to borrow the drill.*"requested"/);
+    expect(story).toMatch(
+      /asks Olivia a question about the drill first.*reached Olivia's inbox \(1 unread\)/,
+    );
+    expect(story).toMatch(/Ben: "[^"]+" \(seen\)\n\s+Olivia: "[^"]+"/);
+    expect(story).toMatch(
+      /asks to borrow the drill.*"requested".*\n.*loan's own thread opens with Ben's message/,
+    );
     expect(story).toMatch(/Olivia is told about the request.*in Olivia's notifications \(1 unread\)/);
     expect(story).toMatch(/the email was written to .*\.eml/);
     expect(story).toMatch(/approve his own request.*refused with 403 forbidden: "[^"]+"/);
@@ -56,7 +62,7 @@ describe("the demo walkthrough", () => {
     expect(story).toMatch(/hands the drill over.*"active"/);
     expect(story).toMatch(/admin cancels another loan.*"cancelled"/);
     expect(story).toMatch(/invalid token is refused[\s\S]*refused with 401 unauthenticated/);
-    expect(story).toMatch(/All 10 steps behaved as described\./);
+    expect(story).toMatch(/All 11 steps behaved as described\./);
 
     // A second run against the same databases must work too: every run signs up new neighbours.
     const second = await runDemo({ ...options, log: () => undefined });
@@ -72,9 +78,9 @@ describe("the demo walkthrough", () => {
       log: (line) => lines.push(line),
     });
     expect(result.ok).toBe(false);
-    expect(result.steps.map((step) => step.status)).toEqual([...Array(8).fill("passed"), "failed", "passed"]);
+    expect(result.steps.map((step) => step.status)).toEqual([...Array(9).fill("passed"), "failed", "passed"]);
     expect(lines.join("\n")).toMatch(
-      /✘ 9\. An admin cancels another loan.* — the admin admin@example\.com could not sign in .*401 unauthenticated: /,
+      /✘ 10\. An admin cancels another loan.* — the admin admin@example\.com could not sign in .*401 unauthenticated: /,
     );
   }, 120_000);
 });
