@@ -64,5 +64,7 @@ describe("embedded default (no DATABASE_URL, REDIS_URL or SMTP_URL)", () => {
     } finally {
       await stopServer(server);
     }
-  });
+    // PGlite's start and migrations take most of it: about 23 s alone on two cores, past 30 s
+    // beside the other test files on a busy machine.
+  }, 90_000);
 });
