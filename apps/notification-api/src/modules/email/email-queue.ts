@@ -153,9 +153,6 @@ export async function startEmailQueue(options: {
     /** Jobs not yet done (waiting, retrying or running): for tests and readiness of the backlog. */
     backlog: () => boss.getQueueSize(EMAIL_QUEUE),
 
-    /** Message checks not yet done, those scheduled for later included. */
-    checkBacklog: () => boss.getQueueSize(MESSAGE_CHECK_QUEUE),
-
     /** Stops the workers after the jobs in hand, then closes pg-boss's pool. */
     async stop(): Promise<void> {
       await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
