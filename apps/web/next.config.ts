@@ -28,6 +28,9 @@ const config: NextConfig = {
   // through /photos/...: nothing is optimised here.
   images: { unoptimized: true },
   typedRoutes: false,
+  // CI type-checks the web app (npm run typecheck) before its end-to-end tests build it; it says
+  // so with SHAREHOOD_TYPES_CHECKED=true, and the build does not check the same files again.
+  typescript: { ignoreBuildErrors: process.env.SHAREHOOD_TYPES_CHECKED === "true" },
   // forbidden() (a 403 with app/forbidden.tsx) for pages a signed-in person may not use.
   experimental: { authInterrupts: true },
   // Headers that are the same on every response, assets included. The ones that change per
