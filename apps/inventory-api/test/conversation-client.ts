@@ -1,35 +1,11 @@
-import { callRoute, inventoryRoutes, type RouteInput, type Transport } from "@sharehood/sdk";
-
-type Routes = typeof inventoryRoutes;
+import type { SharehoodClient } from "@sharehood/sdk";
 
 /**
- * The conversation and block endpoints, called through the contract as the SDK does (each answer
- * parsed with the contract's schema, each refusal an ApiError), acting as whoever holds `token`.
+ * A person's conversation and block calls (their SDK client's `conversations` and `blocks`),
+ * under one name in these tests, so a test reads `asker.talk.send(...)`.
  */
-export function conversationClient(inventoryUrl: string, token: string) {
-  const transport: Transport = {
-    baseUrl: inventoryUrl,
-    fetch: globalThis.fetch.bind(globalThis),
-    timeoutMs: 30_000,
-    getToken: () => token,
-    headers: {},
-  };
-  const call =
-    <K extends keyof Routes>(name: K) =>
-    (input: RouteInput<Routes[K]>) =>
-      callRoute(transport, inventoryRoutes[name], input);
-  return {
-    list: call("listConversations"),
-    unreadCount: call("conversationUnreadCount"),
-    ask: call("askAboutItem"),
-    get: call("getConversation"),
-    messages: call("listMessages"),
-    send: call("sendMessage"),
-    markRead: call("markConversationRead"),
-    block: call("blockUser"),
-    unblock: call("unblockUser"),
-    blocks: call("listBlocks"),
-  };
+export function talkOf({ conversations, blocks }: SharehoodClient) {
+  return { ...conversations, block: blocks.add, unblock: blocks.remove, blocks: blocks.list };
 }
 
-export type ConversationClient = ReturnType<typeof conversationClient>;
+export type ConversationClient = ReturnType<typeof talkOf>;

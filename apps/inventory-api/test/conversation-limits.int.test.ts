@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { conversationClient, type ConversationClient } from "./conversation-client.ts";
+import { talkOf, type ConversationClient } from "./conversation-client.ts";
 import { inDays, newItem, refused } from "./fixtures.ts";
 import { startStack, type TestStack } from "./stack.ts";
 
@@ -11,7 +11,7 @@ type Person = Awaited<ReturnType<TestStack["signUp"]>> & { talk: ConversationCli
 
 async function person(name: string): Promise<Person> {
   const user = await stack.signUp(name);
-  return { ...user, talk: conversationClient(stack.inventory.url, user.token) };
+  return { ...user, talk: talkOf(user.client) };
 }
 
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 import type { DomainEventOf } from "@sharehood/sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { conversationClient, type ConversationClient } from "./conversation-client.ts";
+import { talkOf, type ConversationClient } from "./conversation-client.ts";
 import { inDays, newItem, raw, refused } from "./fixtures.ts";
 import { startStack, type TestStack } from "./stack.ts";
 
@@ -18,7 +18,7 @@ let stranger: Person;
 // sign up people of their own.
 async function person(name: string): Promise<Person> {
   const user = await stack.signUp(name);
-  return { ...user, talk: conversationClient(stack.inventory.url, user.token) };
+  return { ...user, talk: talkOf(user.client) };
 }
 
 beforeAll(async () => {
@@ -150,7 +150,7 @@ describe("who can see a thread", () => {
     const item = await listItem();
     const thread = await ask(asker, item.id, "Private question");
     const admin = await stack.admin();
-    const outsiders = [stranger, { ...admin, talk: conversationClient(stack.inventory.url, admin.token) }];
+    const outsiders = [stranger, { ...admin, talk: talkOf(admin.client) }];
     for (const outsider of outsiders) {
       for (const id of [thread.id, "0192d0c4-0000-7000-8000-000000000000"]) {
         const params = { id };
