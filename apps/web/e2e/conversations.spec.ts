@@ -82,10 +82,10 @@ test("a question, its live answer and seen mark, then a block that refuses the n
 
   // The reply reaches the asker's open thread live, announced politely.
   await ownerPage
-    .getByLabel("Message to Ben Borrower")
+    .getByRole("textbox", { name: "Message to Ben Borrower" })
     .fill("Yes, one full canister. Pick it up any evening!");
   await ownerPage.getByRole("button", { name: "Send", exact: true }).click();
-  await expect(ownerPage.getByLabel("Message to Ben Borrower")).toHaveValue("");
+  await expect(ownerPage.getByRole("textbox", { name: "Message to Ben Borrower" })).toHaveValue("");
   await expect(thread(borrowerPage)).toContainText("Yes, one full canister.");
   await expect(
     borrowerPage.getByRole("status").filter({ hasText: "New message from Olga Owner" }),
@@ -101,9 +101,11 @@ test("a question, its live answer and seen mark, then a block that refuses the n
   await expect(ownerPage.getByText("You blocked Ben Borrower")).toBeVisible();
   await expect(ownerPage.getByRole("button", { name: "Unblock Ben Borrower" })).toBeFocused();
 
-  await borrowerPage.getByLabel("Message to Olga Owner").fill("Great, see you tonight.");
+  await borrowerPage.getByRole("textbox", { name: "Message to Olga Owner" }).fill("Great, see you tonight.");
   await borrowerPage.getByRole("button", { name: "Send", exact: true }).click();
-  await expect(borrowerPage.getByRole("alert")).toContainText("this person has blocked you");
+  await expect(borrowerPage.getByRole("main").getByRole("alert")).toContainText(
+    "this person has blocked you",
+  );
   await expect(thread(borrowerPage)).not.toContainText("see you tonight");
   await expectNoSeriousA11yViolations(borrowerPage);
 

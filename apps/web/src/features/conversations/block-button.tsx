@@ -20,11 +20,13 @@ export function BlockButton({
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const rootRef = useRef<HTMLDivElement>(null);
-  // After "Cancel" (or a block or unblock) the pressed button is gone: the focus goes to the one now shown.
-  const moveFocus = useRef(false);
+  // The pressed button goes away: the focus moves to the one shown in its place, once that is
+  // there and enabled again (a button is disabled while its action runs, and cannot take focus).
+  const moveFocus = useRef<"block" | "unblock" | null>(null);
   useEffect(() => {
-    if (!moveFocus.current) return;
-    moveFocus.current = false;
+    const shown = blocked ? "unblock" : confirming ? null : "block";
+    if (pending || !moveFocus.current || moveFocus.current !== shown) return;
+    moveFocus.current = null;
     rootRef.current?.querySelector("button")?.focus();
   });
 
@@ -37,7 +39,7 @@ export function BlockButton({
       }
       setError(null);
       setConfirming(false);
-      moveFocus.current = true;
+      moveFocus.current = block ? "unblock" : "block";
       onChange(block);
     });
   }
@@ -67,7 +69,7 @@ export function BlockButton({
               disabled={pending}
               onClick={() => {
                 setConfirming(false);
-                moveFocus.current = true;
+                moveFocus.current = "block";
               }}
             >
               Cancel

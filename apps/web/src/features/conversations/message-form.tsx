@@ -59,13 +59,7 @@ export function MessageForm({
   const fieldError = clientError ?? refusal?.fieldErrors.body;
   const over = text.trim().length > MESSAGE_MAX;
   return (
-    <form
-      ref={formRef}
-      {...formProps}
-      noValidate
-      aria-label={`Message to ${otherName}`}
-      className="flex flex-col gap-3"
-    >
+    <form ref={formRef} {...formProps} noValidate aria-label="Send a message" className="flex flex-col gap-3">
       <input type="hidden" name="nonce" value={nonce} />
       <TextAreaField
         name="body"
