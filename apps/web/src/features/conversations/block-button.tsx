@@ -47,8 +47,14 @@ export function BlockButton({
   return (
     <div ref={rootRef} className="flex flex-col items-start gap-2">
       {blocked ? (
-        <Button variant="secondary" size="sm" pending={pending} onClick={() => set(false)}>
-          Unblock {person.name}
+        <Button
+          variant="secondary"
+          size="sm"
+          pending={pending}
+          onClick={() => set(false)}
+          aria-label={`Unblock ${person.name}`}
+        >
+          Unblock
         </Button>
       ) : confirming ? (
         <div
@@ -60,8 +66,14 @@ export function BlockButton({
             Block {person.name}? They will no longer be able to message you or ask to borrow your things.
           </p>
           <div className="flex flex-wrap gap-2">
-            <Button variant="danger" size="sm" pending={pending} onClick={() => set(true)}>
-              Yes, block {person.name}
+            <Button
+              variant="danger"
+              size="sm"
+              pending={pending}
+              onClick={() => set(true)}
+              aria-label={`Yes, block ${person.name}`}
+            >
+              Yes, block
             </Button>
             <Button
               variant="ghost"
@@ -77,8 +89,14 @@ export function BlockButton({
           </div>
         </div>
       ) : (
-        <Button variant="ghost" size="sm" onClick={() => setConfirming(true)}>
-          Block {person.name}
+        // Named in full for screen readers; on screen the thread says whom (a long name would not fit a phone).
+        <Button
+          variant="ghost"
+          size="sm"
+          onClick={() => setConfirming(true)}
+          aria-label={`Block ${person.name}`}
+        >
+          Block
         </Button>
       )}
       {error && (

@@ -38,7 +38,7 @@ export async function LoanThread({ conversationId }: { conversationId: string })
           conversation={withSiteThumbnail(loaded[0])}
           initialMessages={loaded[1]}
           viewerId={session.viewer.id}
-          headingLevel="h3"
+          withHeading={false}
           showSubject={false}
         />
       )}

@@ -93,7 +93,7 @@ export function ThreadView({
   initialMessages,
   viewerId,
   initiallyBlocked,
-  headingLevel = "h2",
+  withHeading = true,
   showSubject = true,
 }: {
   conversation: Conversation;
@@ -101,7 +101,8 @@ export function ThreadView({
   viewerId: string;
   /** Whether I blocked the other person; undefined hides the block button (the loan page). */
   initiallyBlocked?: boolean;
-  headingLevel?: "h2" | "h3";
+  /** A (screen-reader) heading over the messages; off where the page already names them (the loan page). */
+  withHeading?: boolean;
   showSubject?: boolean;
 }) {
   const query = useInfiniteQuery(messagesQuery(conversation.id, initialMessages));
@@ -112,7 +113,6 @@ export function ThreadView({
   const [formerMember, setFormerMember] = useState(other.formerMember);
   const [announcement, setAnnouncement] = useState("");
   const markRead = useMarkRead(conversation.id, viewerId);
-  const Heading = headingLevel;
 
   // The newest message from the other person: opening the thread, or one arriving while it is in
   // view, marks it read; one arriving after the first render is announced.
@@ -159,10 +159,8 @@ export function ThreadView({
           to them.
         </Alert>
       )}
-      <section aria-labelledby={`thread-${conversation.id}`} className="flex flex-col gap-4">
-        <Heading id={`thread-${conversation.id}`} className="sr-only">
-          Messages with {other.name}
-        </Heading>
+      <div className="flex flex-col gap-4">
+        {withHeading && <h2 className="sr-only">Messages with {other.name}</h2>}
         <ShowMore query={query}>Show older messages</ShowMore>
         {messages.length === 0 ? (
           <p className="text-stone-600">No messages yet.</p>
@@ -186,7 +184,7 @@ export function ThreadView({
         <p role="status" className="sr-only">
           {announcement}
         </p>
-      </section>
+      </div>
       {formerMember ? (
         <Alert tone="warning" title="This conversation has ended">
           {other.name === "Former member" ? "This person" : other.name} left Sharehood, so they can no longer

@@ -49,7 +49,8 @@ export function LoanDetailView({
             <dt className="text-stone-600">Reference</dt>
             <dd className="font-mono text-xs">{loan.id}</dd>
           </dl>
-          {loan.message && (
+          {/* The request's message opens the loan's conversation; shown here only without it (an admin). */}
+          {loan.message && !thread && (
             <blockquote className="rounded-xl bg-stone-50 px-3 py-2 text-sm text-stone-700">
               “{loan.message}”
             </blockquote>
