@@ -104,6 +104,11 @@ export async function conversations(stack: BenchStack): Promise<ScenarioResult> 
   await sequential(() => pageUrl, 50, pageInit); // warm-up: connection, plans, buffers
   const page = await sequential(() => pageUrl, PAGE_READS, pageInit);
 
+  // The thread as a send reads it first (participant check, names, newest message): the read part of a send.
+  const threadUrl = `${stack.inventory.main.url}/conversations/${longThread}`;
+  await sequential(() => threadUrl, 50, pageInit);
+  const threadRead = await sequential(() => threadUrl, PAGE_READS, pageInit);
+
   // The same loop against the service's cheapest answer: how loaded the machine itself was.
   const healthUrl = `${stack.inventory.main.url}/healthz`;
   await sequential(() => healthUrl, 50);
@@ -134,6 +139,10 @@ export async function conversations(stack: BenchStack): Promise<ScenarioResult> 
       { label: "send a message (POST /conversations/:id/messages), 1 connection", figures: sendSolo },
       { label: `send a message, ${CONNECTIONS} connections`, figures: sendLoaded },
       { label: "newest page of the 10,000-message thread (20 messages), 1 connection", figures: page },
+      {
+        label: "reference: GET /conversations/:id (the read a send starts with), 1 connection",
+        figures: threadRead,
+      },
       { label: "reference: GET /healthz, 1 connection (the machine's own noise)", figures: health },
     ],
     verdicts: [
@@ -162,6 +171,7 @@ export async function conversations(stack: BenchStack): Promise<ScenarioResult> 
       "send-1": [sendSolo],
       [`send-${CONNECTIONS}`]: [sendLoaded],
       "newest-page": [page],
+      thread: [threadRead],
       healthz: [health],
     },
     notes: [
