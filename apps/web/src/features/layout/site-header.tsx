@@ -10,8 +10,9 @@ import { can } from "@/server/session-token";
 import { NotificationBell } from "@/features/notifications/notification-bell";
 import { messagesLabel, MessagesLink, useMessageCount } from "@/features/conversations/messages-link";
 
+// Whole words: the page lets people's text break anywhere, which would split a link's name.
 const navLink =
-  "rounded-full px-3 py-2 text-sm font-medium text-stone-700 hover:bg-stone-100 hover:text-stone-900";
+  "rounded-full px-3 py-2 text-sm font-medium whitespace-nowrap text-stone-700 hover:bg-stone-100 hover:text-stone-900";
 
 const MESSAGES = "/messages";
 
@@ -27,7 +28,8 @@ function linksFor(viewer: ViewerState, messageCount: number | undefined): MenuLi
 }
 
 /**
- * The top bar: brand, navigation, and the account controls. Collapses to a menu on phones; the
+ * The top bar: brand, navigation, and the account controls. Collapses to a menu below 1280 px (five
+ * links, a long name and the account controls need about that much); the
  * notification bell stays in view at every width. The same on every page, for whoever it is: the
  * person comes from the viewer context (on a page every visitor shares, once /api/viewer answers).
  */
@@ -43,7 +45,7 @@ export function SiteHeader() {
         <Link href="/" className="rounded-lg" aria-label="Sharehood home">
           <Logo />
         </Link>
-        <nav aria-label="Main" className="hidden flex-1 items-center gap-1 md:flex">
+        <nav aria-label="Main" className="hidden flex-1 items-center gap-1 xl:flex">
           {links.map((link) =>
             link.href === MESSAGES ? (
               <MessagesLink key={link.href} className={navLink} count={messageCount} />
@@ -56,7 +58,7 @@ export function SiteHeader() {
         </nav>
         <div className="ml-auto flex items-center gap-2">
           {viewer && <NotificationBell />}
-          <div className="hidden items-center gap-2 md:flex">
+          <div className="hidden items-center gap-2 xl:flex">
             {viewer ? (
               <>
                 <Link href="/items/new" className={buttonStyles("primary", "sm")}>
