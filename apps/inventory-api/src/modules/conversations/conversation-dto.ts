@@ -16,15 +16,18 @@ function recipientReadSeq(row: ConversationRow, authorId: string): number {
   return authorId === row.ownerId ? row.askerReadSeq : row.ownerReadSeq;
 }
 
-/** A message as either participant sees it: `seen` once the one who did not write it has read it. */
-export function toMessageDto(message: MessageRow, thread: ConversationRow): Message {
+/**
+ * A message as either participant sees it: `seen` once the one who did not write it has read it
+ * (known from the thread's read marks, or given).
+ */
+export function toMessageDto(message: MessageRow, thread: ConversationRow | { seen: boolean }): Message {
   return {
     id: message.id,
     conversationId: message.conversationId,
     authorId: message.authorId,
     body: message.body,
     createdAt: message.createdAt.toISOString(),
-    seen: message.seq <= recipientReadSeq(thread, message.authorId),
+    seen: "seen" in thread ? thread.seen : message.seq <= recipientReadSeq(thread, message.authorId),
   };
 }
 

@@ -87,6 +87,23 @@ export function createConversationsRepository(db: Db, options: { onEventsWritten
       return rows[0] ?? null;
     },
 
+    /**
+     * What a send needs to know, in one lookup: whether this person takes part in the thread and,
+     * if so, whether the other one's account is gone or has blocked them (null: not theirs).
+     */
+    async writerView(
+      id: string,
+      userId: string,
+    ): Promise<{ otherId: string; otherGone: boolean; blocked: boolean } | null> {
+      const rows = await db.$queryRaw<{ otherId: string; otherGone: boolean; blocked: boolean }[]>`
+        SELECT t."otherId", coalesce(o.deleted_at IS NOT NULL, false) AS "otherGone",
+               EXISTS (SELECT 1 FROM blocks b WHERE b.blocker_id = t."otherId" AND b.blocked_id = ${userId}) AS blocked
+        FROM (SELECT CASE WHEN owner_id = ${userId} THEN asker_id ELSE owner_id END AS "otherId"
+              FROM conversations WHERE id = ${id} AND (owner_id = ${userId} OR asker_id = ${userId})) t
+        LEFT JOIN owners o ON o.id = t."otherId"`;
+      return rows[0] ?? null;
+    },
+
     /** The id of this person's question thread about the item, if they asked before. */
     async findQuestion(itemId: string, askerId: string): Promise<string | null> {
       const rows = await db.$queryRaw<{ id: string }[]>`

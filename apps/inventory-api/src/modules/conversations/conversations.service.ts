@@ -4,7 +4,7 @@ import { conflict, decodeCursor, encodeCursor, forbidden, notFound } from "@shar
 import type { Caller } from "../auth/caller.ts";
 import type { PhotoUrls } from "../items/item-dto.ts";
 import type { ItemsRepository } from "../items/items.repository.ts";
-import { refuseIfBlocked } from "./blocked.ts";
+import { blocked, refuseIfBlocked } from "./blocked.ts";
 import type { BlocksRepository } from "./blocks.repository.ts";
 import { toConversationDto, toMessageDto } from "./conversation-dto.ts";
 import type { ConversationRow } from "./conversation-row.ts";
@@ -106,23 +106,19 @@ export function createConversationsService(deps: {
       };
     },
 
+    // The hot path: one lookup (participant, other account gone, blocked), the limit, the write.
     async send(caller: Caller, id: string, body: string): Promise<Message> {
       const userId = caller.user.id;
-      const thread = await mustFind(id, userId);
-      const isOwner = thread.ownerId === userId;
-      const otherId = isOwner ? thread.askerId : thread.ownerId;
-      if (isOwner ? thread.askerGone : thread.ownerGone)
+      const view = await conversations.writerView(id, userId);
+      if (!view) throw notFound(NO_THREAD);
+      if (view.otherGone)
         throw conflict("This member has left Sharehood: the conversation can be read, not continued");
-      await refuseIfBlocked(
-        blocks,
-        { blockerId: otherId, userId },
-        "This person does not accept messages from you",
-      );
+      if (view.blocked) throw blocked("This person does not accept messages from you");
       await limits.message(userId);
       const message = await conversations.post({ conversationId: id, authorId: userId, body });
       if (!message) throw notFound(NO_THREAD);
-      // Its seq is past every read mark `thread` holds, so it shows as not yet seen.
-      return toMessageDto(message, thread);
+      // Nobody has read a message that was just written.
+      return toMessageDto(message, { seen: false });
     },
 
     async markRead(caller: Caller, id: string): Promise<void> {
