@@ -166,7 +166,9 @@ export async function createNotificationApi(config: NotificationApiConfig): Prom
   });
   if (bus.kind === "push" && !config.EVENTS_SECRET)
     logger.warn("neither REDIS_URL nor EVENTS_SECRET is set: no events can reach this service");
-  const subscription = await bus.subscribe(CONSUMER_GROUP, handleEvent);
+  const subscription = await bus.subscribe(CONSUMER_GROUP, handleEvent, {
+    claimIdleMs: config.EVENTS_CLAIM_IDLE_SECONDS * 1000,
+  });
   // Disposal runs backwards: stop taking events first, then the rest.
   core.onDispose(async () => {
     await subscription.stop();

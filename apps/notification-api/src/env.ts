@@ -86,6 +86,14 @@ export const NotificationApiEnvSchema = ServiceEnvSchema.extend({
     .describe(
       "at most one message email per person and thread in this long; unread messages that come meanwhile wait for its end",
     ),
+  EVENTS_CLAIM_IDLE_SECONDS: z.coerce
+    .number()
+    .min(1)
+    .max(3600)
+    .default(30)
+    .describe(
+      "with Redis: an event another replica has held this long without acknowledging it is taken over (that replica is presumed dead)",
+    ),
   STREAMS_PER_PERSON: z.coerce
     .number()
     .int()

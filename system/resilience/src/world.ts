@@ -20,7 +20,12 @@ export interface Neighbour {
  */
 export async function startWorld(
   name: string,
-  options: { coldUsers?: number; inventoryEnv?: Record<string, string>; notifications?: boolean } = {},
+  options: {
+    coldUsers?: number;
+    inventoryEnv?: Record<string, string>;
+    notifications?: boolean;
+    notificationsEnv?: Record<string, string>;
+  } = {},
 ) {
   const stack = await startProcessStack(
     `resilience_${name}`,
@@ -36,6 +41,7 @@ export async function startWorld(
         // The load signs many neighbours up from one address; the limits are tested elsewhere.
         users: { REGISTER_MAX_PER_IP: "100000" },
         inventory: { USER_API_BREAKER_RESET_MS: "1000", ...options.inventoryEnv },
+        ...(options.notificationsEnv ? { notifications: options.notificationsEnv } : {}),
       },
     },
   );
