@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ParsedMail } from "mailparser";
-import type { NotificationStreamEvent, SharehoodClient } from "@sharehood/sdk";
 import type { Neighbour } from "@sharehood/test-stack";
 import { conversationRead, eventually, messageCreated, newThread, type Person } from "./events.ts";
-import { startNotificationStack, WEB_URL, type NotificationStack } from "./stack.ts";
+import { reader, startNotificationStack, WEB_URL, type NotificationStack } from "./stack.ts";
 
 // Messages (issue 15): the live stream's `message` and `conversation-read` events, and the email
 // about messages still unread after the delay, at most one per thread in the interval. The delay
@@ -45,20 +44,6 @@ async function settled(userId: string): Promise<void> {
   await eventually(
     async () => (await db.email.count({ where: { userId, sentAt: null, skippedAt: null } })) === 0,
   );
-}
-
-/** Reads a person's stream event by event. */
-function reader(client: SharehoodClient) {
-  const controller = new AbortController();
-  const events = client.notifications.stream({ signal: controller.signal });
-  return {
-    next: async (): Promise<NotificationStreamEvent> => {
-      const { value, done } = await events.next();
-      if (done) throw new Error("the stream ended");
-      return value;
-    },
-    close: () => controller.abort(),
-  };
 }
 
 describe("the live stream", () => {

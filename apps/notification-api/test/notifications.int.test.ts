@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ApiError } from "@sharehood/sdk";
-import { createClient, type NotificationStreamEvent, type SharehoodClient } from "@sharehood/sdk";
+import { createClient, type SharehoodClient } from "@sharehood/sdk";
 import type { Neighbour } from "@sharehood/test-stack";
 import { eventually, loanBetween, loanEvent, type Person } from "./events.ts";
-import { startNotificationStack, type NotificationStack } from "./stack.ts";
+import { reader, startNotificationStack, type NotificationStack } from "./stack.ts";
 
 let stack: NotificationStack;
 beforeAll(async () => {
@@ -133,20 +133,6 @@ describe("the caller's notifications", () => {
     expect(await db.notification.count({ where: { userId: owner.id } })).toBe(0);
   });
 });
-
-/** Reads a stream event by event (resuming after the notification created at `since`). */
-function reader(client: SharehoodClient, since?: string) {
-  const controller = new AbortController();
-  const events = client.notifications.stream({ signal: controller.signal, since });
-  return {
-    next: async (): Promise<NotificationStreamEvent> => {
-      const { value, done } = await events.next();
-      if (done) throw new Error("the stream ended");
-      return value;
-    },
-    close: () => controller.abort(),
-  };
-}
 
 describe("the live stream", () => {
   it("sends the unread count, then each new notification and the new count", async () => {

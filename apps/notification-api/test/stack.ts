@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { createClient, type SharehoodClient } from "@sharehood/sdk";
+import { createClient, type NotificationStreamEvent, type SharehoodClient } from "@sharehood/sdk";
 import type { DomainEvent } from "@sharehood/sdk/contract";
 import { createEventBus, createLogger, type EventBus } from "@sharehood/server-kit";
 import {
@@ -115,5 +115,19 @@ export async function startNotificationStack(
       await smtp.stop();
       await Promise.all([userDb.drop(), notificationDb.drop()]);
     },
+  };
+}
+
+/** Reads a person's live stream event by event (from `since`, a resume's Last-Event-ID, if given). */
+export function reader(client: SharehoodClient, since?: string) {
+  const controller = new AbortController();
+  const events = client.notifications.stream({ signal: controller.signal, since });
+  return {
+    next: async (): Promise<NotificationStreamEvent> => {
+      const { value, done } = await events.next();
+      if (done) throw new Error("the stream ended");
+      return value;
+    },
+    close: () => controller.abort(),
   };
 }
