@@ -106,6 +106,32 @@ export async function sequential(
 }
 
 /**
+ * Sends one request and times it with the high-resolution clock, body read: `unexpected` for a
+ * status outside 2xx that the spec does not expect, `error` when no answer came.
+ */
+async function timedRequest(
+  spec: RequestSpec,
+  dispatcher: Agent,
+): Promise<{ ms: number; outcome: "ok" | "unexpected" | "error" }> {
+  const t = process.hrtime.bigint();
+  let outcome: "ok" | "unexpected" | "error" = "ok";
+  try {
+    const res = await request(spec.url, {
+      method: spec.method ?? "GET",
+      headers: spec.headers,
+      body: spec.body,
+      dispatcher,
+    });
+    await res.body.arrayBuffer();
+    if ((res.statusCode < 200 || res.statusCode >= 300) && !(spec.expect ?? []).includes(res.statusCode))
+      outcome = "unexpected";
+  } catch {
+    outcome = "error";
+  }
+  return { ms: Number(process.hrtime.bigint() - t) / 1e6, outcome };
+}
+
+/**
  * Closed-loop load like autocannon's (each connection sends its next request when the last one is
  * answered), with every request timed by the high-resolution clock: autocannon's percentiles are
  * whole milliseconds, too coarse for overheads measured in fractions of one. The connections take
@@ -123,23 +149,11 @@ export async function interleavedLoad(
   const deadline = started + BigInt(options.durationSeconds * 1e9);
   const connection = async (index: number) => {
     for (let turn = index; process.hrtime.bigint() < deadline; turn += 1) {
-      const spec = specs[turn % specs.length]!;
       const side = sides[turn % specs.length]!;
-      const t = process.hrtime.bigint();
-      try {
-        const res = await request(spec.url, {
-          method: spec.method ?? "GET",
-          headers: spec.headers,
-          body: spec.body,
-          dispatcher,
-        });
-        await res.body.arrayBuffer();
-        if ((res.statusCode < 200 || res.statusCode >= 300) && !(spec.expect ?? []).includes(res.statusCode))
-          side.unexpected += 1;
-      } catch {
-        side.errors += 1;
-      }
-      side.times.push(Number(process.hrtime.bigint() - t) / 1e6);
+      const { ms, outcome } = await timedRequest(specs[turn % specs.length]!, dispatcher);
+      if (outcome === "unexpected") side.unexpected += 1;
+      if (outcome === "error") side.errors += 1;
+      side.times.push(ms);
     }
   };
   await Promise.all(Array.from({ length: options.connections }, (_, index) => connection(index)));
@@ -238,21 +252,10 @@ export async function queueLoad(
   const deadline = started + BigInt(options.durationSeconds * 1e9);
   const connection = async () => {
     for (let spec = requests[next++]; spec && process.hrtime.bigint() < deadline; spec = requests[next++]) {
-      const t = process.hrtime.bigint();
-      try {
-        const res = await request(spec.url, {
-          method: spec.method ?? "GET",
-          headers: spec.headers,
-          body: spec.body,
-          dispatcher,
-        });
-        await res.body.arrayBuffer();
-        if ((res.statusCode < 200 || res.statusCode >= 300) && !(spec.expect ?? []).includes(res.statusCode))
-          unexpected += 1;
-      } catch {
-        errors += 1;
-      }
-      times.push(Number(process.hrtime.bigint() - t) / 1e6);
+      const { ms, outcome } = await timedRequest(spec, dispatcher);
+      if (outcome === "unexpected") unexpected += 1;
+      if (outcome === "error") errors += 1;
+      times.push(ms);
     }
   };
   await Promise.all(Array.from({ length: options.connections }, connection));
