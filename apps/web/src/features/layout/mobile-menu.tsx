@@ -76,7 +76,7 @@ export function MobileMenu({ links, account }: { links: MenuLink[]; account: { n
   }
 
   return (
-    <div ref={rootRef} className="relative ml-auto xl:hidden" onKeyDown={keepFocusInside}>
+    <div ref={rootRef} className="relative ml-auto lg:hidden" onKeyDown={keepFocusInside}>
       <button
         ref={buttonRef}
         type="button"

@@ -28,9 +28,9 @@ function linksFor(viewer: ViewerState, messageCount: number | undefined): MenuLi
 }
 
 /**
- * The top bar: brand, navigation, and the account controls. Collapses to a menu below 1280 px (five
- * links, a long name and the account controls need about that much); the
- * notification bell stays in view at every width. The same on every page, for whoever it is: the
+ * The top bar: brand, navigation, and the account controls. Collapses to a menu below 1024 px (five
+ * links and the account controls need about that much; the person's name shows from 1280 px, the
+ * avatar alone before); the notification bell stays in view at every width. The same on every page, for whoever it is: the
  * person comes from the viewer context (on a page every visitor shares, once /api/viewer answers).
  */
 export function SiteHeader() {
@@ -45,7 +45,7 @@ export function SiteHeader() {
         <Link href="/" className="rounded-lg" aria-label="Sharehood home">
           <Logo />
         </Link>
-        <nav aria-label="Main" className="hidden flex-1 items-center gap-1 xl:flex">
+        <nav aria-label="Main" className="hidden flex-1 items-center gap-1 lg:flex">
           {links.map((link) =>
             link.href === MESSAGES ? (
               <MessagesLink key={link.href} className={navLink} count={messageCount} />
@@ -58,7 +58,7 @@ export function SiteHeader() {
         </nav>
         <div className="ml-auto flex items-center gap-2">
           {viewer && <NotificationBell />}
-          <div className="hidden items-center gap-2 xl:flex">
+          <div className="hidden items-center gap-2 lg:flex">
             {viewer ? (
               <>
                 <Link href="/items/new" className={buttonStyles("primary", "sm")}>
@@ -66,7 +66,7 @@ export function SiteHeader() {
                 </Link>
                 <Link href="/profile" className={`${navLink} flex items-center gap-2`}>
                   <Avatar name={viewer.name} seed={viewer.id} size="sm" />
-                  <span className="max-w-32 truncate">{viewer.name}</span>
+                  <span className="sr-only max-w-32 truncate xl:not-sr-only">{viewer.name}</span>
                 </Link>
                 <form action={signOutAction}>
                   <button type="submit" className={navLink}>
