@@ -52,13 +52,14 @@ describe("embedded default (no DATABASE_URL, REDIS_URL or SMTP_URL)", () => {
 
       const mailDir = join(dataDir, "mail");
       const emls = () => (existsSync(mailDir) ? readdirSync(mailDir).filter((f) => f.endsWith(".eml")) : []);
-      const [file] = await eventually(() => (emls().length > 0 ? emls() : undefined));
+      // The embedded database is slow beside other files' work: up to 40 s, not the usual 15.
+      const [file] = await eventually(() => (emls().length > 0 ? emls() : undefined), 40_000);
       const mail = await simpleParser(readFileSync(join(mailDir, file!)));
       expect(mail.subject).toBe("New request for Cordless drill");
       expect(mail.text).toContain(`http://web.test/loans/${loan.id}`);
       expect(mail.headerLines.some((h) => h.key === "list-unsubscribe-post")).toBe(true);
 
-      await eventually(async () => (await server.api.emailQueue.backlog()) === 0);
+      await eventually(async () => (await server.api.emailQueue.backlog()) === 0, 40_000);
       expect(emls()).toHaveLength(1);
       expect(await server.api.db.notification.count({ where: { userId: owner.id } })).toBe(1);
     } finally {
