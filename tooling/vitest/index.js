@@ -1,7 +1,7 @@
 // Shared vitest settings. Integration tests hit real PostgreSQL and Redis, so timeouts are generous;
 // each file gets its own database, so files can run in parallel. Vitest runs one fewer file at a
-// time than there are cores: one at a time on these two-core machines. The suites that spend most
-// of their time waiting on PostgreSQL and Redis ask for two (`maxWorkers: 2` in their config).
+// time than there are cores: one at a time on these two-core machines. A suite whose files mostly
+// wait on the services and assert no timing asks for two (`maxWorkers: 2`: the QA suites).
 // Under CI a JSON report is written too, so .ci/run can print one "N passed, N failed" line.
 //
 // Two tiers, by file name: `*.int.test.ts` needs services (PostgreSQL, Redis, the apps running),
