@@ -52,7 +52,7 @@ describe("embedded default (no DATABASE_URL, REDIS_URL or SMTP_URL)", () => {
 
       const mailDir = join(dataDir, "mail");
       const emls = () => (existsSync(mailDir) ? readdirSync(mailDir).filter((f) => f.endsWith(".eml")) : []);
-      // The embedded database is slow beside other files' work: up to 40 s, not the usual 15.
+      // The embedded database is slow on a busy machine: up to 40 s, not the usual 15.
       const [file] = await eventually(() => (emls().length > 0 ? emls() : undefined), 40_000);
       const mail = await simpleParser(readFileSync(join(mailDir, file!)));
       expect(mail.subject).toBe("New request for Cordless drill");
