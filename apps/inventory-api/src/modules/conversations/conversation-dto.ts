@@ -11,23 +11,21 @@ export function toPersonDto(id: string, name: string | null, gone: boolean): Con
   return { id, name: gone ? FORMER_MEMBER : (name ?? UNKNOWN_NAME), formerMember: gone };
 }
 
-/** The read mark of the participant who is not `authorId`. */
-function recipientReadSeq(row: ConversationRow, authorId: string): number {
-  return authorId === row.ownerId ? row.askerReadSeq : row.ownerReadSeq;
+/** Whether the participant who did not write `message` has read it (the "seen" mark). */
+export function isSeen(row: ConversationRow, message: MessageRow): boolean {
+  const readSeq = message.authorId === row.ownerId ? row.askerReadSeq : row.ownerReadSeq;
+  return message.seq <= readSeq;
 }
 
-/**
- * A message as either participant sees it: `seen` once the one who did not write it has read it
- * (known from the thread's read marks, or given).
- */
-export function toMessageDto(message: MessageRow, thread: ConversationRow | { seen: boolean }): Message {
+/** A message as either participant sees it, with its "seen" mark (see `isSeen`). */
+export function toMessageDto(message: MessageRow, seen: boolean): Message {
   return {
     id: message.id,
     conversationId: message.conversationId,
     authorId: message.authorId,
     body: message.body,
     createdAt: message.createdAt.toISOString(),
-    seen: "seen" in thread ? thread.seen : message.seq <= recipientReadSeq(thread, message.authorId),
+    seen,
   };
 }
 
@@ -63,7 +61,7 @@ export function toConversationDto(
     },
     other,
     loanId: row.loanId,
-    lastMessage: last ? toMessageDto(last, row) : null,
+    lastMessage: last ? toMessageDto(last, isSeen(row, last)) : null,
     unreadCount: Math.max(0, row.messageCount - readSeq),
     createdAt: row.createdAt.toISOString(),
     lastActivityAt: row.lastActivityAt.toISOString(),

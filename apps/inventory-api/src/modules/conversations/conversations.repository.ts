@@ -96,7 +96,7 @@ export function createConversationsRepository(db: Db, options: { onEventsWritten
       userId: string,
     ): Promise<{ otherId: string; otherGone: boolean; blocked: boolean } | null> {
       const rows = await db.$queryRaw<{ otherId: string; otherGone: boolean; blocked: boolean }[]>`
-        SELECT t."otherId", coalesce(o.deleted_at IS NOT NULL, false) AS "otherGone",
+        SELECT t."otherId", (o.deleted_at IS NOT NULL) AS "otherGone",
                EXISTS (SELECT 1 FROM blocks b WHERE b.blocker_id = t."otherId" AND b.blocked_id = ${userId}) AS blocked
         FROM (SELECT CASE WHEN owner_id = ${userId} THEN asker_id ELSE owner_id END AS "otherId"
               FROM conversations WHERE id = ${id} AND (owner_id = ${userId} OR asker_id = ${userId})) t

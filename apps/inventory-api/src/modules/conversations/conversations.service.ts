@@ -6,7 +6,7 @@ import type { PhotoUrls } from "../items/item-dto.ts";
 import type { ItemsRepository } from "../items/items.repository.ts";
 import { blocked, refuseIfBlocked } from "./blocked.ts";
 import type { BlocksRepository } from "./blocks.repository.ts";
-import { toConversationDto, toMessageDto } from "./conversation-dto.ts";
+import { isSeen, toConversationDto, toMessageDto } from "./conversation-dto.ts";
 import type { ConversationRow } from "./conversation-row.ts";
 import type { ConversationsRepository } from "./conversations.repository.ts";
 import type { MessageLimits } from "./message-limits.ts";
@@ -101,7 +101,7 @@ export function createConversationsService(deps: {
       const page = rows.slice(0, query.limit);
       const last = page.at(-1);
       return {
-        items: page.map((row) => toMessageDto(row, thread)),
+        items: page.map((row) => toMessageDto(row, isSeen(thread, row))),
         nextCursor: rows.length > query.limit && last ? encodeCursor([last.seq]) : null,
       };
     },
@@ -118,7 +118,7 @@ export function createConversationsService(deps: {
       const message = await conversations.post({ conversationId: id, authorId: userId, body });
       if (!message) throw notFound(NO_THREAD);
       // Nobody has read a message that was just written.
-      return toMessageDto(message, { seen: false });
+      return toMessageDto(message, false);
     },
 
     async markRead(caller: Caller, id: string): Promise<void> {
