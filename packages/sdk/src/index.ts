@@ -13,7 +13,7 @@ export {
   type Endpoints,
   type SharehoodClient,
 } from "./client/create-client.ts";
-export { type UploadPhotosInput } from "./client/upload-photos.ts";
+export { type UploadAvatarInput, type UploadPhotosInput } from "./client/upload-photos.ts";
 export {
   readServerSentEvents,
   type NotificationStreamEvent,

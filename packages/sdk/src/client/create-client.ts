@@ -10,7 +10,7 @@ import {
   type Transport,
 } from "./call-route.ts";
 import { streamNotifications, type StreamOptions } from "./notification-stream.ts";
-import { uploadPhotos, type UploadPhotosInput } from "./upload-photos.ts";
+import { uploadAvatar, uploadPhotos, type UploadAvatarInput, type UploadPhotosInput } from "./upload-photos.ts";
 
 /** How to reach the Sharehood APIs. */
 export interface ClientOptions {
@@ -63,7 +63,9 @@ function transportFor(url: string | undefined, service: string, options: ClientO
 
 /** Creates a typed client for the Sharehood APIs. Every response is parsed with the contract. */
 export function createClient(options: ClientOptions) {
-  const users = bind(transportFor(options.userApiUrl, "userApi", options), userRoutes);
+  const userTransport = transportFor(options.userApiUrl, "userApi", options);
+  const { uploadAvatar: _upload, ...jsonUserRoutes } = userRoutes;
+  const users = bind(userTransport, jsonUserRoutes);
   const inventoryTransport = transportFor(options.inventoryApiUrl, "inventoryApi", options);
   const inventory = bind(inventoryTransport, inventoryRoutes);
   const { streamNotifications: _stream, ...jsonNotificationRoutes } = notificationRoutes;
@@ -91,6 +93,15 @@ export function createClient(options: ClientOptions) {
       list: users.listUsers,
       updateRole: users.updateRole,
       delete: users.deleteUser,
+      /** Admins: suspend an account (sign-in refused, tokens revoked, items hidden) and lift it. */
+      suspend: users.suspendUser,
+      unsuspend: users.unsuspendUser,
+      /** The caller's avatar: `uploadAvatar` takes one image file; `deleteAvatar` removes it. */
+      uploadAvatar: (input: UploadAvatarInput, requestOptions?: RequestOptions) =>
+        uploadAvatar(userTransport, input, requestOptions),
+      deleteAvatar: users.deleteAvatar,
+      /** A person's revealed reviews, rating and completed loans (Inventory API). */
+      reviews: inventory.userReviews,
     },
     /** Categories (Inventory API). */
     categories: { list: inventory.listCategories },
@@ -137,6 +148,32 @@ export function createClient(options: ClientOptions) {
       send: inventory.sendMessage,
       markRead: inventory.markConversationRead,
     },
+    /**
+     * Reviews after a returned loan (Inventory API): `write` once per side within 14 days; both stay
+     * hidden until both are written or the window closes. `forLoan` is what the loan's two sides see.
+     */
+    reviews: {
+      write: inventory.createReview,
+      forLoan: inventory.loanReviews,
+      ofUser: inventory.userReviews,
+      reply: inventory.replyToReview,
+    },
+    /** The caller's saved items (Inventory API). */
+    favourites: {
+      list: inventory.listFavourites,
+      ids: inventory.favouriteIds,
+      save: inventory.saveItem,
+      remove: inventory.unsaveItem,
+    },
+    /** Reports (anyone signed in) and the moderation queue (admins) (Inventory API). */
+    reports: {
+      create: inventory.createReport,
+      list: inventory.listReports,
+      get: inventory.getReport,
+      resolve: inventory.resolveReport,
+    },
+    /** Admins: the audit log of every admin action, read only (Notification API). */
+    audit: { list: notifications.listAuditLog },
     /** People the caller blocked: they can no longer write to them or ask to borrow their items. */
     blocks: {
       list: inventory.listBlocks,

@@ -1,6 +1,8 @@
 import type { Item } from "../contract/inventory.ts";
 import { inventoryRoutes } from "../contract/inventory-routes.ts";
-import { PHOTO_FIELD } from "../contract/photos.ts";
+import { AVATAR_FIELD, PHOTO_FIELD } from "../contract/photos.ts";
+import { userRoutes } from "../contract/user-routes.ts";
+import type { User } from "../contract/users.ts";
 import { callRouteWithForm, type RequestOptions, type Transport } from "./call-route.ts";
 
 /** What `client.items.uploadPhotos` takes: the item and the image files (`File`s, or any `Blob`s). */
@@ -27,4 +29,19 @@ export function uploadPhotos(
   const form = new FormData();
   input.files.forEach((file, index) => form.append(PHOTO_FIELD, file, nameOf(file, index)));
   return callRouteWithForm(transport, inventoryRoutes.uploadPhotos, { params: input.params, form }, options);
+}
+
+/** What `client.users.uploadAvatar` takes: one image file (a `File`, or any `Blob`). */
+export interface UploadAvatarInput {
+  file: Blob;
+}
+
+/**
+ * Sets the caller's avatar (multipart/form-data, one `photo` part) and answers their profile.
+ * Refusals throw `ApiError` (413 too large, 415 not an image, 400 corrupt).
+ */
+export function uploadAvatar(transport: Transport, input: UploadAvatarInput, options?: RequestOptions): Promise<User> {
+  const form = new FormData();
+  form.append(AVATAR_FIELD, input.file, nameOf(input.file, 0));
+  return callRouteWithForm(transport, userRoutes.uploadAvatar, { form }, options);
 }

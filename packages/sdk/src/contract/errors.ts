@@ -13,6 +13,7 @@ export const ERROR_CODES = [
   "payload_too_large",
   "unsupported_media_type",
   "dependency_unavailable",
+  "account_suspended",
   "internal",
 ] as const;
 
@@ -32,6 +33,8 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   dependency_unavailable: 503,
+  // A suspended account: refused at sign-in and on every token it still holds.
+  account_suspended: 403,
   internal: 500,
 };
 
@@ -51,7 +54,8 @@ export const ProblemSchema = z.object({
   errors: z.array(FieldErrorSchema).optional(),
   /**
    * A finer reason for some refusals, under their general code: `blocked` on a 403 when the person
-   * addressed has blocked the caller (see `BLOCKED_REASON`).
+   * addressed has blocked the caller (see `BLOCKED_REASON`); on a 409 about a review, which rule
+   * refused it (see `REVIEW_REFUSALS`).
    */
   reason: z.string().max(64).optional(),
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { AuditRecordSchema } from "./audit.ts";
 import { IdSchema, TimestampSchema } from "./common.ts";
 import { LoanSchema } from "./inventory.ts";
 
@@ -37,19 +38,25 @@ export const PUBLIC_EVENT_TYPES = [
   "user.email_changed",
   "user.password_changed",
   "user.deleted",
+  "user.suspended",
+  "review.revealed",
+  "item.hidden",
+  "report.resolved",
 ] as const;
 
 /**
  * Events between services only, never shown to people, webhooks or the events feed: two carry a
- * one-time secret for an email (a verification or a password-reset link), a new name keeps the
- * other services' copies of a person current, and a read thread lets the Notification API update
- * open streams and hold back a message email that is no longer needed.
+ * one-time secret for an email (a verification or a password-reset link), a new name (or avatar)
+ * keeps the other services' copies of a person current, a read thread lets the Notification API
+ * update open streams and hold back a message email that is no longer needed, and an admin action
+ * goes to the audit log (kept by the Notification API).
  */
 export const INTERNAL_EVENT_TYPES = [
   "account.verification_requested",
   "account.password_reset_requested",
   "account.renamed",
   "conversation.read",
+  "audit.recorded",
 ] as const;
 
 /** A public event type. */
@@ -122,6 +129,37 @@ export type ConversationReadPayload = z.infer<typeof ConversationReadPayloadSche
 
 const PersonPayloadSchema = z.object({ user: EventPersonSchema });
 
+/**
+ * Both reviews of a loan became public (both were written, or the window closed): the audience is
+ * the loan's borrower and owner.
+ */
+export const ReviewRevealedPayloadSchema = z.object({
+  loan: z.object({ id: IdSchema, item: z.object({ id: IdSchema, title: z.string() }) }),
+  reviews: z.array(z.object({ id: IdSchema, authorId: IdSchema, subjectId: IdSchema })),
+});
+/** The payload of `review.revealed`. */
+export type ReviewRevealedPayload = z.infer<typeof ReviewRevealedPayloadSchema>;
+
+/** Moderators hid an item, and why: the audience is its owner. */
+export const ItemHiddenPayloadSchema = z.object({
+  item: z.object({ id: IdSchema, title: z.string() }),
+  reason: z.string(),
+});
+
+/**
+ * An admin handled a report: the audience is its reporter. What was done is said only as far as
+ * the reporter may know it (`action`).
+ */
+export const ReportResolvedPayloadSchema = z.object({
+  report: z.object({
+    id: IdSchema,
+    subjectType: z.enum(["item", "user", "message"]),
+    subjectId: IdSchema,
+    reason: z.string(),
+  }),
+  action: z.enum(["dismiss", "hide_item", "suspend_user"]),
+});
+
 /** Each event type's payload. */
 export const EVENT_PAYLOADS = {
   "loan.requested": LoanPayloadSchema,
@@ -139,6 +177,10 @@ export const EVENT_PAYLOADS = {
   "user.email_changed": PersonPayloadSchema.extend({ previousEmail: z.string() }),
   "user.password_changed": PersonPayloadSchema,
   "user.deleted": z.object({ user: z.object({ id: IdSchema }) }),
+  "user.suspended": z.object({ user: z.object({ id: IdSchema }) }),
+  "review.revealed": ReviewRevealedPayloadSchema,
+  "item.hidden": ItemHiddenPayloadSchema,
+  "report.resolved": ReportResolvedPayloadSchema,
   "account.verification_requested": PersonPayloadSchema.extend({
     token: z.string(),
     expiresAt: TimestampSchema,
@@ -147,8 +189,10 @@ export const EVENT_PAYLOADS = {
     token: z.string(),
     expiresAt: TimestampSchema,
   }),
-  "account.renamed": PersonPayloadSchema,
+  // A new name or avatar (`avatarUrl` absent in events written before avatars existed).
+  "account.renamed": PersonPayloadSchema.extend({ avatarUrl: z.string().nullable().optional() }),
   "conversation.read": ConversationReadPayloadSchema,
+  "audit.recorded": AuditRecordSchema,
 } as const satisfies Record<EventType, z.ZodType>;
 
 const envelope = {
@@ -161,7 +205,10 @@ const envelope = {
   /** Who did it; null for the system (a reminder, an expiry). */
   actor: z.object({ id: IdSchema }).nullable(),
   /** What it is about. */
-  subject: z.object({ type: z.enum(["loan", "user", "item", "conversation"]), id: IdSchema }),
+  subject: z.object({
+    type: z.enum(["loan", "user", "item", "conversation", "review", "report"]),
+    id: IdSchema,
+  }),
   /** The people it concerns (who may be told). */
   audience: z.array(IdSchema),
   /** Trace context (W3C `traceparent`), when the change was traced. */
@@ -189,10 +236,15 @@ export const DomainEventSchema = z.discriminatedUnion("type", [
   eventOf("user.email_changed"),
   eventOf("user.password_changed"),
   eventOf("user.deleted"),
+  eventOf("user.suspended"),
+  eventOf("review.revealed"),
+  eventOf("item.hidden"),
+  eventOf("report.resolved"),
   eventOf("account.verification_requested"),
   eventOf("account.password_reset_requested"),
   eventOf("account.renamed"),
   eventOf("conversation.read"),
+  eventOf("audit.recorded"),
 ]);
 /** Any domain event. */
 export type DomainEvent = z.infer<typeof DomainEventSchema>;

@@ -1,3 +1,4 @@
+export * from "./audit.ts";
 export * from "./common.ts";
 export * from "./conversations.ts";
 export * from "./errors.ts";
@@ -12,5 +13,6 @@ export * from "./openapi.ts";
 export * from "./permissions.ts";
 export * from "./photos.ts";
 export * from "./route.ts";
+export * from "./trust.ts";
 export * from "./user-routes.ts";
 export * from "./users.ts";

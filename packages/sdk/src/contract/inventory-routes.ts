@@ -1,5 +1,22 @@
 import { IdParamsSchema, pageOf } from "./common.ts";
 import {
+  CreateReportBodySchema,
+  CreateReviewBodySchema,
+  FavouriteIdsSchema,
+  FavouritesPageSchema,
+  ListFavouritesQuerySchema,
+  ListReportsQuerySchema,
+  ListReviewsQuerySchema,
+  LoanReviewsSchema,
+  ReportDetailSchema,
+  ReportSchema,
+  ResolveReportBodySchema,
+  ReviewReplyBodySchema,
+  ReviewSchema,
+  UserReviewsSchema,
+} from "./trust.ts";
+import { AdminReasonBodySchema } from "./users.ts";
+import {
   BlockSchema,
   ConversationSchema,
   ConversationUnreadCountSchema,
@@ -130,9 +147,11 @@ export const inventoryRoutes = {
   deleteItem: defineRoute({
     method: "DELETE",
     path: "/items/:id",
-    summary: "Remove an item (owner, or item.delete.any); 409 while a loan is approved or active",
+    summary:
+      "Remove an item (owner, or item.delete.any; an admin may say why, for the audit log); 409 while a loan is approved or active",
     auth: "bearer",
     params: IdParamsSchema,
+    body: AdminReasonBodySchema,
     status: 204,
     errors: [400, 401, 403, 404, 409, 412, 503],
     headers: ["If-Match"],
@@ -248,11 +267,14 @@ export const inventoryRoutes = {
   declineLoan: loanTransition("decline", "Decline a request (owner)", "nothing"),
   handoverLoan: loanTransition("handover", "Record that the item was handed over (owner)", "nothing"),
   returnLoan: loanTransition("return", "Confirm the item came back (owner)", "catalogue"),
-  cancelLoan: loanTransition(
-    "cancel",
-    "Cancel a loan that is not finished (borrower, owner, or loan.cancel.any)",
-    "catalogue",
-  ),
+  cancelLoan: defineRoute({
+    ...loanTransition(
+      "cancel",
+      "Cancel a loan that is not finished (borrower, owner, or loan.cancel.any; an admin may say why, for the audit log)",
+      "catalogue",
+    ),
+    body: AdminReasonBodySchema,
+  }),
   // Conversations change no public read. Only a thread's two participants learn that it exists:
   // anyone else gets 404, never 403. A 403 with `reason: "blocked"` means the person addressed has
   // blocked the caller.
@@ -367,5 +389,146 @@ export const inventoryRoutes = {
     status: 200,
     response: pageOf(BlockSchema),
     errors: [400, 401, 503],
+  }),
+  // Reviews: double-blind. A review is seen by its author alone until both sides of the loan wrote
+  // theirs or the window closed; then both are public at once and fixed.
+  createReview: defineRoute({
+    method: "POST",
+    path: "/loans/:id/reviews",
+    summary:
+      "Review the other side of a returned loan, once, within 14 days of the return (borrower or owner; 403 for anyone else; 409 with reason not_returned, already_reviewed or window_closed)",
+    auth: "bearer",
+    params: IdParamsSchema,
+    body: CreateReviewBodySchema,
+    status: 201,
+    response: ReviewSchema,
+    errors: [400, 401, 403, 404, 409, 503],
+    invalidates: "nothing",
+  }),
+  loanReviews: defineRoute({
+    method: "GET",
+    path: "/loans/:id/reviews",
+    summary:
+      "A loan's reviews as its borrower or owner sees them: their own, the other's once revealed, and whether they may still write one",
+    auth: "bearer",
+    params: IdParamsSchema,
+    status: 200,
+    response: LoanReviewsSchema,
+    errors: [400, 401, 403, 404, 503],
+  }),
+  userReviews: defineRoute({
+    method: "GET",
+    path: "/users/:id/reviews",
+    summary:
+      "A person's revealed reviews, newest first, with their average rating and the loans they completed as lender and borrower",
+    auth: "none",
+    params: IdParamsSchema,
+    query: ListReviewsQuerySchema,
+    status: 200,
+    response: UserReviewsSchema,
+    errors: [400],
+  }),
+  replyToReview: defineRoute({
+    method: "POST",
+    path: "/reviews/:id/reply",
+    summary:
+      "Answer a revealed review of you, once, in public (the reviewed person only; 404 for a review not revealed yet; 409 with reason already_replied)",
+    auth: "bearer",
+    params: IdParamsSchema,
+    body: ReviewReplyBodySchema,
+    status: 201,
+    response: ReviewSchema,
+    errors: [400, 401, 403, 404, 409, 503],
+    invalidates: "nothing",
+  }),
+  // Saved items: private to the person who saved them.
+  saveItem: defineRoute({
+    method: "PUT",
+    path: "/items/:id/favourite",
+    summary: "Save an item (idempotent; 409 past 500 saved items)",
+    auth: "bearer",
+    params: IdParamsSchema,
+    status: 204,
+    errors: [400, 401, 404, 409, 503],
+    invalidates: "nothing",
+  }),
+  unsaveItem: defineRoute({
+    method: "DELETE",
+    path: "/items/:id/favourite",
+    summary: "Forget a saved item (idempotent)",
+    auth: "bearer",
+    params: IdParamsSchema,
+    status: 204,
+    errors: [400, 401, 503],
+    invalidates: "nothing",
+  }),
+  listFavourites: defineRoute({
+    method: "GET",
+    path: "/favourites",
+    summary: "Your saved items, most recently saved first (removed and hidden items drop out)",
+    auth: "bearer",
+    query: ListFavouritesQuerySchema,
+    status: 200,
+    response: FavouritesPageSchema,
+    errors: [400, 401, 503],
+  }),
+  favouriteIds: defineRoute({
+    method: "GET",
+    path: "/favourites/ids",
+    summary: "The ids of every item you saved, to mark them on any page",
+    auth: "bearer",
+    status: 200,
+    response: FavouriteIdsSchema,
+    errors: [401, 503],
+  }),
+  // Reports and moderation.
+  createReport: defineRoute({
+    method: "POST",
+    path: "/reports",
+    summary:
+      "Report an item, a person or a message (a message: only the other participant of its thread) with a reason; 409 while your earlier report on it is open",
+    auth: "bearer",
+    body: CreateReportBodySchema,
+    status: 201,
+    response: ReportSchema,
+    errors: [400, 401, 404, 409, 429, 503],
+    invalidates: "nothing",
+  }),
+  listReports: defineRoute({
+    method: "GET",
+    path: "/reports",
+    summary: "The moderation queue: open reports oldest first, or resolved ones newest first (admins)",
+    auth: "bearer",
+    permission: "report.manage",
+    query: ListReportsQuerySchema,
+    status: 200,
+    response: pageOf(ReportSchema),
+    errors: [400, 401, 403, 503],
+  }),
+  getReport: defineRoute({
+    method: "GET",
+    path: "/reports/:id",
+    summary:
+      "A report with its context: the item, the message and the thread around it, earlier reports on the same subject (admins)",
+    auth: "bearer",
+    permission: "report.manage",
+    params: IdParamsSchema,
+    status: 200,
+    response: ReportDetailSchema,
+    errors: [400, 401, 403, 404, 503],
+  }),
+  resolveReport: defineRoute({
+    method: "POST",
+    path: "/reports/:id/resolve",
+    summary:
+      "Handle a report and every other open report on its subject: dismiss, hide the item, or suspend the person behind it; each reporter is told (admins; 409 if already resolved, 422 for an action that does not fit the subject)",
+    auth: "bearer",
+    permission: "report.manage",
+    params: IdParamsSchema,
+    body: ResolveReportBodySchema,
+    status: 200,
+    response: ReportSchema,
+    errors: [400, 401, 403, 404, 409, 422, 503],
+    invalidates: "catalogue",
   }),
 } as const;

@@ -73,7 +73,13 @@ export const ItemSchema = z.object({
   condition: ConditionSchema,
   location: z.string().nullable(),
   photos: z.array(PhotoSchema),
-  owner: z.object({ id: IdSchema, name: z.string() }),
+  /** The owner's public name and avatar (links to their profile). */
+  owner: z.object({ id: IdSchema, name: z.string(), avatarUrl: z.string().nullable() }),
+  /**
+   * Set when moderators hid the item, with why: only its owner and admins still see it (everyone
+   * else gets 404, and it is gone from lists and search). Always null in public reads.
+   */
+  hidden: z.object({ at: TimestampSchema, reason: z.string() }).nullable(),
   version: z.number().int(),
   createdAt: TimestampSchema,
   updatedAt: TimestampSchema,

@@ -11,6 +11,12 @@ export const FIELD_LIMITS = {
   loanMessage: 1000,
   message: 2000,
   userName: 100,
+  bio: 500,
+  neighbourhood: 80,
+  reviewBody: 1000,
+  reviewReply: 1000,
+  reportDetails: 2000,
+  moderationNote: 1000,
   passwordMin: 8,
   passwordMax: 256,
 } as const;

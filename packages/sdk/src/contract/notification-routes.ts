@@ -1,3 +1,4 @@
+import { AuditEntrySchema, ListAuditLogQuerySchema } from "./audit.ts";
 import { pageOf } from "./common.ts";
 import {
   ListNotificationsQuerySchema,
@@ -90,5 +91,17 @@ export const notificationRoutes = {
     status: 200,
     response: UnsubscribeResultSchema,
     errors: [400],
+  }),
+  listAuditLog: defineRoute({
+    method: "GET",
+    path: "/admin/audit-log",
+    summary:
+      "Every admin action, newest first: who did what to what, when and why; filter by admin, action, subject or time (admins; read only)",
+    auth: "bearer",
+    permission: "audit.read",
+    query: ListAuditLogQuerySchema,
+    status: 200,
+    response: pageOf(AuditEntrySchema),
+    errors: [400, 401, 403],
   }),
 };

@@ -37,10 +37,16 @@ export type MarkReadBody = z.input<typeof MarkReadBodySchema>;
 /**
  * The kinds a person can be emailed about, each switchable. Account emails (verification, password
  * reset, notices of a changed email or password) are always sent: they are about the account's
- * safety, not news. `message.created` is the email about messages still unread a while after they
- * came (at most one per thread in an interval).
+ * safety, not news; so is the notice of a suspension (`user.suspended`). `message.created` is the
+ * email about messages still unread a while after they came (at most one per thread in an interval).
  */
-export const EMAIL_KINDS = [...LOAN_DOMAIN_EVENT_TYPES, ...MESSAGE_DOMAIN_EVENT_TYPES] as const;
+export const EMAIL_KINDS = [
+  ...LOAN_DOMAIN_EVENT_TYPES,
+  ...MESSAGE_DOMAIN_EVENT_TYPES,
+  "review.revealed",
+  "item.hidden",
+  "report.resolved",
+] as const;
 /** A kind of email a person can switch on or off. */
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 /** A kind of email a person can switch on or off. */
@@ -59,6 +65,10 @@ export const EMAIL_DEFAULTS: Record<EmailKind, boolean> = {
   "loan.overdue": true,
   "loan.request_waiting": true,
   "message.created": true,
+  "review.revealed": false,
+  // Moderators hid one of your items: you need to know why, and may want to answer.
+  "item.hidden": true,
+  "report.resolved": false,
 };
 
 const KindSettingSchema = z.strictObject({ email: z.boolean() });

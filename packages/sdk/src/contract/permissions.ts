@@ -23,6 +23,9 @@ const ADMIN_PERMISSIONS = [
   "user.list",
   "user.update.role",
   "user.delete",
+  "user.suspend",
+  "report.manage",
+  "audit.read",
   "system.admin",
 ] as const;
 

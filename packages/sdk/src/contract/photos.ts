@@ -35,3 +35,12 @@ export const ReorderPhotosBodySchema = z.strictObject({
 });
 /** `PUT /items/:id/photos/order` body. */
 export type ReorderPhotosBody = z.input<typeof ReorderPhotosBodySchema>;
+
+/** The multipart/form-data field that carries an avatar upload (`PUT /users/me/avatar`). */
+export const AVATAR_FIELD = "photo";
+
+/** The largest avatar file accepted, in bytes (5 MiB). */
+export const MAX_AVATAR_BYTES = 5 * 1024 * 1024;
+
+/** The image types an avatar upload accepts (recognised by content, as for item photos). */
+export const AVATAR_MEDIA_TYPES = PHOTO_MEDIA_TYPES;

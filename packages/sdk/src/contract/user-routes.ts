@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { IdParamsSchema, pageOf } from "./common.ts";
 import { defineRoute } from "./route.ts";
+import { AVATAR_FIELD, AVATAR_MEDIA_TYPES, MAX_AVATAR_BYTES } from "./photos.ts";
 import {
+  AdminReasonBodySchema,
   AuthResultSchema,
   DeleteMeBodySchema,
   ListUsersQuerySchema,
@@ -11,6 +13,7 @@ import {
   PublicUserSchema,
   RefreshBodySchema,
   RegisterBodySchema,
+  SuspendUserBodySchema,
   TokenValidationSchema,
   UpdateMeBodySchema,
   UpdateRoleBodySchema,
@@ -34,12 +37,12 @@ export const userRoutes = {
   login: defineRoute({
     method: "POST",
     path: "/auth/login",
-    summary: "Sign in with email and password",
+    summary: "Sign in with email and password (403 account_suspended for a suspended account)",
     auth: "none",
     body: LoginBodySchema,
     status: 200,
     response: AuthResultSchema,
-    errors: [400, 401, 429],
+    errors: [400, 401, 403, 429],
   }),
   refresh: defineRoute({
     method: "POST",
@@ -49,7 +52,7 @@ export const userRoutes = {
     body: RefreshBodySchema,
     status: 200,
     response: AuthResultSchema,
-    errors: [400, 401],
+    errors: [400, 401, 403],
   }),
   logout: defineRoute({
     method: "POST",
@@ -62,12 +65,13 @@ export const userRoutes = {
   validateToken: defineRoute({
     method: "POST",
     path: "/auth/validate-token",
-    summary: "Tell a service who an access token belongs to and what they may do",
+    summary:
+      "Tell a service who an access token belongs to and what they may do (403 account_suspended for a suspended account's token)",
     auth: "none",
     body: ValidateTokenBodySchema,
     status: 200,
     response: TokenValidationSchema,
-    errors: [400, 401],
+    errors: [400, 401, 403],
   }),
   requestEmailVerification: defineRoute({
     method: "POST",
@@ -117,7 +121,7 @@ export const userRoutes = {
   updateMe: defineRoute({
     method: "PATCH",
     path: "/users/me",
-    summary: "Change your name, email or password",
+    summary: "Change your name, bio, neighbourhood, email or password",
     auth: "bearer",
     permission: "profile.edit",
     body: UpdateMeBodySchema,
@@ -133,6 +137,36 @@ export const userRoutes = {
     body: DeleteMeBodySchema,
     status: 204,
     errors: [400, 401, 429],
+  }),
+  uploadAvatar: defineRoute({
+    method: "PUT",
+    path: "/users/me/avatar",
+    summary: "Set your avatar photo; answers your profile",
+    auth: "bearer",
+    permission: "profile.edit",
+    multipart: {
+      description:
+        `multipart/form-data with one file in the \`${AVATAR_FIELD}\` field: JPEG, PNG or WebP (recognised by ` +
+        `content), at most ${MAX_AVATAR_BYTES / 1024 / 1024} MiB. It goes through the same pipeline as item ` +
+        "photos: re-encoded, metadata such as GPS removed, cut to a square. 413 for a file too large, 415 " +
+        "for one that is not such an image, 400 for a corrupt one, 429 past the uploads allowed per hour.",
+      field: AVATAR_FIELD,
+      mediaTypes: AVATAR_MEDIA_TYPES,
+      maxFileBytes: MAX_AVATAR_BYTES,
+      maxFiles: 1,
+    },
+    status: 200,
+    response: UserSchema,
+    errors: [400, 401, 403, 413, 415, 429, 503],
+  }),
+  deleteAvatar: defineRoute({
+    method: "DELETE",
+    path: "/users/me/avatar",
+    summary: "Remove your avatar photo",
+    auth: "bearer",
+    permission: "profile.edit",
+    status: 204,
+    errors: [401, 403],
   }),
   getUser: defineRoute({
     method: "GET",
@@ -158,7 +192,7 @@ export const userRoutes = {
   updateRole: defineRoute({
     method: "PATCH",
     path: "/users/:id",
-    summary: "Change a user's role",
+    summary: "Change a user's role (with why, for the audit log)",
     auth: "bearer",
     permission: "user.update.role",
     params: IdParamsSchema,
@@ -170,11 +204,37 @@ export const userRoutes = {
   deleteUser: defineRoute({
     method: "DELETE",
     path: "/users/:id",
-    summary: "Delete a user; their tokens stop working",
+    summary: "Delete a user; their tokens stop working (optional body: why, for the audit log)",
     auth: "bearer",
     permission: "user.delete",
     params: IdParamsSchema,
+    body: AdminReasonBodySchema,
     status: 204,
+    errors: [400, 401, 403, 404],
+  }),
+  suspendUser: defineRoute({
+    method: "POST",
+    path: "/users/:id/suspend",
+    summary:
+      "Suspend an account: sign-in is refused, every token is revoked at once, their items are hidden (admins; not yourself)",
+    auth: "bearer",
+    permission: "user.suspend",
+    params: IdParamsSchema,
+    body: SuspendUserBodySchema,
+    status: 200,
+    response: UserSchema,
+    errors: [400, 401, 403, 404, 409],
+  }),
+  unsuspendUser: defineRoute({
+    method: "POST",
+    path: "/users/:id/unsuspend",
+    summary: "Lift a suspension: the person can sign in again and their items show again (admins)",
+    auth: "bearer",
+    permission: "user.suspend",
+    params: IdParamsSchema,
+    body: AdminReasonBodySchema,
+    status: 200,
+    response: UserSchema,
     errors: [400, 401, 403, 404],
   }),
 } as const;

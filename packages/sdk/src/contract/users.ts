@@ -24,16 +24,43 @@ export const UserSchema = z.object({
   role: RoleSchema,
   /** The person followed the link emailed to this address. */
   emailVerified: z.boolean(),
+  /** A few words about themselves, shown on their public profile. */
+  bio: z.string().nullable(),
+  /** Where they are, in their own words ("Old Town", "near the station"): a label, never an address. */
+  neighbourhood: z.string().nullable(),
+  /** Their avatar photo (a URL served by the User API), or null. */
+  avatarUrl: z.string().nullable(),
+  /** Set while an admin has suspended the account (admins see it in the user list). */
+  suspension: z.object({ at: TimestampSchema, reason: z.string() }).nullable(),
   createdAt: TimestampSchema,
   updatedAt: TimestampSchema,
 });
 /** A user as they see themselves. */
 export type User = z.infer<typeof UserSchema>;
 
-/** What anyone may see of a user. */
-export const PublicUserSchema = z.object({ id: IdSchema, name: z.string(), createdAt: TimestampSchema });
+/** What anyone may see of a user: their public profile. */
+export const PublicUserSchema = z.object({
+  id: IdSchema,
+  name: z.string(),
+  createdAt: TimestampSchema,
+  bio: z.string().nullable(),
+  neighbourhood: z.string().nullable(),
+  avatarUrl: z.string().nullable(),
+  emailVerified: z.boolean(),
+});
 /** What anyone may see of a user. */
 export type PublicUser = z.infer<typeof PublicUserSchema>;
+
+/** An optional profile text: trimmed, and an empty one clears it (null). */
+function profileText(max: number) {
+  return z
+    .string()
+    .trim()
+    .max(max)
+    .transform((text) => (text === "" ? null : text))
+    .nullable()
+    .optional();
+}
 
 /** `POST /auth/register` body. */
 export const RegisterBodySchema = z.strictObject({
@@ -78,17 +105,29 @@ export type ValidateTokenBody = z.input<typeof ValidateTokenBodySchema>;
 /** The answer for a valid token: who it belongs to and what they may do. */
 export const TokenValidationSchema = z.object({
   valid: z.literal(true),
-  user: z.object({ id: IdSchema, email: z.string(), name: z.string(), role: RoleSchema }),
+  user: z.object({
+    id: IdSchema,
+    email: z.string(),
+    name: z.string(),
+    role: RoleSchema,
+    /** Their avatar, so services that show the person keep it current (absent from older answers). */
+    avatarUrl: z.string().nullable().optional(),
+  }),
   permissions: z.array(PermissionSchema),
   expiresAt: TimestampSchema,
 });
 /** The answer for a valid token. */
 export type TokenValidation = z.infer<typeof TokenValidationSchema>;
 
-/** `PATCH /users/me` body: name, or a new email or password with the current password. */
+/**
+ * `PATCH /users/me` body: name, bio, neighbourhood, or a new email or password with the current
+ * password. An empty (or null) bio or neighbourhood clears it.
+ */
 export const UpdateMeBodySchema = z
   .strictObject({
     name: NameSchema.optional(),
+    bio: profileText(FIELD_LIMITS.bio),
+    neighbourhood: profileText(FIELD_LIMITS.neighbourhood),
     email: EmailSchema.optional(),
     password: PasswordSchema.optional(),
     currentPassword: z.string().min(1).max(256).optional(),
@@ -108,10 +147,33 @@ export const DeleteMeBodySchema = z.strictObject({ currentPassword: z.string().m
 /** `DELETE /users/me` body. */
 export type DeleteMeBody = z.input<typeof DeleteMeBodySchema>;
 
-/** `PATCH /users/:id` body (admins only). */
-export const UpdateRoleBodySchema = z.strictObject({ role: RoleSchema });
+/** Why an admin did something: kept in the audit log beside who did what and when. */
+const AdminReasonSchema = z.string().trim().min(1, "must not be empty").max(FIELD_LIMITS.moderationNote);
+
+/** `PATCH /users/:id` body (admins only), with why, for the audit log. */
+export const UpdateRoleBodySchema = z.strictObject({ role: RoleSchema, reason: AdminReasonSchema.optional() });
 /** `PATCH /users/:id` body. */
 export type UpdateRoleBody = z.input<typeof UpdateRoleBodySchema>;
+
+/**
+ * The body an admin may send with an action that takes no other input (`DELETE /users/:id`,
+ * `DELETE /items/:id` on someone else's item, `POST /loans/:id/cancel` on someone else's loan): why,
+ * for the audit log. The body is optional; an absent one records no reason.
+ */
+export const AdminReasonBodySchema = z.strictObject({ reason: AdminReasonSchema.optional() });
+/** The optional why of an admin action. */
+export type AdminReasonBody = z.input<typeof AdminReasonBodySchema>;
+
+/**
+ * `POST /users/:id/suspend` body: why (told to nobody but admins and the audit log), and the report
+ * that led to it, if one did.
+ */
+export const SuspendUserBodySchema = z.strictObject({
+  reason: AdminReasonSchema,
+  reportId: IdSchema.optional(),
+});
+/** `POST /users/:id/suspend` body. */
+export type SuspendUserBody = z.input<typeof SuspendUserBodySchema>;
 
 /** `GET /users` query. */
 export const ListUsersQuerySchema = PageQuerySchema.extend({ q: z.string().trim().max(100).optional() });
@@ -122,7 +184,20 @@ export type ListUsersQuery = z.input<typeof ListUsersQuerySchema>;
 export const RevocationEventSchema = z.object({
   userId: IdSchema,
   tokenHashes: z.array(z.string()),
-  reason: z.enum(["logout", "role_changed", "user_deleted", "session_revoked", "password_changed"]),
+  /**
+   * Why. `user_suspended` revokes every token of the account and tells the other services to hide
+   * what the person shows (their items); `user_unsuspended` revokes nothing (`tokenHashes` is empty)
+   * and tells them to show it again.
+   */
+  reason: z.enum([
+    "logout",
+    "role_changed",
+    "user_deleted",
+    "session_revoked",
+    "password_changed",
+    "user_suspended",
+    "user_unsuspended",
+  ]),
 });
 /** A revocation event. */
 export type RevocationEvent = z.infer<typeof RevocationEventSchema>;
