@@ -3,7 +3,7 @@ import type { EmailKind } from "@sharehood/sdk/contract";
 /**
  * Each kind of email, in plain words: what happened, and to whom it matters. The settings page
  * lists them in this order: lending first, then borrowing, then the rest of a loan's life, then
- * messages.
+ * messages, reviews and moderation.
  */
 export const EMAIL_KIND_TEXT: Record<EmailKind, { label: string; hint: string }> = {
   "loan.requested": {
@@ -49,5 +49,17 @@ export const EMAIL_KIND_TEXT: Record<EmailKind, { label: string; hint: string }>
   "message.created": {
     label: "Someone sends you a message",
     hint: "When a message is still unread ten minutes after it came; at most one email an hour per conversation.",
+  },
+  "review.revealed": {
+    label: "Reviews of a loan are visible",
+    hint: "When both of you have reviewed, or the 14 days to review are over.",
+  },
+  "item.hidden": {
+    label: "Moderators hide one of your items",
+    hint: "With the reason, so you know what to change.",
+  },
+  "report.resolved": {
+    label: "A report you made is handled",
+    hint: "When an admin has looked at something you reported.",
   },
 };
