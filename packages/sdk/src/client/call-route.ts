@@ -16,10 +16,17 @@ type InputPart<Key extends string, S, Optional extends boolean> = [Defined<S>] e
     ? { [K in Key]?: z.input<Defined<S>> }
     : { [K in Key]: z.input<Defined<S>> };
 
+/** Whether a part may be left out: its schema accepts `undefined` (an optional body). */
+type AcceptsUndefined<S> = [Defined<S>] extends [never]
+  ? false
+  : undefined extends z.input<Defined<S>>
+    ? true
+    : false;
+
 /** The input a route takes: its path params, query and body, each typed by the contract. */
 export type RouteInput<R extends Route> = InputPart<"params", R["params"], false> &
   InputPart<"query", R["query"], true> &
-  InputPart<"body", R["body"], false>;
+  InputPart<"body", R["body"], AcceptsUndefined<R["body"]>>;
 
 /** What a route answers with once parsed by the contract (`undefined` for 204). */
 export type RouteOutput<R extends Route> = [Defined<R["response"]>] extends [never]

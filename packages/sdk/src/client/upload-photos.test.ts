@@ -12,7 +12,8 @@ const item = {
   photos: [
     { id: "p1", url: "http://i/p/display.webp", thumbnailUrl: "http://i/p/thumb.webp", width: 4, height: 3 },
   ],
-  owner: { id: "u1", name: "Ann" },
+  owner: { id: "u1", name: "Ann", avatarUrl: null },
+  hidden: null,
   version: 2,
   createdAt: "2026-01-01T00:00:00.000Z",
   updatedAt: "2026-01-01T00:00:00.000Z",

@@ -67,7 +67,9 @@ function multipartRequestBody(body: MultipartBody): JsonSchema {
 function requestBodyOf(route: Route): JsonSchema | undefined {
   if (route.multipart) return multipartRequestBody(route.multipart);
   if (!route.body) return undefined;
-  return { required: true, content: { "application/json": { schema: toSchema(route.body, "input") } } };
+  // A body whose schema accepts none (an admin's optional reason) may be left out.
+  const required = !route.body.safeParse(undefined).success;
+  return { required, content: { "application/json": { schema: toSchema(route.body, "input") } } };
 }
 
 /** Builds an OpenAPI 3.1 document from a route table. */

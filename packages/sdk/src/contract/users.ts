@@ -151,7 +151,10 @@ export type DeleteMeBody = z.input<typeof DeleteMeBodySchema>;
 const AdminReasonSchema = z.string().trim().min(1, "must not be empty").max(FIELD_LIMITS.moderationNote);
 
 /** `PATCH /users/:id` body (admins only), with why, for the audit log. */
-export const UpdateRoleBodySchema = z.strictObject({ role: RoleSchema, reason: AdminReasonSchema.optional() });
+export const UpdateRoleBodySchema = z.strictObject({
+  role: RoleSchema,
+  reason: AdminReasonSchema.optional(),
+});
 /** `PATCH /users/:id` body. */
 export type UpdateRoleBody = z.input<typeof UpdateRoleBodySchema>;
 
@@ -160,7 +163,7 @@ export type UpdateRoleBody = z.input<typeof UpdateRoleBodySchema>;
  * `DELETE /items/:id` on someone else's item, `POST /loans/:id/cancel` on someone else's loan): why,
  * for the audit log. The body is optional; an absent one records no reason.
  */
-export const AdminReasonBodySchema = z.strictObject({ reason: AdminReasonSchema.optional() });
+export const AdminReasonBodySchema = z.strictObject({ reason: AdminReasonSchema.optional() }).optional();
 /** The optional why of an admin action. */
 export type AdminReasonBody = z.input<typeof AdminReasonBodySchema>;
 
