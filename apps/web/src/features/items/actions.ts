@@ -9,6 +9,7 @@ import {
   type LoanDetail,
 } from "@sharehood/sdk";
 import { idempotencyKeyFor } from "@/features/items/idempotency-key";
+import { adminReasonBody } from "@/features/moderation/admin-reason";
 import { failure, failureFrom, success, type ActionResult } from "@/server/action-result";
 import { getUserClient } from "@/server/session";
 import { zodFieldErrors } from "@/server/zod-field-errors";
@@ -71,12 +72,15 @@ export async function updateItemAction(itemId: string, _state: unknown, form: Fo
   redirect(`/items/${itemId}?saved=1`);
 }
 
-/** Removes an item (the owner's own, or any with item.delete.any). */
-export async function deleteItemAction(itemId: string): Promise<ActionResult> {
+/**
+ * Removes an item (the owner's own, or any with item.delete.any). An admin removing someone
+ * else's item may say why, for the audit log.
+ */
+export async function deleteItemAction(itemId: string, reason?: string): Promise<ActionResult> {
   const session = await getUserClient();
   if (!session) return signedOut();
   try {
-    await session.client.items.delete({ params: { id: itemId } });
+    await session.client.items.delete({ params: { id: itemId }, body: adminReasonBody(reason) });
   } catch (error) {
     const result = failureFrom(error);
     if (result.code === "conflict") {

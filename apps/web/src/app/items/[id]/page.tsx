@@ -6,9 +6,11 @@ import { Badge } from "@sharehood/ui/badge";
 import { CategoryIllustration } from "@sharehood/ui/category-illustration";
 import { PhotoGallery } from "@sharehood/ui/photo-gallery";
 import { BookedDates } from "@/features/items/booked-dates";
+import { PageSaveButton } from "@/features/favourites/save-button";
 import { CONDITION_LABELS } from "@/features/items/conditions";
 import { formatDate } from "@/features/items/dates";
 import { AskSection, BorrowSection, ItemManageButtons, OwnerName } from "@/features/items/item-viewer-parts";
+import { ReportItemButton } from "@/features/reports/viewer-report-buttons";
 import { getCategories } from "@/server/categories";
 import { getItem } from "@/server/items";
 
@@ -87,16 +89,20 @@ export default async function ItemPage({ params, searchParams }: Props) {
               </p>
             )}
             <div className="mt-5 flex items-center gap-3 border-t border-stone-100 pt-5">
-              <Avatar name={item.owner.name} seed={item.owner.id} />
+              <Avatar name={item.owner.name} seed={item.owner.id} src={item.owner.avatarUrl} />
               <div>
                 <p className="text-sm text-stone-600">Lent by</p>
                 <p className="font-semibold text-stone-900">
-                  <OwnerName owner={item.owner} />
+                  <Link href={`/people/${item.owner.id}`} className="underline-offset-2 hover:underline">
+                    <OwnerName owner={item.owner} />
+                  </Link>
                 </p>
               </div>
             </div>
+            <PageSaveButton item={parts} className="mt-4" />
             <p className="mt-4 text-xs text-stone-600">Listed {formatDate(item.createdAt.slice(0, 10))}</p>
             <ItemManageButtons item={parts} />
+            <ReportItemButton item={parts} />
           </div>
           <div className="flex flex-col gap-5 rounded-3xl bg-white p-6 shadow-sm ring-1 ring-stone-200">
             <BookedDates bookings={item.bookings} />
