@@ -16,6 +16,7 @@ import { inboxQuery, messagesQuery } from "@/features/conversations/queries";
 import { refreshMessageCount, showMessage } from "@/features/conversations/stream-listeners";
 import { formatTimestamp } from "@/features/items/dates";
 import { ShowMore } from "@/features/layout/show-more";
+import { ReportButton } from "@/features/reports/report-button";
 
 /** Marks the thread read at the API, then in the inbox and the header's count. */
 function useMarkRead(conversationId: string, viewerId: string) {
@@ -77,6 +78,14 @@ function MessageItem({ message, mine, otherName }: { message: Message; mine: boo
       <p className="flex gap-2 text-xs text-stone-600">
         <time dateTime={message.createdAt}>{formatTimestamp(message.createdAt)}</time>
         {mine && <span data-testid="seen-mark">{message.seen ? "· Seen" : "· Sent"}</span>}
+        {!mine && (
+          <ReportButton
+            compact
+            subject={{ type: "message", id: message.id }}
+            title={`Report this message from ${otherName}`}
+            accessibleLabel={`Report this message from ${otherName}`}
+          />
+        )}
       </p>
     </li>
   );

@@ -1,5 +1,6 @@
 "use client";
 import { useEffect, useId, useRef, useState } from "react";
+import { createPortal } from "react-dom";
 import { Button } from "@sharehood/ui/button";
 import { cx } from "@sharehood/ui/cx";
 import type { ReportSubject } from "@/features/reports/actions";
@@ -9,13 +10,15 @@ import { ReportForm } from "@/features/reports/report-form";
  * "Report", and the report form in a modal dialog (the browser's own `<dialog>`: it keeps the
  * focus inside, closes on Escape and gives the focus back to this button). The form is mounted
  * only while the dialog is open, so a thread with many messages holds no hidden forms, and each
- * opening starts afresh.
+ * opening starts afresh; it goes to the end of the body, since the button may sit in a line of
+ * text where a dialog may not.
  */
 export function ReportButton({
   subject,
   title,
   accessibleLabel,
   label = "Report",
+  compact = false,
   className,
 }: {
   subject: ReportSubject;
@@ -24,6 +27,8 @@ export function ReportButton({
   /** The button's name for screen readers when the text alone does not say what is reported. */
   accessibleLabel?: string;
   label?: string;
+  /** A small text button, for a line of small print (a message's time). */
+  compact?: boolean;
   className?: string;
 }) {
   const [open, setOpen] = useState(false);
@@ -35,31 +40,45 @@ export function ReportButton({
 
   return (
     <>
-      <Button
-        variant="ghost"
-        size="sm"
-        aria-haspopup="dialog"
-        aria-label={accessibleLabel}
-        onClick={() => setOpen(true)}
-        className={cx("text-stone-600", className)}
-      >
-        {label}
-      </Button>
-      {open && (
-        <dialog
-          ref={dialogRef}
-          aria-labelledby={titleId}
-          onClose={() => setOpen(false)}
-          className="m-auto max-h-[calc(100dvh-2rem)] w-[calc(100%-2rem)] max-w-lg overflow-y-auto rounded-3xl bg-white p-5 text-left shadow-xl backdrop:bg-stone-900/50 sm:p-6"
+      {compact ? (
+        <button
+          type="button"
+          aria-haspopup="dialog"
+          aria-label={accessibleLabel}
+          onClick={() => setOpen(true)}
+          className={cx("rounded font-medium text-stone-600 underline hover:text-stone-900", className)}
         >
-          <ReportForm
-            subject={subject}
-            titleId={titleId}
-            title={title}
-            onClose={() => dialogRef.current?.close()}
-          />
-        </dialog>
+          {label}
+        </button>
+      ) : (
+        <Button
+          variant="ghost"
+          size="sm"
+          aria-haspopup="dialog"
+          aria-label={accessibleLabel}
+          onClick={() => setOpen(true)}
+          className={cx("text-stone-600", className)}
+        >
+          {label}
+        </Button>
       )}
+      {open &&
+        createPortal(
+          <dialog
+            ref={dialogRef}
+            aria-labelledby={titleId}
+            onClose={() => setOpen(false)}
+            className="m-auto max-h-[calc(100dvh-2rem)] w-[calc(100%-2rem)] max-w-lg overflow-y-auto rounded-3xl bg-white p-5 text-left shadow-xl backdrop:bg-stone-900/50 sm:p-6"
+          >
+            <ReportForm
+              subject={subject}
+              titleId={titleId}
+              title={title}
+              onClose={() => dialogRef.current?.close()}
+            />
+          </dialog>,
+          document.body,
+        )}
     </>
   );
 }
