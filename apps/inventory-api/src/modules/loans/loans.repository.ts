@@ -47,6 +47,9 @@ const SELECT_LOAN = sql`
   FROM loans l JOIN items i ON i.id = l.item_id LEFT JOIN owners o ON o.id = l.borrower_id
   LEFT JOIN conversations cv ON cv.loan_id = l.id`;
 
+// The review window runs from the return, so the return stamps its time (the only move that does).
+const RETURNED_NOW = sql`, returned_at = now()`;
+
 // Loans that hold the item's dates: the exclusion constraint covers exactly these.
 const BOOKING_STATUSES = sql`('approved', 'active')`;
 
@@ -196,7 +199,7 @@ export function createLoansRepository(db: Db, options: { onEventsWritten?: () =>
       const moved = await db
         .$transaction(async (tx) => {
           const moved = await tx.$queryRaw<{ itemId: string; fromStatus: LoanStatus }[]>`
-            UPDATE loans l SET status = ${t.to}::"LoanStatus", updated_at = now()
+            UPDATE loans l SET status = ${t.to}::"LoanStatus", updated_at = now()${t.to === "returned" ? RETURNED_NOW : sql``}
             FROM loans old WHERE l.id = ${t.id} AND old.id = l.id AND l.status::text IN (${join(t.from)})
             RETURNING l.item_id AS "itemId", old.status::text AS "fromStatus"`;
           const row = moved[0];
