@@ -45,6 +45,9 @@ import { createPhotosRepository } from "./modules/photos/photos.repository.ts";
 import { isPhotoUpload, photosRouter } from "./modules/photos/photos.routes.ts";
 import { createPhotosService } from "./modules/photos/photos.service.ts";
 import { createPublicCache } from "./modules/public-cache/public-cache.ts";
+import { createReviewsRepository } from "./modules/reviews/reviews.repository.ts";
+import { reviewsRouter } from "./modules/reviews/reviews.routes.ts";
+import { createReviewsService } from "./modules/reviews/reviews.service.ts";
 
 export const SERVICE = "inventory-api";
 export const PRISMA_DIR = fileURLToPath(new URL("../prisma", import.meta.url));
@@ -85,6 +88,7 @@ export async function createInventoryApi(
   const loans = createLoansRepository(db, { onEventsWritten: events.nudge });
   const conversations = createConversationsRepository(db, { onEventsWritten: events.nudge });
   const blocks = createBlocksRepository(db);
+  const reviews = createReviewsRepository(db, { onEventsWritten: events.nudge });
   const idempotencyRepository = createIdempotencyRepository(db);
   const photoStorage = createPhotoStorage(config);
   const removePhotoFiles = createRemovePhotoFiles(photoStorage, logger);
@@ -110,6 +114,7 @@ export async function createInventoryApi(
   core.onDispose(() => unsubscribe().catch(() => undefined));
   const stopMaintenance = startMaintenance({
     loans,
+    reviews,
     idempotency: idempotencyRepository,
     intervalMs: config.LOAN_EXPIRY_INTERVAL_SECONDS * 1000,
     logger,
@@ -165,6 +170,7 @@ export async function createInventoryApi(
   app.use(photosRouter(mount, photosService));
   app.use(loansRouter(mount, loansService));
   app.use(conversationsRouter(mount, conversationsService, createBlocksService({ blocks })));
+  app.use(reviewsRouter(mount, createReviewsService({ reviews })));
   return {
     ...finishService(core, app),
     listener: withFastPath(app, createCatalogueFastPath(itemsService, publicCache), core.metrics),

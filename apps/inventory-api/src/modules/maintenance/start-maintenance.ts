@@ -4,15 +4,19 @@ import type { IdempotencyRepository } from "../idempotency/idempotency.repositor
 import { expireUnansweredRequests } from "../loans/expire-requests.ts";
 import { sendLoanReminders } from "../loans/loan-reminders.ts";
 import type { LoansRepository } from "../loans/loans.repository.ts";
+import { announceRevealedReviews } from "../reviews/announce-reveals.ts";
+import type { ReviewsRepository } from "../reviews/reviews.repository.ts";
 
 /**
  * Periodic upkeep: expire requests whose start date passed unanswered, send the loan reminders that
- * are due, and forget idempotency keys older than their 24 hours. Each is safe to run on every
- * replica (an idempotent statement, or an UPDATE that picks each loan once).
+ * are due, announce reviews the window's end revealed, and forget idempotency keys older than their
+ * 24 hours. Each is safe to run on every replica (an idempotent statement, or an UPDATE that picks
+ * each loan or review once).
  * Each task lives in the module whose data it keeps; this only schedules them.
  */
 export function startMaintenance(deps: {
   loans: LoansRepository;
+  reviews: ReviewsRepository;
   idempotency: IdempotencyRepository;
   intervalMs: number;
   logger: Logger;
@@ -24,6 +28,7 @@ export function startMaintenance(deps: {
     task: async () => {
       await expireUnansweredRequests(deps.loans, deps.logger);
       await sendLoanReminders(deps.loans, deps.logger);
+      await announceRevealedReviews(deps.reviews, deps.logger);
       await purgeExpiredKeys(deps.idempotency);
     },
   });
