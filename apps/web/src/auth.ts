@@ -67,12 +67,17 @@ function config(): NextAuthConfig {
         const fresh = await ensureFreshTokens(token.tokens);
         // A refused refresh token ends the session: next-auth clears the cookie.
         if (!fresh) return null;
-        // A profile edit: the new name or email shows at once instead of at the next refresh.
+        // A profile edit: the new name, email or avatar shows at once instead of at the next refresh.
         if (trigger === "update") {
-          const edit = (session as { user?: { name?: unknown; email?: unknown } } | undefined)?.user;
+          const edit = (
+            session as { user?: { name?: unknown; email?: unknown; avatarUrl?: unknown } } | undefined
+          )?.user;
           const changes = {
             ...(typeof edit?.name === "string" ? { name: edit.name } : {}),
             ...(typeof edit?.email === "string" ? { email: edit.email } : {}),
+            ...(typeof edit?.avatarUrl === "string" || edit?.avatarUrl === null
+              ? { avatarUrl: edit.avatarUrl }
+              : {}),
           };
           return { ...token, tokens: { ...fresh, viewer: { ...fresh.viewer, ...changes } } };
         }

@@ -67,6 +67,6 @@ export async function proxy(request: NextRequest, event: NextFetchEvent): Promis
 }
 
 export const config = {
-  // Not for item photos (/photos/...): they need neither a session nor a page's CSP.
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt|sitemap.xml|photos/).*)"],
+  // Not for item photos (/photos/...) or avatars (/avatars/...): they need neither a session nor a page's CSP.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt|sitemap.xml|photos/|avatars/).*)"],
 };

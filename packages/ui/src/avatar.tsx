@@ -21,23 +21,42 @@ function colourOf(seed: string): string {
   return COLOURS[hash % COLOURS.length]!;
 }
 
-/** A person's initials in a circle whose colour stays the same for the same person. */
+const SIZES = { sm: "size-7 text-xs", md: "size-9 text-sm", lg: "size-14 text-lg", xl: "size-24 text-3xl" };
+
+/**
+ * A person's photo in a circle, or their initials in a circle whose colour stays the same for the
+ * same person. Decorative (`alt=""`, `aria-hidden`): the person's name is always written beside it.
+ */
 export function Avatar({
   name,
   seed,
   size = "md",
+  src,
 }: {
   name: string;
   seed?: string;
-  size?: "sm" | "md" | "lg";
+  size?: keyof typeof SIZES;
+  /** Their avatar photo (a square image); without one, the initials. */
+  src?: string | null;
 }) {
-  const sizes = { sm: "size-7 text-xs", md: "size-9 text-sm", lg: "size-14 text-lg" };
+  if (src) {
+    return (
+      <img
+        src={src}
+        alt=""
+        aria-hidden="true"
+        loading="lazy"
+        decoding="async"
+        className={cx("shrink-0 rounded-full bg-stone-100 object-cover", SIZES[size])}
+      />
+    );
+  }
   return (
     <span
       aria-hidden="true"
       className={cx(
         "inline-flex shrink-0 items-center justify-center rounded-full font-bold",
-        sizes[size],
+        SIZES[size],
         colourOf(seed ?? name),
       )}
     >

@@ -14,6 +14,10 @@ export interface ItemCardProps {
   conditionLabel: string;
   ownerName: string;
   ownerId: string;
+  /** The owner's avatar photo; without one, their initials. */
+  ownerAvatarUrl?: string | null;
+  /** The owner's profile: their name becomes a link there (above the card's own link). */
+  ownerHref?: string;
   location?: string | null;
   /** A photo; without one the category illustration is shown. */
   imageUrl?: string | null;
@@ -22,6 +26,8 @@ export interface ItemCardProps {
   priority?: boolean;
   /** Extra controls under the card (such as edit and delete on my own listings). */
   footer?: ReactNode;
+  /** A control over the picture's top right corner (such as a save button), above the card's link. */
+  action?: ReactNode;
 }
 
 function DefaultLink({
@@ -40,7 +46,10 @@ function DefaultLink({
   );
 }
 
-/** An item in a grid: picture, title, condition, owner and location. The whole card is one link. */
+/**
+ * An item in a grid: picture, title, condition, owner and location. The whole card is one link;
+ * the owner's name (a link to their profile) and the `action` sit above it.
+ */
 export function ItemCard({
   href,
   title,
@@ -49,12 +58,24 @@ export function ItemCard({
   conditionLabel,
   ownerName,
   ownerId,
+  ownerAvatarUrl,
+  ownerHref,
   location,
   imageUrl,
   link: Link = DefaultLink,
   priority = false,
   footer,
+  action,
 }: ItemCardProps) {
+  const owner = (
+    <>
+      <Avatar name={ownerName} seed={ownerId} size="sm" src={ownerAvatarUrl} />
+      <span>
+        <span className="sr-only">Lent by </span>
+        {ownerName}
+      </span>
+    </>
+  );
   return (
     <article className="group relative flex flex-col overflow-hidden rounded-3xl bg-white shadow-sm ring-1 ring-stone-200 transition hover:-translate-y-0.5 hover:shadow-md focus-within:ring-2 focus-within:ring-brand-600">
       <div className="relative aspect-[4/3] overflow-hidden bg-stone-100">
@@ -74,6 +95,7 @@ export function ItemCard({
             {categoryName}
           </span>
         )}
+        {action && <div className="absolute right-2 top-2 z-10">{action}</div>}
       </div>
       <div className="flex flex-1 flex-col gap-2 p-4">
         <h3 className="line-clamp-2 text-base font-semibold leading-snug text-stone-900">
@@ -92,12 +114,18 @@ export function ItemCard({
             </>
           )}
         </p>
-        <p className="mt-auto flex items-center gap-2 pt-1 text-sm text-stone-700">
-          <Avatar name={ownerName} seed={ownerId} size="sm" />
-          <span>
-            <span className="sr-only">Lent by </span>
-            {ownerName}
-          </span>
+        <p className="mt-auto flex pt-1 text-sm text-stone-700">
+          {ownerHref ? (
+            // Above the card's link (which covers the card), so it can be clicked on its own.
+            <Link
+              href={ownerHref}
+              className="relative z-10 flex items-center gap-2 rounded-full hover:underline"
+            >
+              {owner}
+            </Link>
+          ) : (
+            <span className="flex items-center gap-2">{owner}</span>
+          )}
         </p>
       </div>
       {footer && <div className="relative z-10 flex gap-2 border-t border-stone-100 px-4 py-3">{footer}</div>}

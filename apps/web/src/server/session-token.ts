@@ -7,6 +7,8 @@ export interface Viewer {
   email: string;
   role: Role;
   permissions: Permission[];
+  /** Their avatar photo on this site (`/avatars/...`); absent in sessions started before avatars. */
+  avatarUrl?: string | null;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Page, Photo } from "@sharehood/sdk";
+import { withSiteAvatar } from "@/server/site-avatars";
 
 /**
  * Item photos reach browsers through the web app's own origin (app/photos/[id]/[file]/route.ts),
@@ -26,8 +27,11 @@ export function sitePhotoPath(url: string): string {
   return `/photos/${match[1]}/${match[2]}`;
 }
 
-/** An item (or anything with photos) with site-relative photo URLs. */
-export function withSitePhotos<T extends { photos: readonly Photo[] }>(item: T): T {
+/** What has photos, and perhaps an owner with an avatar (an item). */
+type WithPhotos = { photos: readonly Photo[]; owner?: { avatarUrl: string | null } };
+
+/** An item (or anything with photos) with site-relative photo URLs, and its owner's avatar too. */
+export function withSitePhotos<T extends WithPhotos>(item: T): T {
   return {
     ...item,
     photos: item.photos.map((photo) => ({
@@ -35,10 +39,11 @@ export function withSitePhotos<T extends { photos: readonly Photo[] }>(item: T):
       url: sitePhotoPath(photo.url),
       thumbnailUrl: sitePhotoPath(photo.thumbnailUrl),
     })),
+    ...(item.owner ? { owner: withSiteAvatar(item.owner) } : {}),
   };
 }
 
-/** A page of items with site-relative photo URLs. */
-export function pageWithSitePhotos<T extends { photos: readonly Photo[] }>(page: Page<T>): Page<T> {
+/** A page of items with site-relative photo (and owner avatar) URLs. */
+export function pageWithSitePhotos<T extends WithPhotos>(page: Page<T>): Page<T> {
   return { ...page, items: page.items.map(withSitePhotos) };
 }

@@ -4,6 +4,7 @@ import { ApiError, type AuthResult } from "@sharehood/sdk";
 import { getEnv } from "@/env";
 import { apiClient } from "@/server/api-client";
 import type { SessionTokens, Viewer } from "@/server/session-token";
+import { siteAvatarPath } from "@/server/site-avatars";
 
 /**
  * The User API rotates refresh tokens. A second use of a rotated one within its grace window
@@ -25,8 +26,15 @@ const keyOf = (refreshToken: string) => createHash("sha256").update(refreshToken
  * the token's permissions, so no validate-token call is needed.
  */
 export function tokensFromAuthResult(result: AuthResult): SessionTokens {
-  const { id, name, email, role } = result.user;
-  const viewer: Viewer = { id, name, email, role, permissions: result.permissions };
+  const { id, name, email, role, avatarUrl } = result.user;
+  const viewer: Viewer = {
+    id,
+    name,
+    email,
+    role,
+    permissions: result.permissions,
+    avatarUrl: siteAvatarPath(avatarUrl),
+  };
   return {
     viewer,
     accessToken: result.accessToken,

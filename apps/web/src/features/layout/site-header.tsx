@@ -22,6 +22,7 @@ function linksFor(viewer: ViewerState, messageCount: number | undefined): MenuLi
     { href: "/", label: "Browse" },
     { href: "/loans", label: "Borrowing" },
     { href: "/listings", label: "My listings" },
+    { href: "/saved", label: "Saved" },
     { href: MESSAGES, label: messagesLabel(messageCount) },
     ...(can(viewer, "user.list") ? [{ href: "/admin", label: "Admin" }] : []),
   ];
@@ -65,7 +66,7 @@ export function SiteHeader() {
                   List an item
                 </Link>
                 <Link href="/profile" className={`${navLink} flex items-center gap-2`}>
-                  <Avatar name={viewer.name} seed={viewer.id} size="sm" />
+                  <Avatar name={viewer.name} seed={viewer.id} size="sm" src={viewer.avatarUrl} />
                   <span className="sr-only max-w-32 truncate xl:not-sr-only">{viewer.name}</span>
                 </Link>
                 <form action={signOutAction}>

@@ -1,0 +1,3 @@
+import { SignedInLayout } from "@/features/layout/signed-in-layout";
+
+export default SignedInLayout;

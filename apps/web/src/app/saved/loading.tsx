@@ -1,0 +1,3 @@
+import { PageSkeleton } from "@/features/layout/page-skeleton";
+
+export default PageSkeleton;
