@@ -8,6 +8,7 @@ import {
 import { askFirstStep } from "./conversation-steps.ts";
 import { browseStep, listItemsStep, registerStep, requestStep } from "./listing-steps.ts";
 import { ownerNotifiedStep } from "./notification-steps.ts";
+import { returnAndReviewStep } from "./review-steps.ts";
 import { runSteps, type StepResult } from "./steps.ts";
 import { createStoryState, type DemoOptions } from "./story-state.ts";
 
@@ -23,7 +24,7 @@ export interface DemoResult {
 /**
  * The Sharehood walkthrough, told through the SDK alone against running services: two neighbours
  * sign up, one lends, the other asks about an item and then borrows it (and the owner is told), the
- * APIs refuse what they must, and an admin steps in.
+ * APIs refuse what they must, the item comes back and both review each other, and an admin steps in.
  */
 export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   const state = createStoryState(options);
@@ -44,6 +45,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       approveOwnRequestStep(state),
       editOthersItemStep(state),
       approveAndHandOverStep(state),
+      returnAndReviewStep(state),
       adminCancelStep(state),
       invalidTokenStep(state),
     ],
