@@ -4,6 +4,8 @@ const TABS = [
   { href: "/admin", label: "Users" },
   { href: "/admin/items", label: "Items" },
   { href: "/admin/loans", label: "Loans" },
+  { href: "/admin/reports", label: "Reports" },
+  { href: "/admin/audit", label: "Audit log" },
 ];
 
 /** The admin area's sections. */
