@@ -41,9 +41,10 @@ const MARK_BYTES = Buffer.from(` ${SESSION_MARK}=""`);
 /** How long a page is kept when no catalogue change can reach this process. */
 const UNWATCHED_TTL_MS = 1_000;
 
-// The public pages: the browse page (its category and search filters are query parameters) and an
-// item page. Everything else (sign-in, a person's pages, the admin, route handlers) is never kept.
-const PUBLIC_PAGES = [/^\/$/, /^\/items\/(?!new$)[^/]+$/];
+// The public pages: the browse page (its category and search filters are query parameters), an
+// item page and a person's public profile. Everything else (sign-in, a person's own pages, the
+// admin, route handlers) is never kept.
+const PUBLIC_PAGES = [/^\/$/, /^\/items\/(?!new$)[^/]+$/, /^\/people\/[^/]+$/];
 
 // Next.js answers a client-side navigation or prefetch with an RSC payload that depends on these
 // request headers (it lists them in Vary); they are part of the key.

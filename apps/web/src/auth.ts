@@ -16,6 +16,8 @@ declare module "next-auth" {
   }
   interface User {
     sessionTokens?: SessionTokens;
+    /** A new avatar (a path on this site) handed to `updateSession` after an upload or removal. */
+    avatarUrl?: string | null;
   }
 }
 

@@ -224,5 +224,8 @@ describe("the page cache", () => {
     expect(pageKey(request({ host: "a.example", rsc: "1" }))).not.toBe(plain);
     expect(pageKey(request({ host: "a.example", "next-action": "abc" }))).toBeUndefined();
     expect(pageKey(request({ host: "a.example" }, "/loans"))).toBeUndefined();
+    // Public profiles are kept; a person's own pages are not.
+    expect(pageKey(request({ host: "a.example" }, "/people/u1"))).toBeDefined();
+    expect(pageKey(request({ host: "a.example" }, "/saved"))).toBeUndefined();
   });
 });

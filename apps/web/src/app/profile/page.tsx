@@ -8,11 +8,12 @@ import { BlockedPeople } from "@/features/conversations/blocked-people";
 import { PageHeading } from "@/features/layout/page-heading";
 import { DeleteAccountForm } from "@/features/profile/delete-account-form";
 import { ProfileForm } from "@/features/profile/profile-form";
+import { PublicProfileSettings } from "@/features/profiles/public-profile-settings";
 import { requireViewer } from "@/server/session";
 
 export const metadata: Metadata = {
   title: "Profile",
-  description: "Your Sharehood profile: your name, your email, and your account.",
+  description: "Your Sharehood profile: your name, email, photo, bio and neighbourhood, and your account.",
   robots: { index: false },
 };
 
@@ -30,7 +31,7 @@ export default async function ProfilePage() {
         className="rounded-3xl bg-white p-6 shadow-sm ring-1 ring-stone-200 sm:p-8"
       >
         <div className="mb-6 flex items-center gap-4">
-          <Avatar name={viewer.name} seed={viewer.id} size="lg" />
+          <Avatar name={viewer.name} seed={viewer.id} size="lg" src={viewer.avatarUrl} />
           <div>
             <h2 id="you-heading" className="text-lg font-semibold">
               {viewer.name}
@@ -42,6 +43,10 @@ export default async function ProfilePage() {
         </div>
         <ProfileForm name={viewer.name} email={viewer.email} />
       </section>
+      {/* Streams in: the User API's answer does not hold the page. */}
+      <Suspense fallback={null}>
+        <PublicProfileSettings />
+      </Suspense>
       <section
         aria-labelledby="email-settings-heading"
         className="flex flex-col gap-4 rounded-3xl bg-white p-6 shadow-sm ring-1 ring-stone-200 sm:flex-row sm:items-center sm:justify-between sm:p-8"

@@ -43,7 +43,10 @@ export function LoanCard({
       <p className="text-sm text-stone-700">
         {asOwner ? (
           <>
-            Requested by <span className="font-semibold">{loan.borrowerName}</span>
+            Requested by{" "}
+            <Link href={`/people/${loan.borrowerId}`} className="font-semibold hover:underline">
+              {loan.borrowerName}
+            </Link>
           </>
         ) : (
           "Your request"

@@ -2,12 +2,23 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import type { LoanDetail } from "@sharehood/sdk/contract";
+import type { LoanDetail, LoanReviews } from "@sharehood/sdk/contract";
 import { formatRange } from "@/features/items/dates";
 import { LoanActions } from "@/features/loans/loan-actions";
 import { LoanHistoryList } from "@/features/loans/loan-history";
 import { loanQuery } from "@/features/loans/queries";
 import { LoanStatusBadges } from "@/features/loans/loan-status-badges";
+import { LoanReviewsSection, type OtherSide } from "@/features/reviews/loan-reviews";
+
+/** A name linking to the person's profile, or "You". */
+function Person({ id, name, viewerId }: { id: string; name: string; viewerId: string }) {
+  if (id === viewerId) return <>You</>;
+  return (
+    <Link href={`/people/${id}`} className="underline-offset-2 hover:underline">
+      {name}
+    </Link>
+  );
+}
 
 /**
  * One loan's page: its state, the actions it allows and its whole history, kept live by React
@@ -18,12 +29,18 @@ export function LoanDetailView({
   viewerId,
   canCancelAny,
   thread,
+  ownerName,
+  reviews,
 }: {
   initial: LoanDetail;
   viewerId: string;
   canCancelAny: boolean;
   /** The loan's conversation between borrower and owner (none for an admin looking on). */
   thread?: ReactNode;
+  /** The owner's name (the loan carries only their id); null when it could not be read. */
+  ownerName?: string | null;
+  /** For the borrower and the owner: the other side, and the reviews once the loan is returned. */
+  reviews?: { other: OtherSide; initial: LoanReviews | null };
 }) {
   const loan = useQuery(loanQuery(initial.id, initial)).data ?? initial;
   return (
@@ -44,8 +61,18 @@ export function LoanDetailView({
           <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
             <dt className="text-stone-600">Dates</dt>
             <dd className="font-medium">{formatRange(loan.startDate, loan.endDate)}</dd>
+            {ownerName && (
+              <>
+                <dt className="text-stone-600">Lender</dt>
+                <dd className="font-medium">
+                  <Person id={loan.ownerId} name={ownerName} viewerId={viewerId} />
+                </dd>
+              </>
+            )}
             <dt className="text-stone-600">Borrower</dt>
-            <dd className="font-medium">{loan.borrowerId === viewerId ? "You" : loan.borrowerName}</dd>
+            <dd className="font-medium">
+              <Person id={loan.borrowerId} name={loan.borrowerName} viewerId={viewerId} />
+            </dd>
             <dt className="text-stone-600">Reference</dt>
             <dd className="font-mono text-xs">{loan.id}</dd>
           </dl>
@@ -57,6 +84,7 @@ export function LoanDetailView({
           )}
           <LoanActions loan={loan} viewerId={viewerId} canCancelAny={canCancelAny} />
         </section>
+        {reviews && <LoanReviewsSection loan={loan} other={reviews.other} initial={reviews.initial} />}
         {thread}
       </div>
       <section

@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden, notFound, redirect } from "next/navigation";
-import { ApiError, type LoanDetail } from "@sharehood/sdk";
+import { ApiError, type LoanDetail, type LoanReviews } from "@sharehood/sdk";
 import { LoanThread } from "@/features/conversations/loan-thread";
 import { LoanDetailView } from "@/features/loans/loan-detail-view";
 import { PageHeading } from "@/features/layout/page-heading";
+import { findPerson, loanReviewsForSite } from "@/server/profiles";
 import { can, getUserClient, requireViewer } from "@/server/session";
 
 export const metadata: Metadata = {
@@ -27,6 +28,22 @@ export default async function LoanPage({ params }: { params: Promise<{ id: strin
     if (error instanceof ApiError && error.status === 403) forbidden();
     throw error;
   }
+  // The owner's name (for the "Lender" line and the borrower's review form), and for the borrower
+  // and the owner the reviews of a returned loan. Neither holds the page up when its API is down.
+  const isParty = viewer.id === loan.ownerId || viewer.id === loan.borrowerId;
+  const [owner, reviews] = await Promise.all([
+    findPerson(loan.ownerId).catch(() => null),
+    isParty && loan.status === "returned"
+      ? session.client.reviews
+          .forLoan({ params: { id } })
+          .then(loanReviewsForSite)
+          .catch((): LoanReviews | null => null)
+      : null,
+  ]);
+  const other =
+    viewer.id === loan.ownerId
+      ? { id: loan.borrowerId, name: loan.borrowerName }
+      : { id: loan.ownerId, name: owner?.name ?? "the owner" };
   return (
     <div>
       <Link href="/loans" className="text-sm text-stone-600 hover:underline">
@@ -39,6 +56,8 @@ export default async function LoanPage({ params }: { params: Promise<{ id: strin
         initial={loan}
         viewerId={viewer.id}
         canCancelAny={can(viewer, "loan.cancel.any")}
+        ownerName={owner?.name ?? null}
+        reviews={isParty ? { other, initial: reviews } : undefined}
         thread={loan.conversationId ? <LoanThread conversationId={loan.conversationId} /> : null}
       />
     </div>

@@ -38,7 +38,16 @@ export default async function ConversationPage({ params }: { params: Promise<{ i
         ← Messages
       </Link>
       <div className="mt-3">
-        <PageHeading title={conversation.other.name} />
+        <PageHeading
+          title={conversation.other.name}
+          intro={
+            conversation.other.formerMember ? undefined : (
+              <Link href={`/people/${conversation.other.id}`} className="text-sm underline">
+                Profile and reviews
+              </Link>
+            )
+          }
+        />
       </div>
       <ThreadView
         conversation={withSiteThumbnail(conversation)}
