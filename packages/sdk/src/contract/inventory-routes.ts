@@ -403,7 +403,9 @@ export const inventoryRoutes = {
     status: 201,
     response: ReviewSchema,
     errors: [400, 401, 403, 404, 409, 503],
-    invalidates: "nothing",
+    // The second review reveals both on the two public profiles, which the web app's page cache
+    // keeps: emptying the catalogue announces the change, so those pages are rendered again.
+    invalidates: "catalogue",
   }),
   loanReviews: defineRoute({
     method: "GET",
@@ -439,7 +441,8 @@ export const inventoryRoutes = {
     status: 201,
     response: ReviewSchema,
     errors: [400, 401, 403, 404, 409, 503],
-    invalidates: "nothing",
+    // The reply shows on the public profile (kept by the web app's page cache), as above.
+    invalidates: "catalogue",
   }),
   // Saved items: private to the person who saved them.
   saveItem: defineRoute({
