@@ -115,6 +115,7 @@ export async function createInventoryApi(
   const stopMaintenance = startMaintenance({
     loans,
     reviews,
+    onReviewsRevealed: () => publicCache.invalidate(),
     idempotency: idempotencyRepository,
     intervalMs: config.LOAN_EXPIRY_INTERVAL_SECONDS * 1000,
     logger,

@@ -17,6 +17,8 @@ import type { ReviewsRepository } from "../reviews/reviews.repository.ts";
 export function startMaintenance(deps: {
   loans: LoansRepository;
   reviews: ReviewsRepository;
+  /** Empties the public cache once reviews the window's end revealed were announced. */
+  onReviewsRevealed: () => Promise<void>;
   idempotency: IdempotencyRepository;
   intervalMs: number;
   logger: Logger;
@@ -28,7 +30,7 @@ export function startMaintenance(deps: {
     task: async () => {
       await expireUnansweredRequests(deps.loans, deps.logger);
       await sendLoanReminders(deps.loans, deps.logger);
-      await announceRevealedReviews(deps.reviews, deps.logger);
+      await announceRevealedReviews(deps.reviews, deps.logger, deps.onReviewsRevealed);
       await purgeExpiredKeys(deps.idempotency);
     },
   });
