@@ -63,6 +63,8 @@ test("admins manage users, remove any item and cancel any loan", async ({ page }
   await page.getByRole("button", { name: "Open loan" }).click();
   await expect(page.getByRole("heading", { name: "Tandem bicycle" })).toBeVisible();
   await page.getByRole("button", { name: "Cancel loan (admin)" }).click();
+  await page.getByLabel("Why cancel it? (optional, for the audit log)").fill("The owner asked us to");
+  await page.getByRole("button", { name: "Yes, cancel the loan" }).click();
   await expect(page.getByText("Cancelled", { exact: true })).toBeVisible();
   await expect(page.getByText("You cancelled the loan")).toBeVisible();
   await saveScreenshot(page, "admin-loan-cancelled");

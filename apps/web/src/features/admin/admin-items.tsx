@@ -73,6 +73,7 @@ export function AdminItems({
               itemId={item.id}
               itemTitle={item.title}
               label="Remove"
+              askReason
               onDeleted={() => void queryClient.invalidateQueries({ queryKey: ["items"] })}
             />
           </li>

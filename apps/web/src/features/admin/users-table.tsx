@@ -3,10 +3,12 @@ import { keepPreviousData, useInfiniteQuery, useMutation, useQueryClient } from 
 import { useState, type FormEvent } from "react";
 import { formText } from "@/features/layout/form-text";
 import type { Page, Role, User } from "@sharehood/sdk/contract";
+import { FIELD_LIMITS } from "@sharehood/sdk/limits";
 import { Alert } from "@sharehood/ui/alert";
 import { Badge } from "@sharehood/ui/badge";
 import { Button } from "@sharehood/ui/button";
-import { changeRoleAction, deleteUserAction } from "@/features/admin/actions";
+import { changeRoleAction } from "@/features/admin/actions";
+import { UserActionPanel, type UserAction } from "@/features/admin/user-action-panel";
 import { formatDate } from "@/features/items/dates";
 import { fetchJson } from "@/features/layout/fetch-json";
 import { ShowMore } from "@/features/layout/show-more";
@@ -15,89 +17,137 @@ const usersKey = (q: string) => ["admin", "users", q] as const;
 
 function UserRow({ user, viewerId, onChanged }: { user: User; viewerId: string; onChanged: () => void }) {
   const [role, setRole] = useState<Role>(user.role);
-  const [confirming, setConfirming] = useState(false);
+  const [roleReason, setRoleReason] = useState("");
+  const [panel, setPanel] = useState<UserAction | null>(null);
   const save = useMutation({
     mutationFn: async () => {
-      const result = await changeRoleAction(user.id, role);
-      if (!result.ok) throw new Error(result.message);
-    },
-    onSuccess: onChanged,
-  });
-  const remove = useMutation({
-    mutationFn: async () => {
-      const result = await deleteUserAction(user.id);
+      const result = await changeRoleAction(user.id, role, roleReason);
       if (!result.ok) throw new Error(result.message);
     },
     onSuccess: onChanged,
   });
   const isMe = user.id === viewerId;
-  const error = save.error ?? remove.error;
   return (
-    <tr className="align-top">
-      <td className="py-3 pr-4">
-        <p className="font-semibold text-stone-900">
-          {user.name} {isMe && <span className="font-normal text-stone-600">(you)</span>}
-        </p>
-        <p className="text-sm break-all text-stone-600">{user.email}</p>
-        {error && (
-          <p role="alert" className="mt-1 text-sm font-medium text-red-700">
-            {error.message}
+    <>
+      <tr className="align-top">
+        <td className="py-3 pr-4">
+          <p className="font-semibold text-stone-900">
+            {user.name} {isMe && <span className="font-normal text-stone-600">(you)</span>}
           </p>
-        )}
-      </td>
-      <td className="hidden py-3 pr-4 text-sm text-stone-700 sm:table-cell">
-        {formatDate(user.createdAt.slice(0, 10))}
-      </td>
-      <td className="py-3 pr-4">
-        <div className="flex flex-wrap items-center gap-2">
-          <label className="sr-only" htmlFor={`role-${user.id}`}>
-            Role of {user.name}
-          </label>
-          <select
-            id={`role-${user.id}`}
-            value={role}
-            disabled={isMe}
-            onChange={(event) => setRole(event.target.value as Role)}
-            className="h-9 rounded-lg border border-stone-300 bg-white px-2 text-sm"
-          >
-            <option value="user">User</option>
-            <option value="admin">Admin</option>
-          </select>
-          {role !== user.role && (
-            <Button size="sm" pending={save.isPending} onClick={() => save.mutate()}>
-              Save role
-            </Button>
+          <p className="text-sm break-all text-stone-600">{user.email}</p>
+          {user.suspension && (
+            <p className="mt-1 flex flex-col items-start gap-1 text-sm break-words text-red-900">
+              <Badge tone="red">Suspended</Badge>
+              <span>
+                {formatDate(user.suspension.at.slice(0, 10))}: {user.suspension.reason}
+              </span>
+            </p>
           )}
-          {user.role === "admin" && role === user.role && <Badge tone="violet">Admin</Badge>}
-        </div>
-      </td>
-      <td className="py-3 text-right">
-        {!isMe &&
-          (confirming ? (
+          {save.error && (
+            <p role="alert" className="mt-1 text-sm font-medium text-red-700">
+              {save.error.message}
+            </p>
+          )}
+        </td>
+        <td className="hidden py-3 pr-4 text-sm text-stone-700 sm:table-cell">
+          {formatDate(user.createdAt.slice(0, 10))}
+        </td>
+        <td className="py-3 pr-4">
+          <div className="flex flex-wrap items-center gap-2">
+            <label className="sr-only" htmlFor={`role-${user.id}`}>
+              Role of {user.name}
+            </label>
+            <select
+              id={`role-${user.id}`}
+              value={role}
+              disabled={isMe}
+              onChange={(event) => setRole(event.target.value as Role)}
+              className="h-9 rounded-lg border border-stone-300 bg-white px-2 text-sm"
+            >
+              <option value="user">User</option>
+              <option value="admin">Admin</option>
+            </select>
+            {role !== user.role && (
+              <>
+                <label className="sr-only" htmlFor={`role-reason-${user.id}`}>
+                  Why change the role of {user.name} (optional)
+                </label>
+                <input
+                  id={`role-reason-${user.id}`}
+                  value={roleReason}
+                  onChange={(event) => setRoleReason(event.target.value)}
+                  maxLength={FIELD_LIMITS.moderationNote}
+                  placeholder="Why? (optional)"
+                  className="h-9 w-36 rounded-lg border border-stone-300 bg-white px-2 text-sm"
+                />
+                <Button size="sm" pending={save.isPending} onClick={() => save.mutate()}>
+                  Save role
+                </Button>
+              </>
+            )}
+            {user.role === "admin" && role === user.role && <Badge tone="violet">Admin</Badge>}
+          </div>
+        </td>
+        <td className="py-3 text-right">
+          {!isMe && (
             <div className="flex flex-wrap justify-end gap-2">
-              <Button size="sm" variant="danger" pending={remove.isPending} onClick={() => remove.mutate()}>
-                Delete {user.name}
-              </Button>
-              <Button size="sm" variant="ghost" onClick={() => setConfirming(false)}>
-                Keep
+              {user.suspension ? (
+                <Button
+                  size="sm"
+                  variant="secondary"
+                  onClick={() => setPanel("unsuspend")}
+                  aria-label={`Lift the suspension of ${user.name}`}
+                  aria-expanded={panel === "unsuspend"}
+                >
+                  Lift suspension
+                </Button>
+              ) : (
+                <Button
+                  size="sm"
+                  variant="secondary"
+                  onClick={() => setPanel("suspend")}
+                  aria-label={`Suspend user ${user.name}`}
+                  aria-expanded={panel === "suspend"}
+                >
+                  Suspend
+                </Button>
+              )}
+              <Button
+                size="sm"
+                variant="secondary"
+                onClick={() => setPanel("delete")}
+                aria-label={`Delete user ${user.name}`}
+                aria-expanded={panel === "delete"}
+              >
+                Delete
               </Button>
             </div>
-          ) : (
-            <Button
-              size="sm"
-              variant="secondary"
-              onClick={() => setConfirming(true)}
-              aria-label={`Delete user ${user.name}`}
-            >
-              Delete
-            </Button>
-          ))}
-      </td>
-    </tr>
+          )}
+        </td>
+      </tr>
+      {panel && (
+        <tr>
+          <td colSpan={4} className="pb-4">
+            <UserActionPanel
+              user={user}
+              action={panel}
+              onDone={() => {
+                setPanel(null);
+                onChanged();
+              }}
+              onCancel={() => setPanel(null)}
+            />
+          </td>
+        </tr>
+      )}
+    </>
   );
 }
 
-/** Every user, searchable, with role changes and deletion; changes refresh the list in place. */
+/**
+ * Every user, searchable, with role changes, suspension and deletion (each with a reason for the
+ * audit log); changes refresh the list in place.
+ */
 export function UsersTable({
   viewerId,
   initialPage,
@@ -166,7 +216,13 @@ export function UsersTable({
           </thead>
           <tbody className="divide-y divide-stone-100">
             {users.map((user) => (
-              <UserRow key={`${user.id}-${user.role}`} user={user} viewerId={viewerId} onChanged={refresh} />
+              <UserRow
+                // A new role or suspension starts the row afresh (its choices and open panel).
+                key={`${user.id}-${user.role}-${user.suspension?.at ?? ""}`}
+                user={user}
+                viewerId={viewerId}
+                onChanged={refresh}
+              />
             ))}
           </tbody>
         </table>

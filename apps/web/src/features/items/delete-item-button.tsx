@@ -1,12 +1,14 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { FIELD_LIMITS } from "@sharehood/sdk/limits";
 import { Button } from "@sharehood/ui/button";
 import { deleteItemAction } from "@/features/items/actions";
 
 /**
  * Removes an item after a second, explicit click. `onDeleted` lets a list drop the card in
- * place; without it the page goes to `redirectTo`.
+ * place; without it the page goes to `redirectTo`. `askReason`: an admin removing someone else's
+ * item may say why, for the audit log.
  */
 export function DeleteItemButton({
   itemId,
@@ -15,6 +17,7 @@ export function DeleteItemButton({
   redirectTo,
   onDeleted,
   size = "sm",
+  askReason = false,
 }: {
   itemId: string;
   itemTitle: string;
@@ -22,15 +25,17 @@ export function DeleteItemButton({
   redirectTo?: string;
   onDeleted?: () => void;
   size?: "sm" | "md";
+  askReason?: boolean;
 }) {
   const [confirming, setConfirming] = useState(false);
+  const [reason, setReason] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const router = useRouter();
 
   function remove() {
     startTransition(async () => {
-      const result = await deleteItemAction(itemId);
+      const result = await deleteItemAction(itemId, askReason ? reason : undefined);
       if (!result.ok) {
         setError(result.message);
         setConfirming(false);
@@ -49,6 +54,16 @@ export function DeleteItemButton({
           role="group"
           aria-label={`Confirm deleting ${itemTitle}`}
         >
+          {askReason && (
+            <input
+              aria-label={`Why remove ${itemTitle}? (optional, for the audit log)`}
+              value={reason}
+              onChange={(event) => setReason(event.target.value)}
+              maxLength={FIELD_LIMITS.moderationNote}
+              placeholder="Why? (optional)"
+              className="h-9 w-full rounded-lg border border-stone-300 bg-white px-2 text-sm sm:w-56"
+            />
+          )}
           <Button variant="danger" size={size} pending={pending} onClick={remove}>
             Yes, delete “{itemTitle}”
           </Button>

@@ -48,6 +48,7 @@ export function ItemManageButtons({ item }: { item: ItemRef }) {
           itemTitle={item.title}
           label={isOwner ? "Delete" : "Remove item"}
           redirectTo={isOwner ? "/listings" : "/"}
+          askReason={!isOwner}
         />
       )}
     </div>

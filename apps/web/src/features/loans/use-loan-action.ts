@@ -9,8 +9,9 @@ import { loanQuery } from "@/features/loans/queries";
 export function useLoanAction(loanId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (action: LoanAction): Promise<LoanDetail> => {
-      const result = await loanTransitionAction(loanId, action);
+    // `reason`: an admin cancelling someone else's loan may say why, for the audit log.
+    mutationFn: async ({ action, reason }: { action: LoanAction; reason?: string }): Promise<LoanDetail> => {
+      const result = await loanTransitionAction(loanId, action, reason);
       if (!result.ok) throw new Error(result.message);
       return result.data;
     },
