@@ -17,6 +17,7 @@ import type { InventoryApiConfig } from "./env.ts";
 import { createForgetUser } from "./modules/accounts/forget-user.service.ts";
 import { createAuthenticator, type Authenticate } from "./modules/auth/authenticator.ts";
 import { createMount } from "./modules/auth/mount.ts";
+import { createOptionalCaller } from "./modules/auth/optional-caller.ts";
 import { listenForRevocations } from "./modules/auth/revocation-listener.ts";
 import { createCategoriesRepository } from "./modules/categories/categories.repository.ts";
 import { categoriesRouter } from "./modules/categories/categories.routes.ts";
@@ -36,6 +37,7 @@ import { createLoansRepository } from "./modules/loans/loans.repository.ts";
 import { loansRouter } from "./modules/loans/loans.routes.ts";
 import { createLoansService } from "./modules/loans/loans.service.ts";
 import { startMaintenance } from "./modules/maintenance/start-maintenance.ts";
+import { createSuspendOwner } from "./modules/moderation/suspend-owner.service.ts";
 import { createOwnersRepository, type OwnersRepository } from "./modules/owners/owners.repository.ts";
 import { createPhotoStorage } from "./modules/photos/create-photo-storage.ts";
 import { createDecodeQueue } from "./modules/photos/decode-queue.ts";
@@ -81,10 +83,10 @@ export async function createInventoryApi(
   const { tokenCache, userApi } = createUserApiAccess(config, { store, logger });
   const owners = createOwnersRepository(db);
   const categories = createCategoriesRepository(db);
-  const items = createItemsRepository(db);
   // Started before anything writes: a loan change nudges it right after its transaction commits.
   const events = startEventRelay({ config, db, logger, registry: core.metrics.registry });
   core.onDispose(events.stop);
+  const items = createItemsRepository(db, { onEventsWritten: events.nudge });
   const loans = createLoansRepository(db, { onEventsWritten: events.nudge });
   const conversations = createConversationsRepository(db, { onEventsWritten: events.nudge });
   const blocks = createBlocksRepository(db);
@@ -110,6 +112,7 @@ export async function createInventoryApi(
     cache: tokenCache,
     logger,
     onUserDeleted: createForgetUser({ loans, owners, items, removePhotoFiles, cache: publicCache, logger }),
+    onUserSuspended: createSuspendOwner({ owners, cache: publicCache, logger }),
   });
   core.onDispose(() => unsubscribe().catch(() => undefined));
   const stopMaintenance = startMaintenance({
@@ -167,7 +170,7 @@ export async function createInventoryApi(
     publicCache,
   });
   app.use(categoriesRouter(mount, categories, publicCache));
-  app.use(itemsRouter(mount, itemsService));
+  app.use(itemsRouter(mount, itemsService, createOptionalCaller(authenticate)));
   app.use(photosRouter(mount, photosService));
   app.use(loansRouter(mount, loansService));
   app.use(conversationsRouter(mount, conversationsService, createBlocksService({ blocks })));

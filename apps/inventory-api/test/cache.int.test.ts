@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inDays, newItem, raw, watchRequestSql } from "./fixtures.ts";
+import { solidPng } from "./photo-fixtures.ts";
 import { startStack, type TestStack } from "./stack.ts";
 
 let stack: TestStack;
@@ -102,18 +103,26 @@ describe("the public read cache", () => {
     expect(await ids()).toContain(item.id);
   });
 
-  it("shows an owner's new name once they rename themselves and write again", async () => {
+  it("shows an owner's new name and avatar once they change them and write again", async () => {
     const renamer = await stack.signUp("Old Name");
     const item = await renamer.client.items.create({ body: newItem() });
     expect((await raw(`${stack.inventory.url}/items/${item.id}`)).body.owner).toEqual({
       id: renamer.id,
       name: "Old Name",
+      avatarUrl: null,
     });
     await renamer.client.users.updateMe({ body: { name: "New Name" } });
     await renamer.client.items.update({ params: { id: item.id }, body: { condition: "fair" } });
     expect((await raw(`${stack.inventory.url}/items/${item.id}`)).body.owner).toEqual({
       id: renamer.id,
       name: "New Name",
+      avatarUrl: null,
     });
+    const { avatarUrl } = await renamer.client.users.uploadAvatar({
+      file: new Blob([new Uint8Array(await solidPng(64, 64))], { type: "image/png" }),
+    });
+    expect(avatarUrl).toEqual(expect.any(String));
+    await renamer.client.items.update({ params: { id: item.id }, body: { condition: "good" } });
+    expect((await raw(`${stack.inventory.url}/items/${item.id}`)).body.owner).toMatchObject({ avatarUrl });
   });
 });

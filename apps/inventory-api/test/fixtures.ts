@@ -45,7 +45,7 @@ export async function raw(url: string, init: RequestInit & { token?: string } = 
  */
 export function watchRequestSql(db: { $queryRaw: (...args: never[]) => unknown }) {
   const spy = vi.spyOn(db, "$queryRaw");
-  const background = /outbox_events|INSERT INTO owners/;
+  const background = /outbox_events|outbox_relay|INSERT INTO owners/;
   // A tagged template's strings, or a composed query's text.
   const text = (query: unknown) =>
     Array.isArray(query) ? query.join("?") : String((query as { sql?: unknown } | null)?.sql ?? query);

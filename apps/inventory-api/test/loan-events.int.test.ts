@@ -31,7 +31,7 @@ afterAll(async () => {
 
 const db = () => stack.inventory.api.db;
 
-type LoanDomainEvent = Extract<DomainEvent, { payload: { loan: unknown } }>;
+type LoanDomainEvent = Extract<DomainEvent, { type: `loan.${string}` }>;
 
 /** The loan's events in the outbox, oldest first. */
 async function outbox(loanId: string): Promise<LoanDomainEvent[]> {

@@ -11,8 +11,9 @@ import type { OwnersRepository } from "../owners/owners.repository.ts";
 
 /**
  * Establishes the caller of a write through the User API (server-kit's authenticator: cached
- * validation, else the User API's answer), and keeps the owner's public name up to date from
- * each fresh answer. Inventory never decodes a token itself.
+ * validation, else the User API's answer), and keeps the owner's public name and avatar up to
+ * date from each fresh answer (a change empties the public cache, since items show both).
+ * Inventory never decodes a token itself.
  */
 export function createAuthenticator(deps: {
   userApi: UserApiClient;
@@ -26,7 +27,8 @@ export function createAuthenticator(deps: {
     userApi: deps.userApi,
     cache: deps.cache,
     onValidated: async (validation) => {
-      if (await deps.owners.remember(validation.user.id, validation.user.name)) await deps.onOwnerRenamed();
+      const { id, name, avatarUrl } = validation.user;
+      if (await deps.owners.remember(id, name, avatarUrl)) await deps.onOwnerRenamed();
     },
   });
 }

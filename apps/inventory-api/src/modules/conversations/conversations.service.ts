@@ -3,6 +3,7 @@ import type { Conversation, Message, Page } from "@sharehood/sdk";
 import { conflict, decodeCursor, encodeCursor, forbidden, notFound } from "@sharehood/server-kit";
 import type { Caller } from "../auth/caller.ts";
 import type { PhotoUrls } from "../items/item-dto.ts";
+import { isHidden } from "../items/item-visibility.ts";
 import type { ItemsRepository } from "../items/items.repository.ts";
 import { blocked, refuseIfBlocked } from "./blocked.ts";
 import type { BlocksRepository } from "./blocks.repository.ts";
@@ -67,7 +68,8 @@ export function createConversationsService(deps: {
     async ask(caller: Caller, itemId: string, body: string): Promise<Conversation> {
       const userId = caller.user.id;
       const item = await items.findById(itemId);
-      if (!item) throw notFound("The item");
+      // A hidden item takes no questions: it answers as if it did not exist.
+      if (!item || isHidden(item)) throw notFound("The item");
       if (item.ownerId === userId) throw forbidden("You cannot ask about your own item");
       await refuseIfBlocked(
         blocks,

@@ -38,6 +38,9 @@ function answerFor(
   const path = mark === -1 ? url : url.slice(0, mark);
   if (path === "/items") {
     const query = listQueryOf(mark === -1 ? "" : url.slice(mark + 1));
+    // Someone signed in reading one person's items may be that owner (or an admin), who also sees
+    // the hidden ones: the Express route works out who they are.
+    if (query?.ownerId && req.headers.authorization) return undefined;
     return query ? { route: "/items", read: () => items.list(query) } : undefined;
   }
   if (path.startsWith("/items/")) {
@@ -52,8 +55,9 @@ function answerFor(
 /**
  * The hot public reads (catalogue pages, item pages, categories) answered before Express: from the
  * public cache, or built through the items service on a miss (the same code the routes call). Any
- * failure (an unknown item, a bad cursor, a database outage) falls through to the Express routes,
- * which answer it with their validation and problem+json.
+ * failure (an unknown or hidden item, a bad cursor, a database outage) falls through to the Express
+ * routes, which answer it with their validation and problem+json (and show a hidden item to its
+ * owner and admins).
  */
 export function createCatalogueFastPath(items: ItemsService, cache: PublicCache): FastHandler {
   return async (req) => {

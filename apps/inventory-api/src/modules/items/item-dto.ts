@@ -18,7 +18,10 @@ export function toItemDto(row: ItemRow, photoUrls: PhotoUrls): Item {
       height: photo.height,
       ...photoUrls(photo.key),
     })),
-    owner: { id: row.ownerId, name: row.ownerName },
+    owner: { id: row.ownerId, name: row.ownerName, avatarUrl: row.ownerAvatarUrl },
+    // Only the owner and admins ever read a hidden item; a suspended owner's items have no reason
+    // of their own, so they say nothing unless moderators hid them too.
+    hidden: row.hiddenAt ? { at: row.hiddenAt.toISOString(), reason: row.hiddenReason ?? "" } : null,
     version: row.version,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),

@@ -5,6 +5,7 @@ export interface ItemRow {
   id: string;
   ownerId: string;
   ownerName: string;
+  ownerAvatarUrl: string | null;
   title: string;
   description: string;
   categoryId: string;
@@ -14,4 +15,9 @@ export interface ItemRow {
   version: number;
   createdAt: Date;
   updatedAt: Date;
+  /** Set when moderators hid it, with why. */
+  hiddenAt: Date | null;
+  hiddenReason: string | null;
+  /** Whether its owner's account is suspended (which hides every item of theirs). */
+  ownerSuspended: boolean;
 }

@@ -1,4 +1,5 @@
-import type { Condition } from "@sharehood/sdk";
+import type { Condition, NewDomainEvent } from "@sharehood/sdk";
+import { writeEvents } from "@sharehood/server-kit";
 import { Prisma, type Db } from "../../db.ts";
 import type { ItemRow } from "./item-row.ts";
 
@@ -19,6 +20,8 @@ export interface ItemSearch {
   category?: string;
   ownerId?: string;
   available?: { from: string; to: string };
+  /** Lists hidden items too (an owner's own list, or an admin's); public reads never do. */
+  includeHidden?: boolean;
   sort: ItemSort;
   after?: ItemPosition;
   limit: number;
@@ -27,14 +30,24 @@ export interface ItemSearch {
 const { sql, join } = Prisma;
 
 // One SELECT list for every read, so lists and single items come back in the same shape.
-const SELECT_ITEM = sql`
-  SELECT i.id, i.owner_id AS "ownerId", coalesce(o.name, 'A neighbour') AS "ownerName", i.title, i.description,
-         i.category_id AS "categoryId", i.condition::text AS condition, i.location,
+export const SELECT_ITEM = sql`
+  SELECT i.id, i.owner_id AS "ownerId", coalesce(o.name, 'A neighbour') AS "ownerName", o.avatar_url AS "ownerAvatarUrl",
+         i.title, i.description, i.category_id AS "categoryId", i.condition::text AS condition, i.location,
          i.version, i.created_at AS "createdAt", i.updated_at AS "updatedAt",
+         i.hidden_at AS "hiddenAt", i.hidden_reason AS "hiddenReason", (o.suspended_at IS NOT NULL) AS "ownerSuspended",
          coalesce((SELECT json_agg(json_build_object('id', p.id, 'key', p.key, 'width', p.width, 'height', p.height) ORDER BY p.position)
                    FROM photos p WHERE p.item_id = i.id), '[]'::json) AS photos`;
 
 const FROM_ITEMS = sql`FROM items i LEFT JOIN owners o ON o.id = i.owner_id`;
+
+/**
+ * What the public may list: not hidden by moderators, and not an item of a suspended owner. Both are
+ * rare, so the test is a filter on the rows a page walks anyway (one primary-key probe of owners per
+ * row, which a LIMITed page keeps to a few) rather than an index of its own. One-word searches read
+ * item_search_terms, which keeps hidden items' words, and the filter drops them there too.
+ */
+export const IS_PUBLIC = sql`i.hidden_at IS NULL
+  AND NOT EXISTS (SELECT 1 FROM owners so WHERE so.id = i.owner_id AND so.suspended_at IS NOT NULL)`;
 
 /** Whether an approved/active loan of the item overlaps the range (the same test the exclusion constraint makes). */
 const isBooked = (from: string, to: string) => sql`EXISTS (
@@ -92,7 +105,30 @@ function relevancePage(query: Prisma.Sql, filters: Prisma.Sql[], s: ItemSearch):
      WHERE ${join(ranked, " AND ")} ORDER BY ${rank} DESC, i.id DESC LIMIT ${s.limit})`;
 }
 
-export function createItemsRepository(db: Db) {
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+/**
+ * Hides an item from everyone but its owner and admins, with why and by whom, inside the caller's
+ * transaction (a report's resolution); answers what the owner is told about, or null when there is
+ * no such item. The version moves on, since the owner's view of it changed.
+ */
+export async function hideItemIn(
+  tx: Tx,
+  hide: { id: string; reason: string; by: string },
+): Promise<{ id: string; title: string; ownerId: string } | null> {
+  const rows = await tx.$queryRaw<{ id: string; title: string; ownerId: string }[]>`
+    UPDATE items SET hidden_at = coalesce(hidden_at, now()), hidden_reason = ${hide.reason}, hidden_by = ${hide.by},
+      version = version + 1, updated_at = now()
+    WHERE id = ${hide.id} RETURNING id, title, owner_id AS "ownerId"`;
+  return rows[0] ?? null;
+}
+
+export function createItemsRepository(db: Db, options: { onEventsWritten?: () => void } = {}) {
+  // Admins' changes to someone else's item are audited: the audit event is written in the change's
+  // transaction (the outbox), and the relay nudged once it committed.
+  const nudge = (events: readonly NewDomainEvent[]) => {
+    if (events.length > 0) options.onEventsWritten?.();
+  };
   return {
     async findById(id: string): Promise<ItemRow | null> {
       const rows = await db.$queryRaw<
@@ -126,6 +162,7 @@ export function createItemsRepository(db: Db) {
     async search(s: ItemSearch): Promise<(ItemRow & { rank: number | null })[]> {
       const query = s.q ? sql`websearch_to_tsquery('english', ${s.q})` : undefined;
       const where = [sql`i.deleted_at IS NULL`];
+      if (!s.includeHidden) where.push(IS_PUBLIC);
       if (s.category) where.push(sql`i.category_id = ${s.category}`);
       if (s.ownerId) where.push(sql`i.owner_id = ${s.ownerId}`);
       if (s.available) where.push(sql`NOT ${isBooked(s.available.from, s.available.to)}`);
@@ -144,21 +181,33 @@ export function createItemsRepository(db: Db) {
       return id;
     },
 
-    /** Applies changes if the item exists (and is at `expectedVersion`, when given); false otherwise. */
+    /**
+     * Applies changes if the item exists (and is at `expectedVersion`, when given); false otherwise.
+     * `events` (an admin's audit record) are written in the same transaction, only if it applied.
+     */
     async update(
       id: string,
       fields: Partial<ItemFields>,
       expectedVersion: number | undefined,
+      events: readonly NewDomainEvent[] = [],
     ): Promise<boolean> {
-      const { count } = await db.item.updateMany({
+      const change = {
         where: {
           id,
           deletedAt: null,
           ...(expectedVersion === undefined ? {} : { version: expectedVersion }),
         },
         data: { ...fields, version: { increment: 1 } },
+      };
+      // The owner's own edits (nearly all of them) need no transaction of their own.
+      if (events.length === 0) return (await db.item.updateMany(change)).count === 1;
+      const applied = await db.$transaction(async (tx) => {
+        const { count } = await tx.item.updateMany(change);
+        if (count === 1) await writeEvents(tx, "inventory-api", events);
+        return count === 1;
       });
-      return count === 1;
+      if (applied) nudge(events);
+      return applied;
     },
 
     /**
@@ -167,7 +216,12 @@ export function createItemsRepository(db: Db) {
      * this has committed). The row lock taken by the UPDATE serialises this with approvals and with
      * photo changes (which also lock the item).
      */
-    remove: (id: string, expectedVersion: number | undefined, actorId: string | null) =>
+    remove: (
+      id: string,
+      expectedVersion: number | undefined,
+      actorId: string | null,
+      events: readonly NewDomainEvent[] = [],
+    ) =>
       db
         .$transaction(async (tx): Promise<RemoveOutcome> => {
           const { count } = await tx.item.updateMany({
@@ -189,7 +243,12 @@ export function createItemsRepository(db: Db) {
           SELECT id, 'cancelled', 'requested', 'cancelled', ${actorId} FROM cancelled`;
           const photos = await tx.$queryRaw<{ key: string }[]>`
             DELETE FROM photos WHERE item_id = ${id} RETURNING key`;
+          await writeEvents(tx, "inventory-api", events);
           return { outcome: "removed", photoKeys: photos.map((p) => p.key) };
+        })
+        .then((outcome) => {
+          if (outcome.outcome === "removed") nudge(events);
+          return outcome;
         })
         .catch((error: unknown): RemoveOutcome => {
           if (error instanceof BookedItem) return { outcome: "booked" };

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { itemETag, type CreateItemBody, type Item, type Permission } from "@sharehood/sdk";
+import { itemETag, type CreateItemBody, type Item, type ItemDetail, type Permission } from "@sharehood/sdk";
 import type {
   CreateItemBodySchema,
   ListItemsQuerySchema,
@@ -9,10 +9,13 @@ import { AppError, decodeCursor, encodeCursor, forbidden, notFound } from "@shar
 import { todayUtc } from "../../dates.ts";
 import { can, type Caller } from "../auth/caller.ts";
 import type { CategoriesRepository } from "../categories/categories.repository.ts";
+import { auditEvent } from "../moderation/audit-event.ts";
 import type { RemovePhotoFiles } from "../photos/photo-files.ts";
 import { etagOf, type CachedResponse, type PublicCache } from "../public-cache/public-cache.ts";
 import { expectedVersion, stale } from "./if-match.ts";
 import { toItemDetailDto, toItemDto, type PhotoUrls } from "./item-dto.ts";
+import type { ItemRow } from "./item-row.ts";
+import { isHidden, seesHiddenOf } from "./item-visibility.ts";
 import type { ItemFields, ItemPosition, ItemsRepository, ItemSort } from "./items.repository.ts";
 import { isCachedList, itemCacheKey, listCacheKey, sortOf } from "./list-key.ts";
 
@@ -54,10 +57,27 @@ export function createItemsService(deps: {
     return row;
   }
 
-  function assertMayChange(caller: Caller, ownerId: string, own: Permission, any: Permission, verb: string) {
-    if (can(caller, any) || (ownerId === caller.user.id && can(caller, own))) return;
+  /**
+   * Checks the caller may change the item; answers whether they do it as an admin on someone
+   * else's item (which the audit log records).
+   */
+  function assertMayChange(
+    caller: Caller,
+    ownerId: string,
+    own: Permission,
+    any: Permission,
+    verb: string,
+  ): { asAdmin: boolean } {
+    if (ownerId === caller.user.id && can(caller, own)) return { asAdmin: false };
+    if (can(caller, any)) return { asAdmin: ownerId !== caller.user.id };
     throw forbidden(`Only the item's owner can ${verb} it`);
   }
+
+  const itemSubject = (row: ItemRow, title = row.title) => ({
+    type: "item" as const,
+    id: row.id,
+    label: title,
+  });
 
   async function checkCategory(categoryId: string | undefined) {
     if (categoryId !== undefined && !(await categories.exists(categoryId))) throw unknownCategory();
@@ -71,12 +91,63 @@ export function createItemsService(deps: {
   ): Promise<Item> {
     const version = expectedVersion(ifMatch);
     const current = await mustFind(id);
-    assertMayChange(caller, current.ownerId, "item.update.own", "item.update.any", "edit");
+    const { asAdmin } = assertMayChange(
+      caller,
+      current.ownerId,
+      "item.update.own",
+      "item.update.any",
+      "edit",
+    );
     await checkCategory(fields.categoryId);
-    if (!(await items.update(id, fields, version))) {
+    const audit = asAdmin
+      ? [
+          auditEvent(caller, {
+            action: "item.updated",
+            subject: itemSubject(current, fields.title ?? current.title),
+            details: { ownerId: current.ownerId, fields: Object.keys(fields).sort().join(", ") },
+          }),
+        ]
+      : [];
+    if (!(await items.update(id, fields, version, audit))) {
       throw (await items.versionOf(id)) === null ? notFound("The item") : stale();
     }
     return toItemDto(await mustFind(id), photoUrls);
+  }
+
+  /** A page of the catalogue (hidden items too when `includeHidden`: an owner's or admin's own view). */
+  async function buildList(query: ListQuery, includeHidden: boolean): Promise<CachedResponse> {
+    const sort = sortOf(query);
+    const rows = await items.search({
+      q: query.q || undefined,
+      category: query.category,
+      ownerId: query.ownerId,
+      available:
+        query.availableFrom && query.availableTo
+          ? { from: query.availableFrom, to: query.availableTo }
+          : undefined,
+      includeHidden,
+      sort,
+      after: query.cursor ? decodeCursor(query.cursor, CursorSchemas[sort]) : undefined,
+      limit: query.limit + 1,
+    });
+    const page = rows.slice(0, query.limit);
+    const last = page.at(-1);
+    const position = (row: NonNullable<typeof last>) =>
+      sort === "title"
+        ? row.title.toLowerCase()
+        : sort === "relevance"
+          ? Number(row.rank)
+          : row.createdAt.toISOString();
+    const body = JSON.stringify({
+      items: page.map((row) => toItemDto(row, photoUrls)),
+      nextCursor: rows.length > query.limit && last ? encodeCursor([position(last), last.id]) : null,
+    });
+    return { etag: etagOf(body), body };
+  }
+
+  function detailOf(row: ItemRow & { bookings: ItemDetail["bookings"] }): CachedResponse {
+    const detail = toItemDetailDto(row, row.bookings, photoUrls);
+    return { etag: itemETag(detail), body: JSON.stringify(detail) };
   }
 
   // Writes do not empty the public cache themselves: their routes declare `invalidates` in the
@@ -84,47 +155,37 @@ export function createItemsService(deps: {
   return {
     /** A page of the catalogue, from the public cache when it is a page the cache keeps. */
     list(query: ListQuery): Promise<CachedResponse> {
-      const sort = sortOf(query);
-      const build = async (): Promise<CachedResponse> => {
-        const rows = await items.search({
-          q: query.q || undefined,
-          category: query.category,
-          ownerId: query.ownerId,
-          available:
-            query.availableFrom && query.availableTo
-              ? { from: query.availableFrom, to: query.availableTo }
-              : undefined,
-          sort,
-          after: query.cursor ? decodeCursor(query.cursor, CursorSchemas[sort]) : undefined,
-          limit: query.limit + 1,
-        });
-        const page = rows.slice(0, query.limit);
-        const last = page.at(-1);
-        const position = (row: NonNullable<typeof last>) =>
-          sort === "title"
-            ? row.title.toLowerCase()
-            : sort === "relevance"
-              ? Number(row.rank)
-              : row.createdAt.toISOString();
-        const body = JSON.stringify({
-          items: page.map((row) => toItemDto(row, photoUrls)),
-          nextCursor: rows.length > query.limit && last ? encodeCursor([position(last), last.id]) : null,
-        });
-        return { etag: etagOf(body), body };
-      };
+      const build = () => buildList(query, false);
       return isCachedList(query) ? cache.get(listCacheKey(query), build) : build();
+    },
+
+    /**
+     * A page of `ownerId`'s items with the hidden ones too, when the viewer is that owner or an
+     * admin (undefined for anyone else, who reads the public page). Never cached: it is theirs.
+     */
+    listWithHidden(viewer: Caller, query: ListQuery): Promise<CachedResponse> | undefined {
+      if (!query.ownerId || !seesHiddenOf(viewer, query.ownerId)) return undefined;
+      return buildList(query, true);
     },
 
     /** One item with its bookings. Its ETag is the item's version, the same one `If-Match` expects. */
     get(id: string): Promise<CachedResponse> {
       return cache.get(itemCacheKey(id), async () => {
         const row = await items.findDetail(id, todayUtc());
-        if (!row) throw notFound("The item");
-        const detail = toItemDetailDto(row, row.bookings, photoUrls);
-        return { etag: itemETag(detail), body: JSON.stringify(detail) };
+        if (!row || isHidden(row)) throw notFound("The item");
+        return detailOf(row);
       });
     },
 
+    /**
+     * A hidden item as its owner or an admin sees it (with why it is hidden), never cached; undefined
+     * when the viewer may not see it, or it is not hidden (the public read answers those).
+     */
+    async getHidden(viewer: Caller, id: string): Promise<CachedResponse | undefined> {
+      const row = await items.findDetail(id, todayUtc());
+      if (!row || !isHidden(row) || !seesHiddenOf(viewer, row.ownerId)) return undefined;
+      return detailOf(row);
+    },
     async create(caller: Caller, body: z.output<typeof CreateItemBodySchema>): Promise<Item> {
       await checkCategory(body.categoryId);
       const id = await items.create(caller.user.id, normalise(body));
@@ -151,11 +212,28 @@ export function createItemsService(deps: {
         ifMatch,
       ),
 
-    async remove(caller: Caller, id: string, ifMatch: string | undefined): Promise<void> {
+    /** Removes an item; `reason` is an admin's why, kept in the audit log when the item is not theirs. */
+    async remove(caller: Caller, id: string, ifMatch: string | undefined, reason?: string): Promise<void> {
       const version = expectedVersion(ifMatch);
       const current = await mustFind(id);
-      assertMayChange(caller, current.ownerId, "item.delete.own", "item.delete.any", "remove");
-      const removal = await items.remove(id, version, caller.user.id);
+      const { asAdmin } = assertMayChange(
+        caller,
+        current.ownerId,
+        "item.delete.own",
+        "item.delete.any",
+        "remove",
+      );
+      const audit = asAdmin
+        ? [
+            auditEvent(caller, {
+              action: "item.deleted",
+              subject: itemSubject(current),
+              reason,
+              details: { ownerId: current.ownerId },
+            }),
+          ]
+        : [];
+      const removal = await items.remove(id, version, caller.user.id, audit);
       if (removal.outcome === "booked")
         throw new AppError(
           "conflict",

@@ -193,9 +193,14 @@ export function createLoansRepository(db: Db, options: { onEventsWritten?: () =>
      * was no longer in an allowed state (someone else moved it first). When the move changes which
      * dates are booked, the item's version is bumped in the same transaction (its ETag covers its
      * bookings), which also serialises the move with the item's removal. Throws OverlapError when the
-     * exclusion constraint refuses an approval.
+     * exclusion constraint refuses an approval. `also` are more events of the move (an admin's audit
+     * record), written with it.
      */
-    transition: async (t: Transition, changesBookings: boolean): Promise<boolean> => {
+    transition: async (
+      t: Transition,
+      changesBookings: boolean,
+      also: readonly NewDomainEvent[] = [],
+    ): Promise<boolean> => {
       const moved = await db
         .$transaction(async (tx) => {
           const moved = await tx.$queryRaw<{ itemId: string; fromStatus: LoanStatus }[]>`
@@ -212,7 +217,7 @@ export function createLoansRepository(db: Db, options: { onEventsWritten?: () =>
               await tx.$executeRaw`UPDATE items SET version = version + 1, updated_at = now() WHERE id = ${row.itemId} AND deleted_at IS NULL`;
             if (touched === 0 && t.to === "approved") throw new ItemGone();
           }
-          await tell(tx, [loanEvent(`loan.${t.type}`, await loanIn(tx, t.id), t.actorId)]);
+          await tell(tx, [loanEvent(`loan.${t.type}`, await loanIn(tx, t.id), t.actorId), ...also]);
           return true;
         })
         .catch((error: unknown) => {

@@ -17,6 +17,8 @@ export function loansRouter(mount: Mount, loans: LoansService): Router {
     loans.act(caller, params.id, "handover"),
   );
   mount(router, inventoryRoutes.returnLoan, ({ caller, params }) => loans.act(caller, params.id, "return"));
-  mount(router, inventoryRoutes.cancelLoan, ({ caller, params }) => loans.act(caller, params.id, "cancel"));
+  mount(router, inventoryRoutes.cancelLoan, ({ caller, params, body }) =>
+    loans.act(caller, params.id, "cancel", body?.reason),
+  );
   return router;
 }

@@ -10,7 +10,9 @@ import { daysBetween, todayUtc } from "../../dates.ts";
 import { can, type Caller } from "../auth/caller.ts";
 import { refuseIfBlocked } from "../conversations/blocked.ts";
 import type { BlocksRepository } from "../conversations/blocks.repository.ts";
+import { isHidden } from "../items/item-visibility.ts";
 import type { ItemsRepository } from "../items/items.repository.ts";
+import { auditEvent } from "../moderation/audit-event.ts";
 import { LIFECYCLE, VERB, type Action, type Role } from "./lifecycle.ts";
 import { toLoanDetailDto, toLoanDto } from "./loan-dto.ts";
 import { OverlapError, type LoansRepository, type LoanRow } from "./loans.repository.ts";
@@ -78,7 +80,8 @@ export function createLoansService(deps: {
       body: z.output<typeof CreateLoanBodySchema>,
     ): Promise<LoanDetail> {
       const item = await items.findById(itemId);
-      if (!item) throw notFound("The item");
+      // A hidden item cannot be borrowed: it answers as if it did not exist.
+      if (!item || isHidden(item)) throw notFound("The item");
       if (item.ownerId === caller.user.id) throw forbidden("You cannot borrow your own item");
       await refuseIfBlocked(
         blocks,
@@ -125,8 +128,11 @@ export function createLoansService(deps: {
         itemId: query.itemId,
       }),
 
-    /** Takes one lifecycle action, if this caller may take it from the loan's current state. */
-    async act(caller: Caller, id: string, action: Action): Promise<LoanDetail> {
+    /**
+     * Takes one lifecycle action, if this caller may take it from the loan's current state. An admin
+     * cancelling a loan that is not theirs may say why (`reason`); the audit log records it.
+     */
+    async act(caller: Caller, id: string, action: Action, reason?: string): Promise<LoanDetail> {
       let loan = await mustFind(id);
       const rule = LIFECYCLE[action];
       const roles = rolesOf(caller, loan).filter((role) => rule.from[role]);
@@ -146,11 +152,29 @@ export function createLoansService(deps: {
       if (!allowed.includes(loan.status)) {
         throw conflict(`A loan that is ${loan.status} cannot be ${VERB[action]}`);
       }
+      // Only admins act on loans that are not theirs (cancelling them), and the audit log says so.
+      const isParty = loan.ownerId === caller.user.id || loan.borrowerId === caller.user.id;
+      const audit = isParty
+        ? []
+        : [
+            auditEvent(caller, {
+              action: "loan.cancelled",
+              subject: { type: "loan", id, label: loan.itemTitle },
+              reason,
+              details: {
+                itemId: loan.itemId,
+                ownerId: loan.ownerId,
+                borrowerId: loan.borrowerId,
+                fromStatus: loan.status,
+              },
+            }),
+          ];
       let moved: boolean;
       try {
         moved = await loans.transition(
           { id, from: [loan.status], to: rule.to, type: rule.event, actorId: caller.user.id },
           rule.changesBookings(loan.status),
+          audit,
         );
       } catch (error) {
         if (error instanceof OverlapError)

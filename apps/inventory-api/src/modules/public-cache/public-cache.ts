@@ -168,7 +168,19 @@ export type PublicCache = ReturnType<typeof createPublicCache>;
 
 /** Sends a cached public response: 304 when the client already has it, else the bytes. */
 export function respondCached(cached: CachedResponse, ifNoneMatch: string | undefined): PreparedResponse {
-  const headers = { etag: cached.etag, "cache-control": "public, no-cache" };
+  return respondWith(cached, ifNoneMatch, "public, no-cache");
+}
+
+/**
+ * Sends a response only its caller may see (an owner's hidden items) the same way, but marked
+ * `private` so no shared cache between them and the API keeps it.
+ */
+export function respondPrivate(response: CachedResponse, ifNoneMatch: string | undefined): PreparedResponse {
+  return respondWith(response, ifNoneMatch, "private, no-cache");
+}
+
+function respondWith(cached: CachedResponse, ifNoneMatch: string | undefined, cacheControl: string) {
+  const headers = { etag: cached.etag, "cache-control": cacheControl };
   const matches = ifNoneMatch
     ?.split(",")
     .some((tag) => tag.trim().replace(/^W\//, "") === cached.etag || tag.trim() === "*");
