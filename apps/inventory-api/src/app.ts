@@ -47,6 +47,14 @@ import { createPhotosRepository } from "./modules/photos/photos.repository.ts";
 import { isPhotoUpload, photosRouter } from "./modules/photos/photos.routes.ts";
 import { createPhotosService } from "./modules/photos/photos.service.ts";
 import { createPublicCache } from "./modules/public-cache/public-cache.ts";
+import { createReportedMessagesRepository } from "./modules/reports/reported-messages.repository.ts";
+import { createReportLimit } from "./modules/reports/report-limits.ts";
+import { createReportSubjects } from "./modules/reports/report-subjects.ts";
+import { createReportsRepository } from "./modules/reports/reports.repository.ts";
+import { reportsRouter } from "./modules/reports/reports.routes.ts";
+import { createReportsService } from "./modules/reports/reports.service.ts";
+import { createResolveReport } from "./modules/reports/resolve-report.service.ts";
+import { createUserDirectory } from "./modules/reports/user-directory.ts";
 import { createReviewsRepository } from "./modules/reviews/reviews.repository.ts";
 import { reviewsRouter } from "./modules/reviews/reviews.routes.ts";
 import { createReviewsService } from "./modules/reviews/reviews.service.ts";
@@ -159,6 +167,24 @@ export async function createInventoryApi(
 
   core.onDispose(stopMaintenance);
 
+  const reports = createReportsRepository(db, { onEventsWritten: events.nudge });
+  const reportedMessages = createReportedMessagesRepository(db);
+  const users = createUserDirectory({
+    baseUrl: config.USER_API_URL,
+    timeoutMs: config.USER_API_TIMEOUT_MS,
+    logger,
+  });
+  const reportSubjects = createReportSubjects({ items, messages: reportedMessages, owners, users });
+  const reportsService = createReportsService({
+    reports,
+    subjects: reportSubjects,
+    items,
+    messages: reportedMessages,
+    limit: createReportLimit(new RateLimiter(store, logger)),
+    photoUrls,
+  });
+  const resolveReport = createResolveReport({ reports, subjects: reportSubjects, users });
+
   const app = createServiceApp(core, config, {
     title: "Sharehood Inventory API",
     description: "Items, categories, search and the borrowing lifecycle.",
@@ -174,6 +200,7 @@ export async function createInventoryApi(
   app.use(photosRouter(mount, photosService));
   app.use(loansRouter(mount, loansService));
   app.use(conversationsRouter(mount, conversationsService, createBlocksService({ blocks })));
+  app.use(reportsRouter(mount, reportsService, resolveReport));
   app.use(reviewsRouter(mount, createReviewsService({ reviews })));
   return {
     ...finishService(core, app),

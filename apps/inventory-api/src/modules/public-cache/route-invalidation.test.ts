@@ -35,6 +35,11 @@ describe("the Inventory API's route table", () => {
         "returnLoan",
         "updateItem",
         "uploadPhotos",
+        // Hiding an item or suspending its owner changes what the public sees.
+        "resolveReport",
+        // Reviews show on profile pages the web app keeps (see the contract).
+        "createReview",
+        "replyToReview",
       ].sort(),
     );
   });
