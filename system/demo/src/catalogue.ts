@@ -207,3 +207,64 @@ export const CATALOGUE: Listing[] = rows.map(([owner, categoryId, condition, tit
   description,
   location: where[owner],
 }));
+
+/** What each demo neighbour says about themselves on their public profile. */
+export interface Profile {
+  bio: string;
+  neighbourhood: string;
+}
+
+export const PROFILES: Record<Neighbour, Profile> = {
+  alice: {
+    bio: "Weekend DIYer and keen gardener. Happy to show you how the drill works before you take it home.",
+    neighbourhood: "Elm Street",
+  },
+  bob: {
+    bio: "Camping, cycling and the odd home project. My gear comes back clean, and I lend it out the same way.",
+    neighbourhood: "Harbour Road",
+  },
+  chloe: {
+    bio: "Baker, paddler and owner of the street-party gazebo. Ask me anything about brioche.",
+    neighbourhood: "Old Town",
+  },
+  dev: {
+    bio: "Dad of two and a photographer at weekends. Most of my things are kid-tested.",
+    neighbourhood: "Park Lane",
+  },
+};
+
+/** One side's review of the other after a returned loan. */
+export interface DemoReview {
+  rating: number;
+  body: string;
+}
+
+/**
+ * Reviews of returned demo loans, by loan title: both sides wrote theirs, so both show, and the
+ * reviewed person may have answered in public (`reply.by` is who answers the review of them).
+ */
+export const REVIEWS: Record<
+  string,
+  { borrower: DemoReview; owner: DemoReview; reply?: { by: "borrower" | "owner"; body: string } }
+> = {
+  "Stand mixer": {
+    borrower: {
+      rating: 5,
+      body: "Spotless, and Chloé showed me how the dough hook goes on. The birthday cake was a hit!",
+    },
+    owner: { rating: 5, body: "Back the next morning, washed and in its box. Lend to Alice any time." },
+    reply: { by: "owner", body: "So glad the cake worked out! The ice cream maker is yours next." },
+  },
+  "Laser level": {
+    borrower: { rating: 5, body: "Dead easy to use, and Alice threw in the little tripod too." },
+    owner: { rating: 4, body: "Returned on time. A bit of plaster dust on the case, no harm done." },
+    reply: { by: "borrower", body: "Sorry about the dust: it was a plastering week. Cleaned it since!" },
+  },
+  "Pasta machine": {
+    borrower: {
+      rating: 4,
+      body: "Works well. The tagliatelle cutter sticks a little; a dusting of flour helps.",
+    },
+    owner: { rating: 5, body: "Chloé cleaned it better than I ever do. Welcome back any time." },
+  },
+};

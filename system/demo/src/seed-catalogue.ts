@@ -1,6 +1,6 @@
 import { ApiError, type SharehoodClient } from "@sharehood/sdk";
 import { connectTo, moveLoan, requestLoan, signIn, type LoanStep } from "@sharehood/test-stack/fixtures";
-import { CATALOGUE, type Listing, type Neighbour } from "./catalogue.ts";
+import { CATALOGUE, PROFILES, REVIEWS, type Listing, type Neighbour } from "./catalogue.ts";
 
 const EMAILS: Record<Neighbour, string> = {
   alice: "alice@example.com",
@@ -73,6 +73,21 @@ const LOANS: {
     message: "The patio needs it badly.",
     then: [],
   },
+  // Returned, and reviewed by both sides (REVIEWS), so profiles show a record from the start.
+  {
+    borrower: "bob",
+    title: "Laser level",
+    days: [0, 1],
+    message: "Hanging a row of frames in the hall.",
+    then: ["approve", "handover", "return"],
+  },
+  {
+    borrower: "chloe",
+    title: "Pasta machine",
+    days: [2, 3],
+    message: "Pasta night for the book club!",
+    then: ["approve", "handover", "return"],
+  },
 ];
 
 /**
@@ -95,22 +110,41 @@ export interface SeedOptions {
   password: string;
   /** Pictures for a listing (optional): uploaded as the item's photos. */
   photosFor?: (listing: Listing, index: number) => Promise<Blob[]>;
+  /** A portrait for a neighbour (optional): uploaded as their avatar. */
+  avatarFor?: (who: Neighbour) => Promise<Blob>;
+}
+
+/** What a seed run did (all zero, and `skipped`, when the catalogue was already there). */
+export interface SeedResult {
+  profiles: number;
+  items: number;
+  loans: number;
+  questions: number;
+  reviews: number;
+  skipped: boolean;
 }
 
 /**
  * Fills an empty Sharehood with the demo neighbourhood's catalogue and loans, through the SDK like
  * any client. Runs once: when Alice already lists something, it changes nothing.
  */
-export async function seedCatalogue(
-  options: SeedOptions,
-): Promise<{ items: number; loans: number; questions: number; skipped: boolean }> {
+export async function seedCatalogue(options: SeedOptions): Promise<SeedResult> {
   const connect = connectTo(options);
   const anonymous = connect();
   const people = {} as Record<Neighbour, { id: string; client: SharehoodClient }>;
   for (const [who, email] of Object.entries(EMAILS) as [Neighbour, string][])
     people[who] = await signIn(connect, { email, password: options.password });
   const existing = await anonymous.items.list({ query: { ownerId: people.alice.id, limit: 1 } });
-  if (existing.items.length > 0) return { items: 0, loans: 0, questions: 0, skipped: true };
+  if (existing.items.length > 0)
+    return { profiles: 0, items: 0, loans: 0, questions: 0, reviews: 0, skipped: true };
+
+  // Profiles first, so every item, loan and review already shows a face and a few words.
+  for (const [who, profile] of Object.entries(PROFILES) as [Neighbour, (typeof PROFILES)[Neighbour]][]) {
+    const { client } = people[who];
+    await client.users.updateMe({ body: profile });
+    const portrait = await options.avatarFor?.(who);
+    if (portrait) await client.users.uploadAvatar({ file: portrait });
+  }
 
   const ids = new Map<string, string>();
   for (const [index, listing] of CATALOGUE.entries()) {
@@ -140,6 +174,7 @@ export async function seedCatalogue(
   }
 
   let loans = 0;
+  let reviews = 0;
   for (const loan of LOANS) {
     const listing = CATALOGUE.find((l) => l.title === loan.title)!;
     const owner = people[listing.owner].client;
@@ -155,6 +190,36 @@ export async function seedCatalogue(
       });
     }
     loans += 1;
+    const review = REVIEWS[loan.title];
+    if (review) reviews += await reviewBothWays(created.id, review, { owner, borrower });
   }
-  return { items: CATALOGUE.length, loans, questions: QUESTIONS.length, skipped: false };
+  return {
+    profiles: Object.keys(PROFILES).length,
+    items: CATALOGUE.length,
+    loans,
+    questions: QUESTIONS.length,
+    reviews,
+    skipped: false,
+  };
+}
+
+/**
+ * Both sides of a returned loan review each other (the borrower first: the owner's review reveals
+ * both), then the reviewed person answers, if the catalogue says so. Answers how many reviews.
+ */
+async function reviewBothWays(
+  loanId: string,
+  review: (typeof REVIEWS)[string],
+  sides: Record<"owner" | "borrower", SharehoodClient>,
+): Promise<number> {
+  const written = {
+    borrower: await sides.borrower.reviews.write({ params: { id: loanId }, body: review.borrower }),
+    owner: await sides.owner.reviews.write({ params: { id: loanId }, body: review.owner }),
+  };
+  if (review.reply) {
+    // The review of the one who answers is the other side's.
+    const of = review.reply.by === "owner" ? written.borrower : written.owner;
+    await sides[review.reply.by].reviews.reply({ params: { id: of.id }, body: { body: review.reply.body } });
+  }
+  return 2;
 }

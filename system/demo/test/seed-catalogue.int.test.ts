@@ -3,10 +3,11 @@ import { createClient } from "@sharehood/sdk";
 import { startInProcessStack, type InProcessStack } from "@sharehood/test-stack";
 import { userApiService } from "@sharehood/user-api/service";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { avatarFor } from "../src/avatar-art.ts";
 import { seedCatalogue } from "../src/seed-catalogue.ts";
 
-// The demo catalogue `npm start` seeds on a first start, against the real APIs (without pictures:
-// photo-art's rendering is not what this checks).
+// The demo catalogue `npm start` seeds on a first start, against the real APIs (without item
+// pictures: photo-art's rendering is not what this checks; with the four small avatars).
 
 const PASSWORD = "sharehood-demo";
 
@@ -34,10 +35,22 @@ describe("the demo catalogue", () => {
     });
   };
 
-  it("gives a fresh demo populated inboxes: a question and its answer before a request, then the request's thread", async () => {
-    const options = { userApiUrl: stack.users.url, inventoryApiUrl: stack.inventory.url, password: PASSWORD };
+  it("gives a fresh demo lived-in profiles (words, a portrait, revealed reviews with an answer) and populated inboxes: a question and its answer before a request, then the request's thread", async () => {
+    const options = {
+      userApiUrl: stack.users.url,
+      inventoryApiUrl: stack.inventory.url,
+      password: PASSWORD,
+      avatarFor,
+    };
     const seeded = await seedCatalogue(options);
-    expect(seeded).toMatchObject({ items: 50, loans: 8, questions: 1, skipped: false });
+    expect(seeded).toMatchObject({
+      profiles: 4,
+      items: 50,
+      loans: 10,
+      questions: 1,
+      reviews: 6,
+      skipped: false,
+    });
 
     const chloe = await signIn("chloe@example.com");
     const alice = await signIn("alice@example.com");
@@ -72,8 +85,37 @@ describe("the demo catalogue", () => {
     expect((await alice.conversations.list({ query: { limit: 100 } })).items.length).toBeGreaterThan(2);
     expect((await alice.conversations.unreadCount({})).count).toBeGreaterThan(0);
 
+    // A lived-in profile: Chloé's words and face, and the reviews she got from both her loans
+    // (each revealed: both sides wrote theirs), with her answer to Alice's.
+    const me = await chloe.users.getMe({});
+    expect(me).toMatchObject({ bio: expect.stringMatching(/brioche/), neighbourhood: "Old Town" });
+    // Served by the User API (its address in the URL is the configured public one, not the test's port).
+    const portrait = await fetch(new URL(new URL(me.avatarUrl ?? "").pathname, stack.users.url));
+    expect([portrait.status, portrait.headers.get("content-type")]).toEqual([
+      200,
+      expect.stringMatching(/^image\//),
+    ]);
+    const anonymous = createClient({ userApiUrl: stack.users.url, inventoryApiUrl: stack.inventory.url });
+    const reviewsOf = () => anonymous.users.reviews({ params: { id: me.id }, query: {} });
+    const received = await reviewsOf();
+    expect(received.summary).toMatchObject({
+      count: 2,
+      average: 5,
+      completedAsLender: 1,
+      completedAsBorrower: 1,
+    });
+    expect(received.items.map((r) => [r.author.name, r.item.title, r.reply?.body ?? null])).toEqual(
+      expect.arrayContaining([
+        ["Alice Martin", "Stand mixer", expect.stringMatching(/^So glad the cake/)],
+        ["Dev Patel", "Pasta machine", null],
+      ]),
+    );
+    expect(received.items.every((r) => r.revealedAt !== null && r.author.avatarUrl !== null)).toBe(true);
+
     // Seeding again changes nothing.
-    expect(await seedCatalogue(options)).toMatchObject({ skipped: true, questions: 0 });
+    expect(await seedCatalogue(options)).toMatchObject({ skipped: true, questions: 0, reviews: 0 });
     expect(await threadsAbout(chloe, "Two-person hiking tent")).toHaveLength(2);
+    expect((await chloe.users.getMe({})).avatarUrl).toBe(me.avatarUrl);
+    expect(await reviewsOf()).toEqual(received);
   }, 120_000);
 });
