@@ -4,7 +4,8 @@ import { getEnv, usesSecureCookies } from "@/env";
 import { cookieHeaderAfter, sessionCookiesOnly } from "@/server/forward-cookies";
 import { REQUEST_PATH_HEADER, pagePathOf } from "@/server/request-path";
 import { decodeSessionCookie, hasSessionCookie, SESSION_TOKENS_HEADER } from "@/server/session-cookie";
-import { refreshDue } from "@/server/token-refresh";
+import { endedBySuspension, refreshDue } from "@/server/token-refresh";
+import { SUSPENDED_CODE, SUSPENDED_MESSAGE, SUSPENDED_SIGN_IN_PATH } from "@/features/auth/suspension";
 import { newNonce, securityHeaders } from "@/server/security-headers";
 
 // next-auth's proxy form (`export { auth as proxy }`): it reads the session and, when the API
@@ -22,21 +23,38 @@ async function sessionFor(
   request: NextRequest,
   event: NextFetchEvent,
   forwarded: Headers,
-): Promise<{ setCookies: string[] }> {
+): Promise<{ setCookies: string[]; suspended: boolean }> {
   forwarded.delete(SESSION_TOKENS_HEADER);
   const cookieHeader = request.headers.get("cookie");
-  if (!hasSessionCookie(cookieHeader)) return { setCookies: [] };
+  if (!hasSessionCookie(cookieHeader)) return { setCookies: [], suspended: false };
   const tokens = await decodeSessionCookie(request.headers);
   if (tokens && !refreshDue(tokens)) {
     forwarded.set(SESSION_TOKENS_HEADER, JSON.stringify(tokens));
-    return { setCookies: [] };
+    return { setCookies: [], suspended: false };
   }
   const session = await readSession(request, event);
   const setCookies = sessionCookiesOnly(session.headers.getSetCookie(), SESSION_COOKIE);
   // The page reads the cookie the browser will hold from now on, not the one it sent: with the
   // old one, it would still see the tokens that were just rotated (or a session just ended).
   if (setCookies.length > 0) forwarded.set("cookie", cookieHeaderAfter(cookieHeader, setCookies));
-  return { setCookies };
+  return { setCookies, suspended: tokens !== null && endedBySuspension(tokens) };
+}
+
+/**
+ * The answer for a request whose session just ended because the account is suspended: a page
+ * goes to the sign-in page, which says so; a call of the app's own routes gets the problem code,
+ * which the browser code acts on the same way (features/auth/suspension.ts).
+ */
+function suspendedAnswer(request: NextRequest): Response | null {
+  const { pathname } = request.nextUrl;
+  if (pathname === "/sign-in") return null;
+  if (pathname.startsWith("/api/"))
+    return NextResponse.json({ message: SUSPENDED_MESSAGE, code: SUSPENDED_CODE }, { status: 403 });
+  if (request.method !== "GET") return null;
+  // On the host the request came to (as after signing in): the person must stay on it.
+  const signIn = request.nextUrl.clone();
+  [signIn.pathname, signIn.search] = SUSPENDED_SIGN_IN_PATH.split("?") as [string, string];
+  return NextResponse.redirect(signIn);
 }
 
 /**
@@ -45,7 +63,7 @@ async function sessionFor(
  */
 export async function proxy(request: NextRequest, event: NextFetchEvent): Promise<Response> {
   const forwarded = new Headers(request.headers);
-  const { setCookies } = await sessionFor(request, event, forwarded);
+  const { setCookies, suspended } = await sessionFor(request, event, forwarded);
 
   const env = getEnv();
   const nonce = newNonce();
@@ -60,7 +78,8 @@ export async function proxy(request: NextRequest, event: NextFetchEvent): Promis
   forwarded.set(REQUEST_PATH_HEADER, pagePathOf(new URL(request.url)));
   forwarded.set("content-security-policy", security["content-security-policy"]!);
 
-  const response = NextResponse.next({ request: { headers: forwarded } });
+  const response =
+    (suspended && suspendedAnswer(request)) || NextResponse.next({ request: { headers: forwarded } });
   for (const cookie of setCookies) response.headers.append("set-cookie", cookie);
   for (const [name, value] of Object.entries(security)) response.headers.set(name, value);
   return response;

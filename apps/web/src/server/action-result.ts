@@ -1,4 +1,5 @@
 import { ApiConnectionError, ApiError } from "@sharehood/sdk";
+import { SUSPENDED_MESSAGE } from "@/features/auth/suspension";
 
 /** What every server action answers: success with data, or messages to show next to fields. */
 export type ActionResult<T = undefined> =
@@ -32,6 +33,7 @@ const MESSAGES: Partial<Record<string, string>> = {
   precondition_failed: "Someone changed this while you were editing. Reload to see the latest version.",
   dependency_unavailable: "A Sharehood service is temporarily unavailable. Please try again shortly.",
   internal: "Something went wrong on our side. Please try again.",
+  account_suspended: SUSPENDED_MESSAGE,
 };
 
 /**

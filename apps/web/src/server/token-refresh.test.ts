@@ -6,7 +6,7 @@ const refresh = vi.fn<(input: { body: { refreshToken: string } }) => Promise<Aut
 vi.mock("@/env", () => ({ getEnv: () => ({ AUTH_REFRESH_MARGIN_SECONDS: 60 }) }));
 vi.mock("@/server/api-client", () => ({ apiClient: () => ({ auth: { refresh } }) }));
 
-const { ensureFreshTokens } = await import("./token-refresh.ts");
+const { endedBySuspension, ensureFreshTokens } = await import("./token-refresh.ts");
 
 const viewer = { id: "u1", name: "Rex", email: "rex@example.test", role: "user" as const, permissions: [] };
 let rotations = 0;
@@ -76,6 +76,24 @@ describe("ensureFreshTokens", () => {
     expect(await ensureFreshTokens(tokens(30))).toBeNull();
     expect(refresh).toHaveBeenCalledTimes(2);
     expect(first?.refreshToken).toBe("refresh-1");
+  });
+
+  it("ends the session of a suspended account and remembers why, for the sign-in page", async () => {
+    const current = tokens(30, "refresh-suspended");
+    refresh.mockRejectedValueOnce(
+      new ApiError({
+        type: "about:blank",
+        title: "Forbidden",
+        status: 403,
+        detail: "This account is suspended.",
+        code: "account_suspended",
+        requestId: "r2",
+      }),
+    );
+    expect(endedBySuspension(current)).toBe(false);
+    expect(await ensureFreshTokens(current)).toBeNull();
+    expect(endedBySuspension(current)).toBe(true);
+    expect(endedBySuspension(tokens(30, "refresh-other"))).toBe(false);
   });
 
   it("keeps the current tokens when the User API cannot be reached", async () => {

@@ -21,6 +21,25 @@ const inflight = (globalInflight[inflightKey] ??= new Map());
 
 const keyOf = (refreshToken: string) => createHash("sha256").update(refreshToken).digest("base64url");
 
+// Sessions whose refresh the User API refused because the account is suspended, by refresh token,
+// for a minute: the proxy, which ends the session, sends the person to the sign-in page that says
+// why. The token is dead either way, so remembering it a little longer gives nothing away.
+const suspendedKey = Symbol.for("sharehood.web.refresh-suspended");
+const globalSuspended = globalThis as unknown as Record<symbol, Map<string, number>>;
+const suspended = (globalSuspended[suspendedKey] ??= new Map());
+const SUSPENDED_MEMORY_MS = 60_000;
+
+function rememberSuspended(refreshToken: string): void {
+  const now = Date.now();
+  for (const [key, until] of suspended) if (until <= now) suspended.delete(key);
+  suspended.set(keyOf(refreshToken), now + SUSPENDED_MEMORY_MS);
+}
+
+/** Whether these tokens' session ended because the account is suspended (see ensureFreshTokens). */
+export function endedBySuspension(tokens: SessionTokens): boolean {
+  return (suspended.get(keyOf(tokens.refreshToken)) ?? 0) > Date.now();
+}
+
 /**
  * Turns a login/register/refresh answer of the User API into session tokens. The answer carries
  * the token's permissions, so no validate-token call is needed.
@@ -53,7 +72,12 @@ async function refreshOnce(refreshToken: string): Promise<SessionTokens | null> 
     const result = await apiClient().auth.refresh({ body: { refreshToken } });
     return tokensFromAuthResult(result);
   } catch (error) {
-    // 401: the session was revoked (logout, deletion, reuse); anything else is transient.
+    // 401: the session was revoked (logout, deletion, reuse); 403 account_suspended: the account
+    // is suspended, which ends it too; anything else is transient.
+    if (error instanceof ApiError && error.code === "account_suspended") {
+      rememberSuspended(refreshToken);
+      return null;
+    }
     if (error instanceof ApiError && (error.status === 401 || error.status === 400)) return null;
     throw error;
   }

@@ -15,7 +15,7 @@ export const metadata: Metadata = {
 export default async function SignInPage({
   searchParams,
 }: {
-  searchParams: Promise<{ callbackUrl?: string; reset?: string }>;
+  searchParams: Promise<{ callbackUrl?: string; reset?: string; ended?: string }>;
 }) {
   const params = await searchParams;
   const callbackUrl = safeReturnPath(params.callbackUrl);
@@ -39,6 +39,12 @@ export default async function SignInPage({
       {params.reset === "done" && (
         <Alert tone="success" title="Your new password is set" className="mb-4">
           You were signed out everywhere. Sign in with your new password.
+        </Alert>
+      )}
+      {params.ended === "suspended" && (
+        <Alert tone="error" title="Your account is suspended" className="mb-4">
+          Sharehood&apos;s admins suspended it, so you were signed out and cannot sign in. If you think this
+          is a mistake, contact Sharehood.
         </Alert>
       )}
       <SignInForm callbackUrl={callbackUrl} />

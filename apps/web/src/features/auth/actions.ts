@@ -9,11 +9,14 @@ import { apiClient } from "@/server/api-client";
 import { clientAddressForwarding } from "@/server/client-address";
 import { getAccessToken } from "@/server/session";
 import { safeReturnPath } from "@/features/auth/safe-return-path";
+import { SUSPENDED_CODE } from "@/features/auth/suspension";
 import { zodFieldErrors } from "@/server/zod-field-errors";
 
 type FormState = ActionResult | null;
 
 const NO_SESSION = "We could not start your session. Please try again.";
+const SUSPENDED_SIGN_IN =
+  "This account is suspended by Sharehood's admins, so it cannot sign in. If you think this is a mistake, contact Sharehood.";
 
 async function startSession(result: AuthResult, returnTo: string): Promise<ActionResult> {
   let landing: unknown;
@@ -42,6 +45,8 @@ export async function signInAction(_state: FormState, form: FormData): Promise<F
   } catch (error) {
     const mapped = failureFrom(error);
     if (mapped.code === "unauthenticated") return failure("That email and password do not match an account.");
+    // Said plainly, and only after the right password (the User API checks it first).
+    if (mapped.code === SUSPENDED_CODE) return failure(SUSPENDED_SIGN_IN, {}, SUSPENDED_CODE);
     return mapped;
   }
   return startSession(result, safeReturnPath(form.get("callbackUrl")));

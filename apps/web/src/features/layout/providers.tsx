@@ -1,6 +1,7 @@
 "use client";
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { MutationCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
+import { leaveSuspendedSession, SUSPENDED_MESSAGE } from "@/features/auth/suspension";
 import { ViewerProvider, type ServerViewer } from "@/features/layout/viewer";
 
 /**
@@ -14,6 +15,13 @@ export function Providers({ viewer, children }: { viewer: ServerViewer; children
         defaultOptions: {
           queries: { staleTime: 30_000, refetchOnWindowFocus: false, retry: 1 },
         },
+        // Mutations run server actions, whose refusals arrive as their message: a suspended
+        // account's ends the session (fetchJson and useFormAction see the code itself).
+        mutationCache: new MutationCache({
+          onError: (error) => {
+            if (error.message === SUSPENDED_MESSAGE) leaveSuspendedSession();
+          },
+        }),
       }),
   );
   return (

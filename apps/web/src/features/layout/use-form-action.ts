@@ -1,5 +1,6 @@
 "use client";
-import { useActionState, useTransition, type FormEvent } from "react";
+import { useActionState, useEffect, useTransition, type FormEvent } from "react";
+import { leaveSuspendedSession, saysSuspended } from "@/features/auth/suspension";
 
 /**
  * A server action behind a form that keeps what people typed. React resets a form after an
@@ -13,6 +14,10 @@ export function useFormAction<State>(
   check?: (form: HTMLFormElement) => boolean,
 ) {
   const [state, dispatch, actionPending] = useActionState(serverAction, initialState);
+  // A suspended account: the action was refused, and so will every other be; the session ends.
+  useEffect(() => {
+    if (saysSuspended(state)) leaveSuspendedSession();
+  }, [state]);
   const [transitionPending, startTransition] = useTransition();
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
