@@ -13,6 +13,8 @@ export { prepareDatabase, runMigrateCommand } from "./db/prepare-database.ts";
 export { startEmbeddedPostgres, type EmbeddedPostgres } from "./db/embedded-postgres.ts";
 export { isDatabaseUnavailable } from "./db/unavailable.ts";
 export { BaseEnvSchema, envFlag, loadEnv, ServiceEnvSchema } from "./env.ts";
+// Only the settings: the image pipeline itself is `@sharehood/server-kit/images` (it loads sharp).
+export { checkFileStorageEnv, FileStorageEnv, type FileStorageConfig } from "./images/file-storage-env.ts";
 export {
   createRouteMounter,
   PreparedResponse,

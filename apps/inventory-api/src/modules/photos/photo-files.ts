@@ -1,6 +1,6 @@
 import type { Logger } from "@sharehood/server-kit";
+import type { FileStorage } from "@sharehood/server-kit/images";
 import type { PhotoUrls } from "../items/item-dto.ts";
-import type { PhotoStorage } from "./photo-storage.ts";
 
 /** The files stored for each photo, under `<key>/<variant>.webp`. */
 export const PHOTO_VARIANTS = ["display", "thumb"] as const;
@@ -20,7 +20,7 @@ export function photoUrlsAt(publicUrl: string): PhotoUrls {
 /** Removes photos' files. Called after the rows are gone, so a failure only leaves orphans (logged). */
 export type RemovePhotoFiles = (keys: readonly string[]) => Promise<void>;
 
-export function createRemovePhotoFiles(storage: PhotoStorage, logger: Logger): RemovePhotoFiles {
+export function createRemovePhotoFiles(storage: FileStorage, logger: Logger): RemovePhotoFiles {
   return async (keys) => {
     const files = keys.flatMap((key) => PHOTO_VARIANTS.map((variant) => fileKey(key, variant)));
     const results = await Promise.allSettled(files.map((file) => storage.delete(file)));

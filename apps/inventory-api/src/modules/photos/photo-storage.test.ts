@@ -2,49 +2,46 @@ import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDiskStorage, createS3Storage, type FileStorage } from "@sharehood/server-kit/images";
 import { startS3Server } from "../../../test/s3-server.ts";
-import { createDiskStorage } from "./disk-storage.ts";
-import type { PhotoStorage } from "./photo-storage.ts";
-import { createS3Storage } from "./s3-storage.ts";
 
 /** Each implementation, made fresh for its block, and how to tidy up after it. */
-const implementations: Record<string, () => Promise<{ storage: PhotoStorage; close: () => Promise<void> }>> =
-  {
-    disk: async () => {
-      const dir = await mkdtemp(join(tmpdir(), "photos-disk-"));
-      return {
-        storage: createDiskStorage(dir),
-        close: async () => {
-          // Nothing may be left behind once every key was deleted (no temp files, no empty folders).
-          expect(await readdir(dir, { recursive: true })).toEqual([]);
-          await rm(dir, { recursive: true, force: true });
-        },
-      };
-    },
-    "S3-compatible (s3rver)": async () => {
-      const server = await startS3Server();
-      const storage = createS3Storage({
-        bucket: server.bucket,
-        region: "us-east-1",
-        endpoint: server.endpoint,
-        forcePathStyle: true,
-        credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" },
-      });
-      return {
-        storage,
-        close: async () => {
-          expect(await server.keys()).toEqual([]);
-          storage.close();
-          await server.close();
-        },
-      };
-    },
-  };
+const implementations: Record<string, () => Promise<{ storage: FileStorage; close: () => Promise<void> }>> = {
+  disk: async () => {
+    const dir = await mkdtemp(join(tmpdir(), "photos-disk-"));
+    return {
+      storage: createDiskStorage(dir),
+      close: async () => {
+        // Nothing may be left behind once every key was deleted (no temp files, no empty folders).
+        expect(await readdir(dir, { recursive: true })).toEqual([]);
+        await rm(dir, { recursive: true, force: true });
+      },
+    };
+  },
+  "S3-compatible (s3rver)": async () => {
+    const server = await startS3Server();
+    const storage = createS3Storage({
+      bucket: server.bucket,
+      region: "us-east-1",
+      endpoint: server.endpoint,
+      forcePathStyle: true,
+      credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" },
+    });
+    return {
+      storage,
+      close: async () => {
+        expect(await server.keys()).toEqual([]);
+        storage.close();
+        await server.close();
+      },
+    };
+  },
+};
 
 const bytes = (text: string) => Buffer.from(text);
 
 describe.each(Object.entries(implementations))("the photo storage contract on %s", (_name, make) => {
-  let storage: PhotoStorage;
+  let storage: FileStorage;
   let close: () => Promise<void>;
   beforeAll(async () => {
     ({ storage, close } = await make());

@@ -1,10 +1,9 @@
-import { createHash } from "node:crypto";
 import { Router, type Request } from "express";
 import { MAX_PHOTO_BYTES, PHOTO_FIELD } from "@sharehood/sdk";
 import { inventoryRoutes } from "@sharehood/sdk/contract";
 import { notFound } from "@sharehood/server-kit";
+import { receiveFiles, sendImmutableImage } from "@sharehood/server-kit/images";
 import type { Mount } from "../auth/mount.ts";
-import { receiveFiles } from "./multipart.ts";
 import { PHOTO_VARIANTS } from "./photo-files.ts";
 import type { PhotosService } from "./photos.service.ts";
 
@@ -48,21 +47,7 @@ export function photosRouter(mount: Mount, photos: PhotosService): Router {
     if (!KEY.test(key) || !FILES.has(file)) throw notFound("The photo");
     const bytes = await photos.file(`${key}/${file}`);
     if (!bytes) throw notFound("The photo");
-    const etag = `"${createHash("sha1").update(bytes).digest("base64url")}"`;
-    res.set({
-      etag,
-      "cache-control": "public, max-age=31536000, immutable",
-      // Helmet's default (same-origin) would stop the web app, on another origin, from showing it.
-      "cross-origin-resource-policy": "cross-origin",
-    });
-    const ifNoneMatch = req.headers["if-none-match"];
-    if (
-      ifNoneMatch?.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag || tag.trim() === "*")
-    ) {
-      res.status(304).end();
-      return;
-    }
-    res.type("image/webp").send(bytes);
+    sendImmutableImage(req, res, bytes);
   });
   return router;
 }

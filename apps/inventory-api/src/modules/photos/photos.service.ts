@@ -1,14 +1,13 @@
 import { MAX_PHOTOS_PER_ITEM, type Item } from "@sharehood/sdk";
 import { AppError, forbidden, notFound, type Logger } from "@sharehood/server-kit";
+import type { FileStorage, ReceivedFile } from "@sharehood/server-kit/images";
 import { can, type Caller } from "../auth/caller.ts";
 import { expectedVersion, stale } from "../items/if-match.ts";
 import { toItemDto, type PhotoUrls } from "../items/item-dto.ts";
 import type { ItemsRepository } from "../items/items.repository.ts";
-import type { ReceivedFile } from "./multipart.ts";
 import { newId } from "../../new-id.ts";
 import { fileKey, type RemovePhotoFiles } from "./photo-files.ts";
 import type { PhotoIntake } from "./photo-intake.ts";
-import type { PhotoStorage } from "./photo-storage.ts";
 import type { ProcessedPhoto } from "./process-photo.ts";
 import type { PhotosRepository, Refusal } from "./photos.repository.ts";
 
@@ -27,7 +26,7 @@ const storageDown = (cause: unknown) =>
 export function createPhotosService(deps: {
   photos: PhotosRepository;
   items: ItemsRepository;
-  storage: PhotoStorage;
+  storage: FileStorage;
   removeFiles: RemovePhotoFiles;
   photoUrls: PhotoUrls;
   intake: PhotoIntake;

@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { mkdir, readFile, rename, rm, rmdir, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
-import { assertStorageKey, type PhotoStorage } from "./photo-storage.ts";
+import { assertStorageKey, type FileStorage } from "./file-storage.ts";
 
 const isMissing = (error: unknown) => (error as NodeJS.ErrnoException).code === "ENOENT";
 
-/** Photo files on the local disk under `root` (one replica only: replicas do not see each other's disks). */
-export function createDiskStorage(root: string): PhotoStorage {
+/** Files on the local disk under `root` (one replica only: replicas do not see each other's disks). */
+export function createDiskStorage(root: string): FileStorage {
   const base = resolve(root);
   const pathOf = (key: string) => {
     assertStorageKey(key);
@@ -38,7 +38,7 @@ export function createDiskStorage(root: string): PhotoStorage {
     async delete(key) {
       const path = pathOf(key);
       await rm(path, { force: true });
-      // Drop the photo's folder once its last file is gone (fails harmlessly while others remain).
+      // Drop a key's folder once its last file is gone (fails harmlessly while others remain).
       if (dirname(path) !== base) await rmdir(dirname(path)).catch(() => undefined);
     },
   };

@@ -11,7 +11,7 @@ interface SeenRequest {
 }
 
 /** An S3 client whose HTTP layer records each request and answers `status` (with an S3 error body when not 2xx). */
-function recording(options: { forcePathStyle: boolean; status?: number; code?: string }) {
+function recording(options: { forcePathStyle: boolean; status?: number; code?: string; keyPrefix?: string }) {
   const seen: SeenRequest[] = [];
   const status = options.status ?? 200;
   const storage = createS3Storage({
@@ -19,6 +19,7 @@ function recording(options: { forcePathStyle: boolean; status?: number; code?: s
     region: "eu-west-3",
     endpoint: "http://store.test:9000",
     forcePathStyle: options.forcePathStyle,
+    keyPrefix: options.keyPrefix,
     credentials: { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "secret" },
     requestHandler: {
       handle: (request: SeenRequest) => {
@@ -40,8 +41,9 @@ function recording(options: { forcePathStyle: boolean; status?: number; code?: s
   return { seen, storage };
 }
 
-// What an S3-compatible server receives from the adapter. s3rver (see photo-storage.test.ts) shows
-// these are accepted by one real implementation; this pins down the shapes themselves.
+// What an S3-compatible server receives from the adapter. s3rver (see the Inventory API's
+// photo-storage.test.ts) shows these are accepted by one real implementation; this pins down the
+// shapes themselves.
 describe("the S3 adapter's requests", () => {
   it("puts with path-style URLs, the content type, a year of caching and a SigV4 signature", async () => {
     const { seen, storage } = recording({ forcePathStyle: true });
@@ -82,5 +84,17 @@ describe("the S3 adapter's requests", () => {
 
     const broken = recording({ forcePathStyle: true, status: 403, code: "AccessDenied" });
     await expect(broken.storage.get("abc/display.webp")).rejects.toThrow();
+  });
+
+  it("puts every key under the prefix it was given, checking the key itself first", async () => {
+    const { seen, storage } = recording({ forcePathStyle: true, keyPrefix: "avatars/" });
+    await storage.put("abc.webp", Buffer.from("webp"), "image/webp");
+    await storage.delete("abc.webp");
+    expect(seen.map((request) => request.path)).toEqual([
+      "/photos-bucket/avatars/abc.webp",
+      "/photos-bucket/avatars/abc.webp",
+    ]);
+    await expect(storage.get("../abc.webp")).rejects.toThrow(TypeError);
+    expect(seen).toHaveLength(2);
   });
 });

@@ -5,7 +5,7 @@ import {
   S3Client,
   type S3ClientConfig,
 } from "@aws-sdk/client-s3";
-import { assertStorageKey, type PhotoStorage } from "./photo-storage.ts";
+import { assertStorageKey, type FileStorage } from "./file-storage.ts";
 
 /** How to reach an S3-compatible bucket (AWS S3, MinIO, Ceph, R2, ...). */
 export interface S3StorageOptions {
@@ -17,6 +17,11 @@ export interface S3StorageOptions {
   forcePathStyle: boolean;
   /** Static keys; without them the AWS default chain is used (env, profile, instance role). */
   credentials?: { accessKeyId: string; secretAccessKey: string };
+  /**
+   * Put before every key (`avatars/`), so two kinds of files can share a bucket; keys are checked
+   * before it is added. None by default: item photos sit at the bucket's root.
+   */
+  keyPrefix?: string;
   /** Tests only: replaces the HTTP handler. */
   requestHandler?: S3ClientConfig["requestHandler"];
 }
@@ -26,9 +31,14 @@ const isMissing = (error: unknown) => {
   return e.name === "NoSuchKey" || e.name === "NotFound" || e.$metadata?.httpStatusCode === 404;
 };
 
-/** Photo files in an S3-compatible bucket, so every replica sees the same photos. */
-export function createS3Storage(options: S3StorageOptions): PhotoStorage & { close(): void } {
+/** Files in an S3-compatible bucket, so every replica sees the same files. */
+export function createS3Storage(options: S3StorageOptions): FileStorage & { close(): void } {
   const { bucket } = options;
+  const prefix = options.keyPrefix ?? "";
+  const objectKey = (key: string) => {
+    assertStorageKey(key);
+    return `${prefix}${key}`;
+  };
   const client = new S3Client({
     region: options.region,
     endpoint: options.endpoint,
@@ -42,13 +52,12 @@ export function createS3Storage(options: S3StorageOptions): PhotoStorage & { clo
     requestHandler: options.requestHandler ?? { connectionTimeout: 3_000, requestTimeout: 20_000 },
   });
   return {
-    description: `s3 bucket ${bucket}${options.endpoint ? ` at ${options.endpoint}` : ""}`,
+    description: `s3 bucket ${bucket}${prefix ? ` under ${prefix}` : ""}${options.endpoint ? ` at ${options.endpoint}` : ""}`,
     async put(key, body, contentType) {
-      assertStorageKey(key);
       await client.send(
         new PutObjectCommand({
           Bucket: bucket,
-          Key: key,
+          Key: objectKey(key),
           Body: body,
           ContentType: contentType,
           // Keys never change content, so a CDN in front of the bucket may cache them for good.
@@ -57,9 +66,9 @@ export function createS3Storage(options: S3StorageOptions): PhotoStorage & { clo
       );
     },
     async get(key) {
-      assertStorageKey(key);
+      const Key = objectKey(key);
       try {
-        const object = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+        const object = await client.send(new GetObjectCommand({ Bucket: bucket, Key }));
         return object.Body ? Buffer.from(await object.Body.transformToByteArray()) : Buffer.alloc(0);
       } catch (error) {
         if (isMissing(error)) return null;
@@ -67,8 +76,7 @@ export function createS3Storage(options: S3StorageOptions): PhotoStorage & { clo
       }
     },
     async delete(key) {
-      assertStorageKey(key);
-      await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
+      await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: objectKey(key) }));
     },
     close: () => client.destroy(),
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AppError } from "@sharehood/server-kit";
+import { AppError } from "../app-error.ts";
 import { createDecodeQueue } from "./decode-queue.ts";
 
 /** A task that runs until released, recording how many run at once. */
@@ -27,7 +27,7 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe("the decode queue", () => {
   it("runs at most `concurrency` tasks at once; the rest wait and start in arrival order", async () => {
-    const queue = createDecodeQueue({ concurrency: 2, maxWaiting: 10 });
+    const queue = createDecodeQueue({ concurrency: 2, maxWaiting: 10, filesPerUpload: 8 });
     const { state, task, releaseOne } = tasks();
     const results = Array.from({ length: 6 }, (_, i) => queue.run(task(i)));
     await settle();
@@ -39,7 +39,7 @@ describe("the decode queue", () => {
   });
 
   it("refuses new uploads with 503 and Retry-After once the line is full, and files past one more upload's worth", async () => {
-    const queue = createDecodeQueue({ concurrency: 1, maxWaiting: 2 });
+    const queue = createDecodeQueue({ concurrency: 1, maxWaiting: 2, filesPerUpload: 8 });
     const { task, releaseOne } = tasks();
     const refusal = (run: () => unknown) => {
       try {
@@ -57,7 +57,7 @@ describe("the decode queue", () => {
     expect(busy).toBeInstanceOf(AppError);
     expect(busy).toMatchObject({ status: 503, code: "dependency_unavailable" });
     expect(Number((busy as AppError).headers["retry-after"])).toBeGreaterThan(0);
-    // Files of uploads already under way still join, up to MAX_PHOTOS_PER_ITEM (8) more.
+    // Files of uploads already under way still join, up to one upload's worth (8) more.
     for (let i = 3; i < 11; i += 1) admitted.push(queue.run(task(i)));
     expect(await queue.run(task(11)).catch((e: unknown) => e)).toMatchObject({ status: 503 });
     for (let i = 0; i < 11; i += 1) await releaseOne();
@@ -66,7 +66,7 @@ describe("the decode queue", () => {
   });
 
   it("drops a waiting task whose upload was abandoned, and frees slots of failed tasks", async () => {
-    const queue = createDecodeQueue({ concurrency: 1, maxWaiting: 5 });
+    const queue = createDecodeQueue({ concurrency: 1, maxWaiting: 5, filesPerUpload: 8 });
     const { state, task, releaseOne } = tasks();
     const first = queue.run(task(0));
     const abandoned = new AbortController();

@@ -1,8 +1,8 @@
 /**
- * Where photo files live. One small interface so the disk and any S3-compatible store are
- * interchangeable; keys look like `<photo key>/display.webp`.
+ * Where uploaded files (item photos, avatars) live. One small interface so the disk and any
+ * S3-compatible store are interchangeable; keys look like `<photo key>/display.webp`.
  */
-export interface PhotoStorage {
+export interface FileStorage {
   /** Says where files go, for the start-up log. */
   readonly description: string;
   /** Stores bytes under a key, replacing what was there; a reader never sees a partial file. */

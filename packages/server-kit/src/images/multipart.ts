@@ -1,6 +1,6 @@
 import busboy from "busboy";
 import type { Request } from "express";
-import { AppError } from "@sharehood/server-kit";
+import { AppError } from "../app-error.ts";
 
 /** One file of a multipart body, read whole (it is at most `maxFileBytes`). */
 export interface ReceivedFile {
