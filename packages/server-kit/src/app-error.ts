@@ -12,6 +12,7 @@ const TITLES: Record<ErrorCode, string> = {
   payload_too_large: "Request body too large",
   unsupported_media_type: "Unsupported media type",
   dependency_unavailable: "A service we depend on is unavailable",
+  account_suspended: "This account is suspended",
   internal: "Something went wrong on our side",
 };
 

@@ -61,6 +61,10 @@ export function createUserApiClient(options: UserApiClientOptions) {
         );
       } catch (error) {
         if (error instanceof AppError) throw error;
+        // A suspended account's token: the caller is told so (403), as the User API tells it.
+        if (error instanceof ApiError && error.code === "account_suspended") {
+          throw new AppError("account_suspended", error.problem.detail);
+        }
         if (error instanceof ApiError && (error.status === 401 || error.status === 400)) {
           throw new AppError("unauthenticated", "The access token is invalid, expired or revoked", {
             headers: { "www-authenticate": 'Bearer realm="sharehood", error="invalid_token"' },
