@@ -10,6 +10,7 @@ import {
   startPeriodic,
   type Service,
 } from "@sharehood/server-kit";
+import { createDecodeQueue, createImageIntake } from "@sharehood/server-kit/images";
 import { createDb, type Db } from "./db.ts";
 import type { UserApiConfig } from "./env.ts";
 import { accountRouter } from "./modules/account/account.routes.ts";
@@ -24,8 +25,15 @@ import { createPasswordAttempts } from "./modules/auth/password-attempts.ts";
 import { createMount } from "./modules/auth/mount.ts";
 import { createRevocations } from "./modules/auth/revocations.ts";
 import { createSessionsRepository } from "./modules/auth/sessions.repository.ts";
+import { avatarUrlAt } from "./modules/avatars/avatar-files.ts";
+import { createAvatarStorage, createRemoveAvatarFile } from "./modules/avatars/avatar-storage.ts";
+import { avatarsRouter, isAvatarUpload } from "./modules/avatars/avatars.routes.ts";
+import { createAvatarsService } from "./modules/avatars/avatars.service.ts";
+import { MAX_AVATAR_PIXELS, processAvatar } from "./modules/avatars/process-avatar.ts";
 import { createOutbox } from "./modules/events/outbox.ts";
 import { seedDemoUsers } from "./modules/users/demo-users.ts";
+import { createSuspensionsService } from "./modules/users/suspensions.service.ts";
+import { createUserDtos } from "./modules/users/user-dto.ts";
 import { createUsersRepository } from "./modules/users/users.repository.ts";
 import { usersRouter } from "./modules/users/users.routes.ts";
 import { createUsersService } from "./modules/users/users.service.ts";
@@ -34,6 +42,13 @@ export const SERVICE = "user-api";
 /** How often expired tokens and dead sessions are deleted, and how long they are kept first. */
 const PURGE_INTERVAL_MS = 3600 * 1000;
 const EXPIRED_TOKEN_RETENTION_MS = 24 * 3600 * 1000;
+/**
+ * Avatar uploads: files one person may send per hour (every file received counts), and how many
+ * decode at once and wait per process. Constants rather than settings: avatars are changed
+ * rarely, and one decode line per replica is plenty for them.
+ */
+const AVATAR_UPLOADS_PER_HOUR = 20;
+const AVATAR_DECODES = { concurrency: 2, maxWaiting: 8, filesPerUpload: 1 };
 export const PRISMA_DIR = fileURLToPath(new URL("../prisma", import.meta.url));
 
 /** A wired User API: the Express app and everything it holds open. */
@@ -62,8 +77,38 @@ export async function createUserApi(config: UserApiConfig): Promise<UserApi> {
   const revoke = createRevocations(store, cache, logger);
   const limiter = new RateLimiter(store, logger);
   const passwordAttempts = createPasswordAttempts(limiter, config);
-  const auth = createAuthService({ users, sessions, cache, revoke, limiter, passwordAttempts, config });
-  const usersService = createUsersService({ users, sessions, revoke, passwordAttempts });
+  const dto = createUserDtos(avatarUrlAt(config.PUBLIC_URL ?? `http://localhost:${config.PORT}`));
+  const avatarStorage = createAvatarStorage(config);
+  core.onDispose(() => avatarStorage.close());
+  logger.info({ storage: avatarStorage.description }, "avatar storage");
+  const removeAvatarFile = createRemoveAvatarFile(avatarStorage, logger);
+  const auth = createAuthService({ users, sessions, cache, revoke, limiter, passwordAttempts, dto, config });
+  const usersService = createUsersService({
+    users,
+    sessions,
+    revoke,
+    passwordAttempts,
+    dto,
+    removeAvatarFile,
+  });
+  const suspensions = createSuspensionsService({ users, revoke, dto });
+  const avatars = createAvatarsService({
+    users,
+    sessions,
+    revoke,
+    storage: avatarStorage,
+    removeFile: removeAvatarFile,
+    intake: createImageIntake({
+      limiter,
+      kind: "avatars",
+      uploadsPerHour: AVATAR_UPLOADS_PER_HOUR,
+      maxPixels: MAX_AVATAR_PIXELS,
+      decodes: createDecodeQueue(AVATAR_DECODES),
+      process: processAvatar,
+    }),
+    dto,
+    logger,
+  });
   const background = createBackgroundTasks(logger);
   // Registered before the pools close (dispose runs steps in reverse): started work finishes.
   core.onDispose(() => background.drain());
@@ -101,8 +146,9 @@ export async function createUserApi(config: UserApiConfig): Promise<UserApi> {
 
   const app = createServiceApp(core, config, {
     title: "Sharehood User API",
-    description: "Accounts, sessions, tokens and roles.",
+    description: "Accounts, sessions, tokens, roles, profiles and avatars.",
     routes: userRoutes,
+    acceptsMultipart: isAvatarUpload,
   });
   // Everything here is personal (tokens, profiles): no shared cache may keep it.
   app.use((_req, res, next) => {
@@ -112,6 +158,8 @@ export async function createUserApi(config: UserApiConfig): Promise<UserApi> {
   const mount = createMount(auth);
   app.use(authRouter(mount, auth, clientAddress));
   app.use(accountRouter(mount, account, clientAddress));
-  app.use(usersRouter(mount, usersService, clientAddress));
+  // Before the users router: `/users/me/avatar` is not a user id.
+  app.use(avatarsRouter(mount, avatars));
+  app.use(usersRouter(mount, usersService, suspensions, clientAddress));
   return finishService(core, app);
 }

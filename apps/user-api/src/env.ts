@@ -1,4 +1,10 @@
-import { envFlag, loadEnv, ServiceEnvSchema } from "@sharehood/server-kit";
+import {
+  checkFileStorageEnv,
+  envFlag,
+  FileStorageEnv,
+  loadEnv,
+  ServiceEnvSchema,
+} from "@sharehood/server-kit";
 import { z } from "zod";
 
 const seconds = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
@@ -8,6 +14,13 @@ const seconds = (fallback: number) => z.coerce.number().int().min(1).default(fal
  */
 export const UserApiEnvSchema = ServiceEnvSchema.extend({
   PORT: z.coerce.number().int().min(0).max(65535).default(4001).describe("HTTP port"),
+  /**
+   * The origin clients reach this API at: avatar URLs start with it. Described on the Inventory
+   * API's schema, which reads it for the same purpose (its photo URLs).
+   */
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Avatars go to the S3 bucket (under `avatars/`) when S3_BUCKET is set, else to <DATA_DIR>/avatars. */
+  ...FileStorageEnv,
   ACCESS_TOKEN_TTL_SECONDS: seconds(15 * 60).describe("access token lifetime"),
   REFRESH_TOKEN_TTL_SECONDS: seconds(30 * 24 * 3600).describe(
     "refresh token lifetime (a session slides with each refresh)",
@@ -109,7 +122,8 @@ export const UserApiEnvSchema = ServiceEnvSchema.extend({
   .refine((env) => (env.ADMIN_EMAIL === undefined) === (env.ADMIN_PASSWORD === undefined), {
     message: "ADMIN_EMAIL and ADMIN_PASSWORD must be set together",
     path: ["ADMIN_PASSWORD"],
-  });
+  })
+  .check(checkFileStorageEnv);
 
 export type UserApiConfig = z.infer<typeof UserApiEnvSchema>;
 

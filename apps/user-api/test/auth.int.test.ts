@@ -81,7 +81,13 @@ describe("validate-token", () => {
     const res = await t.http.post("/auth/validate-token").send({ token: user.accessToken }).expect(200);
     expect(res.body).toEqual({
       valid: true,
-      user: { id: user.user.id, email: user.user.email, name: expect.any(String), role: "user" },
+      user: {
+        id: user.user.id,
+        email: user.user.email,
+        name: expect.any(String),
+        role: "user",
+        avatarUrl: null,
+      },
       permissions: [
         "item.create",
         "item.update.own",

@@ -55,6 +55,14 @@ describe("the SDK against a running User API", () => {
     const updated = await mine.users.updateMe({ body: { name: "Pat" } });
     expect(updated.name).toBe("Pat");
     const publicProfile = await client.users.get({ params: { id: updated.id } });
-    expect(publicProfile).toEqual({ id: updated.id, name: "Pat", createdAt: updated.createdAt });
+    expect(publicProfile).toEqual({
+      id: updated.id,
+      name: "Pat",
+      createdAt: updated.createdAt,
+      bio: null,
+      neighbourhood: null,
+      avatarUrl: null,
+      emailVerified: false,
+    });
   });
 });

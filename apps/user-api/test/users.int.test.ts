@@ -1,17 +1,45 @@
+import { randomUUID } from "node:crypto";
+import type { AuditRecord, RevocationEvent } from "@sharehood/sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectProblem, newUser, register, startTestApi, type TestApi } from "./harness.ts";
+import { eventsAbout, expectProblem, newUser, register, startTestApi, type TestApi } from "./harness.ts";
 
 let t: TestApi;
 let admin: Awaited<ReturnType<typeof register>>;
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+const revocations: RevocationEvent[] = [];
+
+/** The audit entries written about a user (internal `audit.recorded` events in the outbox). */
+async function auditOf(userId: string): Promise<AuditRecord[]> {
+  return (await eventsAbout(t, userId)).flatMap((event) =>
+    event.type === "audit.recorded" ? [event.payload] : [],
+  );
+}
+
+/** Waits for the revocation event of `reason` about `userId` (pub/sub is delivered after the answer). */
+async function revocation(userId: string, reason: RevocationEvent["reason"]): Promise<RevocationEvent> {
+  for (let tries = 0; tries < 200; tries++) {
+    const found = revocations.find((event) => event.userId === userId && event.reason === reason);
+    if (found) return found;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error(`no ${reason} revocation for ${userId}`);
+}
 
 beforeAll(async () => {
-  t = await startTestApi("users", { ADMIN_EMAIL: "root@example.com", ADMIN_PASSWORD: "admin-password" });
+  t = await startTestApi("users", {
+    ADMIN_EMAIL: "root@example.com",
+    ADMIN_PASSWORD: "admin-password",
+    // More people than one address may register in a window by default.
+    REGISTER_MAX_PER_IP: "100",
+  });
   const res = await t.http
     .post("/auth/login")
     .send({ email: "root@example.com", password: "admin-password" })
     .expect(200);
   admin = { ...res.body, password: "admin-password" };
+  await t.api.store.subscribe("revocations", (message) =>
+    revocations.push(JSON.parse(message) as RevocationEvent),
+  );
 });
 afterAll(() => t.close());
 
@@ -157,10 +185,27 @@ describe("my profile", () => {
 });
 
 describe("public profiles", () => {
-  it("shows anyone a user's id, name and join date, nothing more", async () => {
+  it("shows anyone the profile a person edits (bio, neighbourhood; empty clears), nothing private", async () => {
     const someone = await register(t.http);
+    const edit = (body: object) => t.http.patch("/users/me").set(bearer(someone.accessToken)).send(body);
+    const edited = await edit({ bio: "  I lend tools.  ", neighbourhood: "Old Town" }).expect(200);
+    expect(edited.body).toMatchObject({ bio: "I lend tools.", neighbourhood: "Old Town", suspension: null });
+    // Over the limits: refused whole, nothing changes.
+    expectProblem(await edit({ bio: "x".repeat(501), neighbourhood: "Elsewhere" }), 400, "validation_failed");
+    expectProblem(await edit({ neighbourhood: "x".repeat(81) }), 400, "validation_failed");
     const res = await t.http.get(`/users/${someone.user.id}`).expect(200);
-    expect(Object.keys(res.body).sort()).toEqual(["createdAt", "id", "name"]);
+    expect(res.body).toEqual({
+      id: someone.user.id,
+      name: someone.user.name,
+      createdAt: expect.any(String),
+      bio: "I lend tools.",
+      neighbourhood: "Old Town",
+      avatarUrl: null,
+      emailVerified: false,
+    });
+    await edit({ bio: "", neighbourhood: null }).expect(200);
+    const cleared = await t.http.get(`/users/${someone.user.id}`).expect(200);
+    expect(cleared.body).toMatchObject({ bio: null, neighbourhood: null });
   });
 
   it("answers 404 for an unknown id and 400 for one that is not an id", async () => {
@@ -218,9 +263,21 @@ describe("administration", () => {
     const res = await t.http
       .patch(`/users/${someone.user.id}`)
       .set(bearer(admin.accessToken))
-      .send({ role: "admin" })
+      .send({ role: "admin", reason: "Helps with moderation" })
       .expect(200);
     expect(res.body.role).toBe("admin");
+    // The change is in the audit log, written with it; asking for the same role again writes nothing.
+    await t.http.patch(`/users/${someone.user.id}`).set(bearer(admin.accessToken)).send({ role: "admin" });
+    expect(await auditOf(someone.user.id)).toEqual([
+      {
+        action: "user.role_changed",
+        actor: { id: admin.user.id, name: admin.user.name },
+        subject: { type: "user", id: someone.user.id, label: someone.user.name },
+        reason: "Helps with moderation",
+        details: { from: "user", to: "admin" },
+        at: expect.any(String),
+      },
+    ]);
     const validated = await t.http
       .post("/auth/validate-token")
       .send({ token: someone.accessToken })
@@ -242,15 +299,37 @@ describe("administration", () => {
     );
   });
 
-  it("deletes a user; their tokens stop working", async () => {
+  it("deletes a user, with or without a reason; their tokens stop working and the audit log says why", async () => {
     const victim = await register(t.http);
+    const other = await register(t.http);
     const plain = await register(t.http);
     expectProblem(
       await t.http.delete(`/users/${victim.user.id}`).set(bearer(plain.accessToken)),
       403,
       "forbidden",
     );
+    expectProblem(
+      await t.http.delete(`/users/${other.user.id}`).set(bearer(admin.accessToken)).send({ reason: "" }),
+      400,
+      "validation_failed",
+    );
     await t.http.delete(`/users/${victim.user.id}`).set(bearer(admin.accessToken)).expect(204);
+    await t.http
+      .delete(`/users/${other.user.id}`)
+      .set(bearer(admin.accessToken))
+      .send({ reason: "Spam account" })
+      .expect(204);
+    expect((await auditOf(victim.user.id)).map((entry) => [entry.action, entry.reason])).toEqual([
+      ["user.deleted", null],
+    ]);
+    expect(await auditOf(other.user.id)).toEqual([
+      expect.objectContaining({
+        action: "user.deleted",
+        actor: { id: admin.user.id, name: admin.user.name },
+        subject: { type: "user", id: other.user.id, label: other.user.name },
+        reason: "Spam account",
+      }),
+    ]);
     expectProblem(
       await t.http.post("/auth/validate-token").send({ token: victim.accessToken }),
       401,
@@ -261,5 +340,88 @@ describe("administration", () => {
       404,
       "not_found",
     );
+  });
+
+  it("suspends an account at once everywhere, and lifting it lets the person sign in again", async () => {
+    const person = await register(t.http);
+    const plain = await register(t.http);
+    const laptop = await t.http
+      .post("/auth/login")
+      .send({ email: person.user.email, password: person.password })
+      .expect(200);
+    await t.http.post("/auth/validate-token").send({ token: person.accessToken }).expect(200); // now cached
+    const suspend = (id: string, token: string, body: object) =>
+      t.http.post(`/users/${id}/suspend`).set(bearer(token)).send(body);
+    expectProblem(await suspend(person.user.id, plain.accessToken, { reason: "x" }), 403, "forbidden");
+    expectProblem(await suspend(admin.user.id, admin.accessToken, { reason: "x" }), 409, "conflict");
+    expectProblem(await suspend(person.user.id, admin.accessToken, {}), 400, "validation_failed");
+    expectProblem(await suspend(randomUUID(), admin.accessToken, { reason: "x" }), 404, "not_found");
+    expect((await auditOf(person.user.id)).length).toBe(0); // refusals change and record nothing
+
+    const reportId = randomUUID();
+    const suspended = await suspend(person.user.id, admin.accessToken, { reason: "Unsafe items", reportId });
+    expect(suspended.status).toBe(200);
+    expect(suspended.body.suspension).toEqual({ at: expect.any(String), reason: "Unsafe items" });
+    // Every token of the account is refused at once (cached or not), saying why; so is signing in,
+    // but only to whoever knows the password.
+    for (const token of [person.accessToken, laptop.body.accessToken as string]) {
+      expectProblem(await t.http.post("/auth/validate-token").send({ token }), 403, "account_suspended");
+      expectProblem(await t.http.get("/users/me").set(bearer(token)), 403, "account_suspended");
+    }
+    expectProblem(
+      await t.http.post("/auth/refresh").send({ refreshToken: person.refreshToken }),
+      403,
+      "account_suspended",
+    );
+    const login = (password: string) =>
+      t.http.post("/auth/login").send({ email: person.user.email, password });
+    expectProblem(await login(person.password), 403, "account_suspended");
+    expectProblem(await login("not the password"), 401, "unauthenticated");
+    // The other services hear of it with every token to drop.
+    const announced = await revocation(person.user.id, "user_suspended");
+    expect(announced.tokenHashes).toHaveLength(2);
+    const listed = await t.http
+      .get(`/users?q=${encodeURIComponent(person.user.email)}`)
+      .set(bearer(admin.accessToken));
+    expect(listed.body.items[0].suspension).toMatchObject({ reason: "Unsafe items" });
+    // The public event and the audit entry were written with it.
+    const events = await eventsAbout(t, person.user.id);
+    expect(events.find((event) => event.type === "user.suspended")).toMatchObject({
+      actor: { id: admin.user.id },
+      payload: { user: { id: person.user.id } },
+    });
+    expect(await auditOf(person.user.id)).toEqual([
+      {
+        action: "user.suspended",
+        actor: { id: admin.user.id, name: admin.user.name },
+        subject: { type: "user", id: person.user.id, label: person.user.name },
+        reason: "Unsafe items",
+        details: { reportId },
+        at: expect.any(String),
+      },
+    ]);
+
+    expectProblem(
+      await t.http.post(`/users/${person.user.id}/unsuspend`).set(bearer(plain.accessToken)),
+      403,
+      "forbidden",
+    );
+    const lifted = await t.http
+      .post(`/users/${person.user.id}/unsuspend`)
+      .set(bearer(admin.accessToken))
+      .expect(200);
+    expect(lifted.body.suspension).toBeNull();
+    expect(await revocation(person.user.id, "user_unsuspended")).toMatchObject({ tokenHashes: [] });
+    await login(person.password).expect(200);
+    // The sessions the suspension ended stay ended.
+    expectProblem(
+      await t.http.post("/auth/validate-token").send({ token: person.accessToken }),
+      401,
+      "unauthenticated",
+    );
+    expect((await auditOf(person.user.id)).map((entry) => [entry.action, entry.reason])).toEqual([
+      ["user.suspended", "Unsafe items"],
+      ["user.unsuspended", null],
+    ]);
   });
 });

@@ -5,8 +5,9 @@ import type { z } from "zod";
 import { isForeignKeyViolation, isUniqueViolation } from "../../db.ts";
 import { newEmailToken } from "../account/email-tokens.ts";
 import { accountEvents } from "../events/account-events.ts";
+import type { UserDtos, UserFields } from "../users/user-dto.ts";
 import type { UsersRepository } from "../users/users.repository.ts";
-import { toUserDto } from "../users/user-dto.ts";
+import { accountSuspended } from "./account-suspended.ts";
 import type { Caller } from "./caller.ts";
 import type { PasswordAttempts } from "./password-attempts.ts";
 import { burnPasswordCheck, hashPassword, verifyPassword } from "./passwords.ts";
@@ -22,6 +23,7 @@ export interface AuthServiceDeps {
   revoke: Revoke;
   limiter: RateLimiter;
   passwordAttempts: PasswordAttempts;
+  dto: UserDtos;
   config: {
     ACCESS_TOKEN_TTL_SECONDS: number;
     REFRESH_TOKEN_TTL_SECONDS: number;
@@ -39,7 +41,7 @@ const invalidToken = (detail: string) =>
   new AppError("unauthenticated", detail, { extensions: { valid: false } });
 
 export function createAuthService(deps: AuthServiceDeps) {
-  const { users, sessions, cache, revoke, limiter, passwordAttempts, config } = deps;
+  const { users, sessions, cache, revoke, limiter, passwordAttempts, dto, config } = deps;
   const windowMs = config.RATE_LIMIT_WINDOW_SECONDS * 1000;
   const sessionEndOf = (sessionCreatedAt: Date) =>
     sessionCreatedAt.getTime() + config.SESSION_MAX_LIFETIME_SECONDS * 1000;
@@ -67,14 +69,14 @@ export function createAuthService(deps: AuthServiceDeps) {
     throw unauthenticated(detail);
   }
 
-  async function startSession(user: Parameters<typeof toUserDto>[0]): Promise<AuthResult> {
+  async function startSession(user: UserFields): Promise<AuthResult> {
     const { accessToken, refreshToken, stored } = newPair();
     await sessions.createSession(user.id, stored).catch((error: unknown) => {
       // The account was deleted while its password was being checked: there is no one to sign in.
       throw isForeignKeyViolation(error) ? badCredentials() : error;
     });
     return {
-      user: toUserDto(user),
+      user: dto.user(user),
       permissions: [...PERMISSIONS_BY_ROLE[user.role]],
       accessToken,
       refreshToken,
@@ -125,19 +127,24 @@ export function createAuthService(deps: AuthServiceDeps) {
         return (await verifyPassword(found.passwordHash, body.password)) ? found : null;
       });
       if (!user) throw badCredentials();
+      // Told only once the password proved who is asking, so it says nothing of others' accounts.
+      if (user.suspendedAt) throw accountSuspended();
       return startSession(user);
     },
 
     async refresh(body: z.output<typeof RefreshBodySchema>): Promise<AuthResult> {
       const hash = hashToken(body.refreshToken);
       const token = await sessions.findToken(hash);
+      // Before the revoked check: suspension revoked the session, and the holder should hear why.
+      if (token?.kind === "refresh" && token.user.suspendedAt && token.expiresAt.getTime() > Date.now())
+        throw accountSuspended();
       if (token?.kind !== "refresh" || token.session.revokedAt !== null)
         throw unauthenticated("The refresh token is invalid or expired");
       const sessionEndsAt = sessionEndOf(token.session.createdAt);
       if (sessionEndsAt <= Date.now()) throw unauthenticated("The session has ended; please sign in again");
       const { accessToken, refreshToken, stored } = newPair(sessionEndsAt);
       const answer = (): AuthResult => ({
-        user: toUserDto(token.user),
+        user: dto.user(token.user),
         permissions: [...PERMISSIONS_BY_ROLE[token.user.role]],
         accessToken,
         refreshToken,
@@ -186,12 +193,15 @@ export function createAuthService(deps: AuthServiceDeps) {
       }
       const fetchedAt = Date.now(); // before the read: a logout after this moment must win
       const record = await sessions.findToken(tokenHash);
+      // A live token of a suspended account (suspension revoked its session) hears why it stopped working.
+      if (record?.kind === "access" && record.user.suspendedAt && record.expiresAt.getTime() > Date.now())
+        throw accountSuspended();
       if (!isUsable(record, "access") || sessionEndOf(record.session.createdAt) <= Date.now())
         throw invalidToken("The access token is invalid, expired or revoked");
-      const { id, email, name, role } = record.user;
+      const { id, email, name, role, avatarId } = record.user;
       const validation: TokenValidation = {
         valid: true,
-        user: { id, email, name, role },
+        user: { id, email, name, role, avatarUrl: dto.avatarUrl(avatarId) },
         permissions: [...PERMISSIONS_BY_ROLE[role]],
         expiresAt: record.expiresAt.toISOString(),
       };

@@ -1,5 +1,5 @@
-import type { Role } from "@sharehood/sdk";
 import type { Db, Tx } from "../../db.ts";
+import type { UserFields } from "../users/user-dto.ts";
 
 /** Which sessions to revoke: one, or every one of a user (but the caller's own, say). */
 export type RevokeWhere = { sessionId: string } | { userId: string; exceptSessionId?: string };
@@ -19,16 +19,24 @@ export interface TokenRecord {
   usedAt: Date | null;
   sessionId: string;
   session: { createdAt: Date; revokedAt: Date | null; expiresAt: Date };
-  user: {
-    id: string;
-    email: string;
-    name: string;
-    role: Role;
-    emailVerifiedAt: Date | null;
-    createdAt: Date;
-    updatedAt: Date;
-  };
+  user: UserFields;
 }
+
+// Everything the answers about the owner need (never the password hash).
+const OWNER_FIELDS = {
+  id: true,
+  email: true,
+  name: true,
+  role: true,
+  emailVerifiedAt: true,
+  bio: true,
+  neighbourhood: true,
+  avatarId: true,
+  suspendedAt: true,
+  suspendedReason: true,
+  createdAt: true,
+  updatedAt: true,
+} as const satisfies Record<keyof UserFields, true>;
 
 function tokenRows(userId: string, tokens: IssuedTokens) {
   return [
@@ -62,17 +70,7 @@ export function createSessionsRepository(db: Db) {
                 createdAt: true,
                 revokedAt: true,
                 expiresAt: true,
-                user: {
-                  select: {
-                    id: true,
-                    email: true,
-                    name: true,
-                    role: true,
-                    emailVerifiedAt: true,
-                    createdAt: true,
-                    updatedAt: true,
-                  },
-                },
+                user: { select: OWNER_FIELDS },
               },
             },
           },

@@ -1,4 +1,4 @@
-import type { NewDomainEvent } from "@sharehood/sdk";
+import type { AuditAction, NewDomainEvent } from "@sharehood/sdk";
 
 /** The person as the user events carry them: what the Notification API needs to write to them. */
 interface Person {
@@ -31,11 +31,21 @@ export const accountEvents = {
     payload: { user: personOf(user), previousEmail },
   }),
 
-  /** A new display name, so the other services' copies of the person (names in emails) follow. */
-  renamed: (user: Person): NewDomainEvent<"account.renamed"> => ({
+  /**
+   * A new display name or avatar, so the other services' copies of the person (names in emails,
+   * owners on item cards) follow.
+   */
+  renamed: (user: Person, avatarUrl: string | null): NewDomainEvent<"account.renamed"> => ({
     type: "account.renamed",
     ...about(user.id, user.id),
-    payload: { user: personOf(user) },
+    payload: { user: personOf(user), avatarUrl },
+  }),
+
+  /** An admin suspended the account. Why is kept for admins (the audit log), not told here. */
+  suspended: (userId: string, adminId: string): NewDomainEvent<"user.suspended"> => ({
+    type: "user.suspended",
+    ...about(userId, adminId),
+    payload: { user: { id: userId } },
   }),
 
   /** `actorId` null: the operator set it (ADMIN_PASSWORD), not the person. */
@@ -74,6 +84,42 @@ export const accountEvents = {
     payload: { user: personOf(user), token: link.token, expiresAt: link.expiresAt.toISOString() },
   }),
 };
+
+/** Who did an admin action, as the audit log names them (their name at the time). */
+export interface AuditActor {
+  id: string;
+  name: string;
+}
+
+/**
+ * An admin's action on an account, for the audit log (kept by the Notification API): an internal
+ * event, told to nobody, written in the action's own transaction.
+ */
+export function auditRecorded(
+  action: AuditAction,
+  entry: {
+    actor: AuditActor;
+    subject: { id: string; name: string };
+    reason?: string | null;
+    details?: Record<string, string | number | boolean | null>;
+  },
+): NewDomainEvent<"audit.recorded"> {
+  const { actor, subject } = entry;
+  return {
+    type: "audit.recorded",
+    actor: { id: actor.id },
+    subject: { type: "user", id: subject.id },
+    audience: [],
+    payload: {
+      action,
+      actor: { id: actor.id, name: actor.name },
+      subject: { type: "user", id: subject.id, label: subject.name },
+      reason: entry.reason ?? null,
+      details: entry.details ?? {},
+      at: new Date().toISOString(),
+    },
+  };
+}
 
 /** Builds the events of a change from the rows the transaction wrote. */
 export type EventsOf<T> = (row: T) => NewDomainEvent[];

@@ -1,29 +1,55 @@
 import type { PublicUser, User } from "@sharehood/sdk";
+import type { AvatarUrl } from "../avatars/avatar-files.ts";
 
-type UserFields = {
+/** The columns of a user row the answers are made from. */
+export type UserFields = {
   id: string;
   email: string;
   name: string;
   role: User["role"];
   emailVerifiedAt: Date | null;
+  bio: string | null;
+  neighbourhood: string | null;
+  avatarId: string | null;
+  suspendedAt: Date | null;
+  suspendedReason: string | null;
   createdAt: Date;
   updatedAt: Date;
 };
 
-/** The profile a user sees of themselves. Picks fields one by one so a hash can never slip through. */
-export function toUserDto(user: UserFields): User {
+/** Turns user rows into answers; avatar URLs need the API's public origin. */
+export function createUserDtos(avatarUrl: AvatarUrl) {
   return {
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    role: user.role,
-    emailVerified: user.emailVerifiedAt !== null,
-    createdAt: user.createdAt.toISOString(),
-    updatedAt: user.updatedAt.toISOString(),
+    avatarUrl,
+
+    /** The profile a user sees of themselves. Picks fields one by one so a hash can never slip through. */
+    user: (user: UserFields): User => ({
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      emailVerified: user.emailVerifiedAt !== null,
+      bio: user.bio,
+      neighbourhood: user.neighbourhood,
+      avatarUrl: avatarUrl(user.avatarId),
+      suspension: user.suspendedAt
+        ? { at: user.suspendedAt.toISOString(), reason: user.suspendedReason ?? "" }
+        : null,
+      createdAt: user.createdAt.toISOString(),
+      updatedAt: user.updatedAt.toISOString(),
+    }),
+
+    /** What anyone may see of a user: their public profile. */
+    publicUser: (user: UserFields): PublicUser => ({
+      id: user.id,
+      name: user.name,
+      createdAt: user.createdAt.toISOString(),
+      bio: user.bio,
+      neighbourhood: user.neighbourhood,
+      avatarUrl: avatarUrl(user.avatarId),
+      emailVerified: user.emailVerifiedAt !== null,
+    }),
   };
 }
 
-/** What anyone may see of a user. */
-export function toPublicUserDto(user: Pick<UserFields, "id" | "name" | "createdAt">): PublicUser {
-  return { id: user.id, name: user.name, createdAt: user.createdAt.toISOString() };
-}
+export type UserDtos = ReturnType<typeof createUserDtos>;

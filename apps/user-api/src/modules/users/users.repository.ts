@@ -14,9 +14,30 @@ export interface UserRecord {
   role: Role;
   passwordHash: string;
   emailVerifiedAt: Date | null;
+  bio: string | null;
+  neighbourhood: string | null;
+  avatarId: string | null;
+  suspendedAt: Date | null;
+  suspendedReason: string | null;
   createdAt: Date;
   updatedAt: Date;
 }
+
+/** The columns a change to an account may set. */
+export type AccountData = Partial<
+  Pick<
+    UserRecord,
+    | "email"
+    | "name"
+    | "passwordHash"
+    | "role"
+    | "bio"
+    | "neighbourhood"
+    | "avatarId"
+    | "suspendedAt"
+    | "suspendedReason"
+  >
+>;
 
 /** A change to an account as it was committed: the row before (locked) and after. */
 export interface AccountChange {
@@ -61,26 +82,31 @@ export function createUsersRepository(db: Db, outbox: Outbox = createOutbox(db))
       }),
 
     /**
-     * Changes the sign-in details of an account (name, email, password) and does what `plan`
+     * Changes an account (sign-in details, profile, avatar, suspension, role) and does what `plan`
      * decides from the committed rows, in one transaction. The row is locked first, so the
-     * "previous" address an event reports is the one this change replaced, even under concurrent
-     * changes. A new address is unverified. Null when the user no longer exists; the revoked
-     * sessions' live access hashes are answered for cache eviction after the commit.
+     * "previous" values an event reports are the ones this change replaced, even under concurrent
+     * changes; `data` may be worked out from them (nothing to set: the row is left as it was). A
+     * new address is unverified. Null when the user no longer exists; the revoked sessions' live
+     * access hashes are answered for cache eviction after the commit.
      */
     changeAccount: (
       id: string,
-      data: Partial<Pick<UserRecord, "email" | "name" | "passwordHash" | "role">>,
+      data: AccountData | ((previous: UserRecord) => AccountData),
       plan: (change: AccountChange) => AccountChangePlan,
-    ): Promise<{ user: UserRecord; revokedAccessHashes: string[] } | null> =>
+    ): Promise<(AccountChange & { revokedAccessHashes: string[] }) | null> =>
       outbox.transaction(async (tx, writeEvents) => {
         const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM users WHERE id = ${id} FOR UPDATE`;
         const previous = locked.length === 1 ? await tx.user.findUnique({ where: { id } }) : null;
         if (!previous) return null;
-        const emailChanges = data.email !== undefined && data.email !== previous.email;
-        const user = await tx.user.update({
-          where: { id },
-          data: emailChanges ? { ...data, emailVerifiedAt: null } : data,
-        });
+        const changes = typeof data === "function" ? data(previous) : data;
+        const emailChanges = changes.email !== undefined && changes.email !== previous.email;
+        const user =
+          Object.keys(changes).length === 0
+            ? previous
+            : await tx.user.update({
+                where: { id },
+                data: emailChanges ? { ...changes, emailVerifiedAt: null } : changes,
+              });
         const effects = plan({ previous, user });
         if (effects.retireTokens?.length) await retireEmailTokensIn(tx, id, effects.retireTokens);
         if (effects.issueToken)
@@ -89,32 +115,29 @@ export function createUsersRepository(db: Db, outbox: Outbox = createOutbox(db))
           ? await revokeSessionsIn(tx, effects.revokeSessions)
           : [];
         await writeEvents(effects.events);
-        return { user, revokedAccessHashes };
+        return { previous, user, revokedAccessHashes };
       }),
 
-    /** Applies changes; null when the user no longer exists (deleted meanwhile). */
-    update: (
-      id: string,
-      data: Partial<Pick<UserRecord, "email" | "name" | "passwordHash" | "role">>,
-    ): Promise<UserRecord | null> =>
-      db.user.update({ where: { id }, data }).catch((error: unknown) => {
-        if ((error as { code?: unknown }).code === "P2025") return null;
-        throw error;
-      }),
     /**
-     * Deletes the user with their events, in one transaction; sessions and tokens go with them
-     * (ON DELETE CASCADE). Answers the hashes of the access tokens that were still alive (to evict
-     * from caches), or null when there was no such user.
+     * Deletes the user with their events (built from the row as it was), in one transaction;
+     * sessions and tokens go with them (ON DELETE CASCADE). Answers the row and the hashes of the
+     * access tokens that were still alive (to evict from caches), or null when there was no such user.
      */
-    delete: (id: string, events: EventsOf<string>): Promise<string[] | null> =>
+    delete: (
+      id: string,
+      events: EventsOf<UserRecord>,
+    ): Promise<{ user: UserRecord; tokenHashes: string[] } | null> =>
       outbox.transaction(async (tx, writeEvents) => {
+        const user = await tx.user.findUnique({ where: { id } });
+        if (!user) return null;
         const live = await tx.token.findMany({
           where: { userId: id, kind: "access", expiresAt: { gt: new Date() } },
           select: { hash: true },
         });
+        // Deleted meanwhile by another request: that one wrote the events.
         if ((await tx.user.deleteMany({ where: { id } })).count !== 1) return null;
-        await writeEvents(events(id));
-        return live.map((token) => token.hash);
+        await writeEvents(events(user));
+        return { user, tokenHashes: live.map((token) => token.hash) };
       }),
     /** Newest first, keyset-paginated on (createdAt, id) so pages stay stable while users sign up. */
     list: (options: {

@@ -1,5 +1,11 @@
-import type { Page, PublicUser, Role, User } from "@sharehood/sdk";
-import type { DeleteMeBodySchema, ListUsersQuerySchema, UpdateMeBodySchema } from "@sharehood/sdk/contract";
+import type { Page, PublicUser, User } from "@sharehood/sdk";
+import type {
+  AdminReasonBodySchema,
+  DeleteMeBodySchema,
+  ListUsersQuerySchema,
+  UpdateMeBodySchema,
+  UpdateRoleBodySchema,
+} from "@sharehood/sdk/contract";
 import { AppError, conflict, decodeCursor, encodeCursor, notFound } from "@sharehood/server-kit";
 import { z } from "zod";
 import { isUniqueViolation } from "../../db.ts";
@@ -9,11 +15,14 @@ import type { PasswordAttempts } from "../auth/password-attempts.ts";
 import { hashPassword, verifyPassword } from "../auth/passwords.ts";
 import type { Revoke } from "../auth/revocations.ts";
 import type { SessionsRepository } from "../auth/sessions.repository.ts";
-import { accountEvents } from "../events/account-events.ts";
-import { toPublicUserDto, toUserDto } from "./user-dto.ts";
-import type { UsersRepository } from "./users.repository.ts";
+import type { RemoveAvatarFile } from "../avatars/avatar-storage.ts";
+import { accountEvents, auditRecorded, type AuditActor } from "../events/account-events.ts";
+import type { UserDtos } from "./user-dto.ts";
+import type { AccountData, UsersRepository } from "./users.repository.ts";
 
 const UserCursorSchema = z.tuple([z.iso.datetime(), z.string().max(64)]);
+/** The admin as the audit log names them: their name as their token carries it now. */
+const actorOf = (admin: Caller): AuditActor => ({ id: admin.user.id, name: admin.user.name });
 const emailTaken = () => conflict("An account with this email already exists");
 
 export function createUsersService(deps: {
@@ -21,8 +30,10 @@ export function createUsersService(deps: {
   sessions: SessionsRepository;
   revoke: Revoke;
   passwordAttempts: PasswordAttempts;
+  dto: UserDtos;
+  removeAvatarFile: RemoveAvatarFile;
 }) {
-  const { users, sessions, revoke, passwordAttempts } = deps;
+  const { users, sessions, revoke, passwordAttempts, dto, removeAvatarFile } = deps;
 
   /** Checks the current password under the sign-in limits; a wrong one is a field error. */
   async function confirmPassword(
@@ -45,15 +56,26 @@ export function createUsersService(deps: {
     return user;
   }
 
-  /** Deletes an account with its `user.deleted` event; `actorId` is who asked (the person or an admin). */
-  async function deleteAccount(id: string, actorId: string): Promise<void> {
-    const tokenHashes = await users.delete(id, (userId) => [accountEvents.deleted(userId, actorId)]);
-    if (!tokenHashes) throw notFound("The user");
-    await revoke({ userId: id, tokenHashes, reason: "user_deleted" });
+  /**
+   * Deletes an account with its `user.deleted` event: asked by the person themselves, or by an
+   * admin (`audit`), whose action goes to the audit log in the same transaction.
+   */
+  async function deleteAccount(
+    id: string,
+    actorId: string,
+    audit?: { actor: AuditActor; reason: string | null },
+  ): Promise<void> {
+    const deleted = await users.delete(id, (user) => [
+      accountEvents.deleted(user.id, actorId),
+      ...(audit ? [auditRecorded("user.deleted", { ...audit, subject: user })] : []),
+    ]);
+    if (!deleted) throw notFound("The user");
+    await revoke({ userId: id, tokenHashes: deleted.tokenHashes, reason: "user_deleted" });
+    if (deleted.user.avatarId) await removeAvatarFile(deleted.user.avatarId);
   }
 
   return {
-    getMe: async (caller: Caller): Promise<User> => toUserDto(await mustFind(caller.user.id)),
+    getMe: async (caller: Caller): Promise<User> => dto.user(await mustFind(caller.user.id)),
 
     async updateMe(
       caller: Caller,
@@ -61,8 +83,11 @@ export function createUsersService(deps: {
       address: string,
     ): Promise<User> {
       const current = await mustFind(caller.user.id);
-      const changes: { name?: string; email?: string; passwordHash?: string } = {};
+      const changes: AccountData = {};
       if (body.name !== undefined) changes.name = body.name;
+      // An empty text (or null) clears it: the contract has turned it into null already.
+      if (body.bio !== undefined) changes.bio = body.bio;
+      if (body.neighbourhood !== undefined) changes.neighbourhood = body.neighbourhood;
       if (body.email !== undefined && body.email !== current.email) changes.email = body.email;
       // The contract asks for the current password with a new email or password: a stolen
       // session must not be enough to take the account over.
@@ -83,7 +108,9 @@ export function createUsersService(deps: {
                   ]
                 : []),
               ...(passwordChanges ? [accountEvents.passwordChanged(user)] : []),
-              ...(user.name !== previous.name ? [accountEvents.renamed(user)] : []),
+              ...(user.name !== previous.name
+                ? [accountEvents.renamed(user, dto.avatarUrl(user.avatarId))]
+                : []),
             ],
             // A new address is unverified until its own link is followed; links mailed to the old
             // one (verification, reset) and reset links from before a new password are moot.
@@ -114,7 +141,7 @@ export function createUsersService(deps: {
           reason: "session_revoked",
         });
       }
-      return toUserDto(updated);
+      return dto.user(updated);
     },
 
     async deleteMe(
@@ -126,7 +153,7 @@ export function createUsersService(deps: {
       await deleteAccount(caller.user.id, caller.user.id);
     },
 
-    getPublic: async (id: string): Promise<PublicUser> => toPublicUserDto(await mustFind(id)),
+    getPublic: async (id: string): Promise<PublicUser> => dto.publicUser(await mustFind(id)),
 
     async list(query: z.output<typeof ListUsersQuerySchema>): Promise<Page<User>> {
       let after: { createdAt: Date; id: string } | undefined;
@@ -138,22 +165,40 @@ export function createUsersService(deps: {
       const page = rows.slice(0, query.limit);
       const last = page.at(-1);
       return {
-        items: page.map(toUserDto),
+        items: page.map(dto.user),
         nextCursor:
           rows.length > query.limit && last ? encodeCursor([last.createdAt.toISOString(), last.id]) : null,
       };
     },
 
-    async updateRole(id: string, role: Role): Promise<User> {
-      const user = await mustFind(id);
-      const updated = user.role === role ? user : await users.update(id, { role });
-      if (!updated) throw notFound("The user"); // deleted while this request ran
+    /** An admin changes a role; a change (not a repeat of the same role) goes to the audit log. */
+    async updateRole(admin: Caller, id: string, body: z.output<typeof UpdateRoleBodySchema>): Promise<User> {
+      const { role } = body;
+      const result = await users.changeAccount(
+        id,
+        (previous) => (previous.role === role ? {} : { role }),
+        ({ previous, user }) => ({
+          events:
+            previous.role === user.role
+              ? []
+              : [
+                  auditRecorded("user.role_changed", {
+                    actor: actorOf(admin),
+                    subject: user,
+                    reason: body.reason,
+                    details: { from: previous.role, to: user.role },
+                  }),
+                ],
+        }),
+      );
+      if (!result) throw notFound("The user");
       // Tokens stay valid, but every cached answer carries the old permissions.
       await revoke({ userId: id, tokenHashes: await sessions.liveAccessHashes(id), reason: "role_changed" });
-      return toUserDto(updated);
+      return dto.user(result.user);
     },
 
-    deleteUser: (id: string, admin: Caller): Promise<void> => deleteAccount(id, admin.user.id),
+    deleteUser: (admin: Caller, id: string, body: z.output<typeof AdminReasonBodySchema>): Promise<void> =>
+      deleteAccount(id, admin.user.id, { actor: actorOf(admin), reason: body?.reason ?? null }),
 
     /**
      * Makes sure the configured admin exists with that password and the admin role. An account
