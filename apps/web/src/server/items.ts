@@ -1,7 +1,7 @@
 import "server-only";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { ApiError, type Item, type ListItemsQuery, type Page } from "@sharehood/sdk";
+import { ApiError, type Item, type ListItemsQuery, type Page, type SharehoodClient } from "@sharehood/sdk";
 import { apiClient } from "@/server/api-client";
 import { pageWithSitePhotos, withSitePhotos } from "@/server/site-photos";
 
@@ -26,4 +26,16 @@ export async function getItem(id: string) {
 /** A page of `GET /items`. */
 export async function listItems(query: ListItemsQuery): Promise<Page<Item>> {
   return pageWithSitePhotos(await apiClient().items.list({ query }));
+}
+
+/**
+ * A page of the signed-in person's own items, asked for with their token: the Inventory API then
+ * answers the items moderators hid too, with why (never cached, unlike the public list).
+ */
+export async function listOwnItems(
+  client: SharehoodClient,
+  ownerId: string,
+  query: Omit<ListItemsQuery, "ownerId">,
+): Promise<Page<Item>> {
+  return pageWithSitePhotos(await client.items.list({ query: { ...query, ownerId } }));
 }

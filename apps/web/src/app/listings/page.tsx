@@ -5,9 +5,9 @@ import { buttonStyles } from "@sharehood/ui/button";
 import { MyListings } from "@/features/items/my-listings";
 import { ListSkeleton } from "@/features/layout/page-skeleton";
 import { PageHeading } from "@/features/layout/page-heading";
-import { listItems } from "@/server/items";
+import { listOwnItems } from "@/server/items";
 import { getCategories } from "@/server/categories";
-import { requireViewer } from "@/server/session";
+import { getUserClient, requireViewer } from "@/server/session";
 
 export const metadata: Metadata = {
   title: "My listings",
@@ -40,7 +40,11 @@ export default async function ListingsPage() {
 async function Listings({ ownerId }: { ownerId: string }) {
   const [categories, firstPage] = await Promise.all([
     getCategories(),
-    listItems({ ownerId, limit: 24, sort: "newest" }).catch(() => undefined),
+    getUserClient().then((session) =>
+      session
+        ? listOwnItems(session.client, ownerId, { limit: 24, sort: "newest" }).catch(() => undefined)
+        : undefined,
+    ),
   ]);
   return <MyListings ownerId={ownerId} categories={categories} initialPage={firstPage} />;
 }

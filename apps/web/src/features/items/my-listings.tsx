@@ -69,20 +69,30 @@ export function MyListings({
                 item={item}
                 categories={categories}
                 footer={
-                  <>
-                    <Link
-                      href={`/items/${item.id}/edit`}
-                      className={buttonStyles("secondary", "sm")}
-                      aria-label={`Edit ${item.title}`}
-                    >
-                      Edit
-                    </Link>
-                    <DeleteItemButton
-                      itemId={item.id}
-                      itemTitle={item.title}
-                      onDeleted={() => dropItem(item.id)}
-                    />
-                  </>
+                  <div className="flex w-full flex-col gap-2">
+                    {/* Only its owner (and admins) still see a hidden item: here, with why. */}
+                    {item.hidden && (
+                      <p className="text-sm font-medium break-words text-red-800">
+                        Hidden by moderators: {item.hidden.reason}
+                      </p>
+                    )}
+                    <div className="flex gap-2">
+                      {!item.hidden && (
+                        <Link
+                          href={`/items/${item.id}/edit`}
+                          className={buttonStyles("secondary", "sm")}
+                          aria-label={`Edit ${item.title}`}
+                        >
+                          Edit
+                        </Link>
+                      )}
+                      <DeleteItemButton
+                        itemId={item.id}
+                        itemTitle={item.title}
+                        onDeleted={() => dropItem(item.id)}
+                      />
+                    </div>
+                  </div>
                 }
               />
             </div>
