@@ -18,9 +18,11 @@ export const launcherVariables = [
   { name: "NOTIFICATION_API_DATABASE_URL", sameRowAs: "USER_API_DATABASE_URL" },
   {
     name: "PUBLIC_HOST",
-    description: "the host printed and used in links, and the Inventory API's public origin",
-    displayDefault: "`localhost`, `http://localhost:4002`",
+    description:
+      "the host printed and used in links, and the public origins of the User API (avatar URLs) and the Inventory API (photo URLs)",
+    displayDefault: "`localhost`, `http://localhost:4001`, `http://localhost:4002`",
   },
+  { name: "USER_PUBLIC_URL", sameRowAs: "PUBLIC_HOST" },
   { name: "INVENTORY_PUBLIC_URL", sameRowAs: "PUBLIC_HOST" },
   { name: "NOTIFICATION_PUBLIC_URL", sameRowAs: "PUBLIC_HOST" },
   // Described on the User API's schema; `false` also makes the launcher skip the demo catalogue.

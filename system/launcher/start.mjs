@@ -174,6 +174,7 @@ start("user-api", "apps/user-api/dist/main.js", {
   PORT: ports.users,
   DATABASE_URL: env.USER_API_DATABASE_URL ?? "",
   MIGRATE_ON_START: "true",
+  PUBLIC_URL: env.USER_PUBLIC_URL ?? `http://${host}:${ports.users}`,
 });
 start("inventory-api", "apps/inventory-api/dist/main.js", {
   ...shared,
