@@ -25,11 +25,13 @@ export function ReportPersonButton({ person }: { person: { id: string; name: str
   const viewer = useViewer();
   if (!viewer || viewer.id === person.id) return null;
   return (
-    <ReportButton
-      subject={{ type: "user", id: person.id }}
-      title={`Report ${person.name}`}
-      label="Report"
-      accessibleLabel={`Report ${person.name}`}
-    />
+    <div className="-ml-3 self-start">
+      <ReportButton
+        subject={{ type: "user", id: person.id }}
+        title={`Report ${person.name}`}
+        label="Report"
+        accessibleLabel={`Report ${person.name}`}
+      />
+    </div>
   );
 }

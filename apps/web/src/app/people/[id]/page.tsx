@@ -3,6 +3,7 @@ import { Alert } from "@sharehood/ui/alert";
 import { OwnProfileLink } from "@/features/profiles/own-profile-link";
 import { PersonItems } from "@/features/profiles/person-items";
 import { ProfileSummary } from "@/features/profiles/profile-summary";
+import { ReportPersonButton } from "@/features/reports/viewer-report-buttons";
 import { PersonReviews } from "@/features/reviews/person-reviews";
 import { REVIEWS_PAGE_SIZE } from "@/features/reviews/queries";
 import { getCategories } from "@/server/categories";
@@ -43,6 +44,7 @@ export default async function PersonPage({ params }: Props) {
       <div className="flex flex-col gap-3">
         <ProfileSummary person={person} summary={reviewPage?.summary ?? null} />
         <OwnProfileLink personId={person.id} />
+        <ReportPersonButton person={who} />
       </div>
       <PersonItems person={who} categories={categories} initialPage={itemPage} />
       <section aria-labelledby="reviews-heading" className="flex flex-col gap-4">
