@@ -56,9 +56,7 @@ export async function suspendUserAction(userId: string, reason: string): Promise
   try {
     return success(await session.client.users.suspend({ params: { id: userId }, body: { reason: text } }));
   } catch (error) {
-    const result = failureFrom(error);
-    if (result.code === "conflict") return failure("This account is already suspended.", {}, "conflict");
-    return result;
+    return failureFrom(error);
   }
 }
 
