@@ -6,10 +6,9 @@ import { failure, failureFrom, type ActionResult } from "@/server/action-result"
 import { getUserClient } from "@/server/session";
 import { zodFieldErrors } from "@/server/zod-field-errors";
 
-// The Inventory API's refusals, in the words an admin needs.
+// The Inventory API's refusals, in the words an admin needs (a 422 says itself which rule refused).
 const REFUSALS: Partial<Record<string, string>> = {
   conflict: "Another admin has handled this report already. Go back to the queue to see what was done.",
-  unprocessable: "That action does not fit this report: only a reported item can be hidden.",
   not_found: "This report no longer exists.",
 };
 
