@@ -10,7 +10,12 @@ import {
   type Transport,
 } from "./call-route.ts";
 import { streamNotifications, type StreamOptions } from "./notification-stream.ts";
-import { uploadAvatar, uploadPhotos, type UploadAvatarInput, type UploadPhotosInput } from "./upload-photos.ts";
+import {
+  uploadAvatar,
+  uploadPhotos,
+  type UploadAvatarInput,
+  type UploadPhotosInput,
+} from "./upload-photos.ts";
 
 /** How to reach the Sharehood APIs. */
 export interface ClientOptions {
@@ -42,7 +47,9 @@ function bind<Table extends Record<string, Route>>(transport: Transport, table: 
   for (const [name, route] of Object.entries(table)) {
     endpoints[name] = (input, options) => callRoute(transport, route, input, options);
   }
-  return endpoints as Endpoints<Table>;
+  // Each endpoint was built from its own route; TypeScript cannot follow that through the mapped
+  // type (an optional body is a conditional type of the route), hence the double cast.
+  return endpoints as unknown as Endpoints<Table>;
 }
 
 function transportFor(url: string | undefined, service: string, options: ClientOptions): Transport {

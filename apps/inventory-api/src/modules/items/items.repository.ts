@@ -46,9 +46,9 @@ const FROM_ITEMS = sql`FROM items i LEFT JOIN owners o ON o.id = i.owner_id`;
  * owners test as an anti-join against the suspended owners, read once per query (a scan of owners,
  * about a millisecond at 20,000 people); a partial index on suspended owners would make that free,
  * when a migration can add one. One-word searches read item_search_terms, which keeps hidden items'
- * words, and the filter drops them there too.
+ * words, and the filter drops them there too. It reads the item as `i` (saved items use it too).
  */
-const IS_PUBLIC = sql`i.hidden_at IS NULL
+export const IS_PUBLIC = sql`i.hidden_at IS NULL
   AND NOT EXISTS (SELECT 1 FROM owners so WHERE so.id = i.owner_id AND so.suspended_at IS NOT NULL)`;
 
 /** Whether an approved/active loan of the item overlaps the range (the same test the exclusion constraint makes). */
