@@ -15,6 +15,8 @@ import {
 } from "@sharehood/server-kit";
 import { createDb, type Db } from "./db.ts";
 import type { NotificationApiConfig } from "./env.ts";
+import { auditLogRouter } from "./modules/audit/audit-log.routes.ts";
+import { createAuditLogService } from "./modules/audit/audit-log.service.ts";
 import { createMount } from "./modules/auth/mount.ts";
 import { startEmailQueue, type EmailQueue } from "./modules/email/email-queue.ts";
 import { createEmailsRepository } from "./modules/email/emails.repository.ts";
@@ -191,7 +193,8 @@ export async function createNotificationApi(config: NotificationApiConfig): Prom
 
   const app = createServiceApp(core, config, {
     title: "Sharehood Notification API",
-    description: "In-app notifications, their live stream, email preferences and one-click unsubscribe.",
+    description:
+      "In-app notifications, their live stream, email preferences, one-click unsubscribe, and the admins' audit log.",
     routes: notificationRoutes,
   });
   // Everything here is personal: no shared cache may keep it.
@@ -205,6 +208,7 @@ export async function createNotificationApi(config: NotificationApiConfig): Prom
   app.use(notificationsRouter(mount, createNotificationsService({ notifications, hub }), hub));
   app.use(preferencesRouter(mount, preferences));
   app.use(unsubscribeRouter(mount, { tokens, preferences }));
+  app.use(auditLogRouter(mount, createAuditLogService(db)));
 
   const service = finishService(core, app, { listener: acceptOneClickBodies(app) });
   return {

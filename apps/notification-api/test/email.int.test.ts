@@ -1,11 +1,11 @@
 import PgBoss from "pg-boss";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ParsedMail } from "mailparser";
 import { EMAIL_DEFAULTS } from "@sharehood/sdk/contract";
 import { ApiError } from "@sharehood/sdk";
 import type { Neighbour } from "@sharehood/test-stack";
 import { EMAIL_QUEUE } from "../src/modules/email/email-queue.ts";
 import { accountEvent, eventually, loanBetween, loanEvent, type Person } from "./events.ts";
+import { header, mailboxOf, OURS } from "./mailbox.ts";
 import { startNotificationStack, WEB_URL, type NotificationStack } from "./stack.ts";
 
 let stack: NotificationStack;
@@ -19,43 +19,7 @@ afterAll(() => stack.close());
 
 const person = (n: Neighbour): Person => ({ id: n.id, name: n.name, email: n.email });
 
-/** A raw header line's value (mailparser structures List-* headers; the tests read them as sent). */
-function header(mail: ParsedMail, name: string): string | undefined {
-  const line = mail.headerLines.find((h) => h.key === name.toLowerCase())?.line;
-  return line
-    ?.slice(line.indexOf(":") + 1)
-    .replace(/\r?\n\s+/g, " ")
-    .trim();
-}
-
-/**
- * The emails to `address`, but for the verification email the User API has everyone sent on
- * registration (through this service: its events flow here too).
- */
-const mailsTo = (address: string) =>
-  stack.smtp
-    .to(address)
-    .filter((mail) => !mail.text?.includes("/verify-email?token=") || mail.text.includes(OURS));
-/** Verification tokens these tests publish themselves start with this. */
-const OURS = "test-token-";
-
-/** Waits for the `n`th email to `address` (see `mailsTo`). */
-const nthEmailTo = (address: string, n = 1) =>
-  eventually(() => (mailsTo(address).length >= n ? mailsTo(address)[n - 1] : undefined));
-
-/**
- * Waits until every event published so far has been handled and every email job has run: a
- * verification email published last arrives, and the queue is empty. Only then can a test say
- * that an email did NOT come.
- */
-async function settle(): Promise<void> {
-  const marker = await stack.signUp("Marker");
-  await stack.publish(
-    accountEvent("account.verification_requested", person(marker), `${OURS}marker-0123456789`),
-  );
-  await nthEmailTo(marker.email);
-  await eventually(async () => (await stack.notifications.api.emailQueue.backlog()) === 0);
-}
+const { mailsTo, nthEmailTo, settle } = mailboxOf(() => stack);
 
 describe("loan emails", () => {
   it("emails the owner about a new request: sender, recipient, subject, links, HTML and text", async () => {
@@ -160,7 +124,8 @@ describe("preferences", () => {
     const mail = await nthEmailTo(dana.email);
     await settle();
     expect(mailsTo(dana.email)).toHaveLength(1);
-    expect(mail.subject).toBe("Return confirmed: Cordless drill");
+    expect(mail.subject).toBe("You can review your loan of Cordless drill");
+    expect(mail.text).toContain(`${WEB_URL}/loans/${loan.id}#review`);
   });
 
   it("refuses an unknown kind", async () => {

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { DomainEvent, LoanDomainEventType, EventLoan } from "@sharehood/sdk/contract";
+import type { AuditRecord, DomainEvent, EventLoan, LoanDomainEventType } from "@sharehood/sdk/contract";
 
 /** Someone as the tests know them: id, name and address. */
 export interface Person {
@@ -130,4 +130,73 @@ export async function eventually<T>(check: () => Promise<T> | T, ms = 15_000): P
     if (Date.now() > deadline) throw new Error(`not within ${ms} ms`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/** `review.revealed`, as the Inventory API writes it: the loan's two sides are the audience. */
+export function reviewsRevealed(
+  loan: EventLoan,
+  reviews: { authorId: string; subjectId: string }[],
+  actor: string | null = null,
+): DomainEvent {
+  return {
+    ...envelope(actor, [loan.ownerId, loan.borrowerId], { type: "loan", id: loan.id }),
+    source: "inventory-api",
+    type: "review.revealed",
+    payload: {
+      loan: { id: loan.id, item: loan.item },
+      reviews: reviews.map((review) => ({ id: randomUUID(), ...review })),
+    },
+  };
+}
+
+/** `item.hidden`, as the Inventory API writes it: the owner is the audience. */
+export function itemHidden(
+  admin: string,
+  ownerId: string,
+  item: { id: string; title: string },
+  reason: string,
+): DomainEvent {
+  return {
+    ...envelope(admin, [ownerId], { type: "item", id: item.id }),
+    source: "inventory-api",
+    type: "item.hidden",
+    payload: { item, reason },
+  };
+}
+
+/** `report.resolved`, as the Inventory API writes it: the reporter is the audience. */
+export function reportResolved(
+  admin: string,
+  reporterId: string,
+  action: "dismiss" | "hide_item" | "suspend_user",
+  subject: { type: "item" | "user" | "message"; id: string },
+): DomainEvent {
+  const id = randomUUID();
+  return {
+    ...envelope(admin, [reporterId], { type: "report", id }),
+    source: "inventory-api",
+    type: "report.resolved",
+    payload: { report: { id, subjectType: subject.type, subjectId: subject.id, reason: "spam" }, action },
+  };
+}
+
+/** `user.suspended`, as the User API writes it (only the id: the address is this service's copy). */
+export const userSuspended = (admin: string, userId: string): DomainEvent => ({
+  ...envelope(admin, [userId], { type: "user", id: userId }),
+  source: "user-api",
+  type: "user.suspended",
+  payload: { user: { id: userId } },
+});
+
+/** `audit.recorded`, as the User or Inventory API writes it for an admin action. */
+export function auditRecorded(
+  record: AuditRecord,
+  source: "user-api" | "inventory-api" = "inventory-api",
+): DomainEvent {
+  return {
+    ...envelope(record.actor.id, [], { type: record.subject.type, id: record.subject.id }),
+    source,
+    type: "audit.recorded",
+    payload: record,
+  };
 }

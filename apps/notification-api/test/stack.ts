@@ -7,10 +7,13 @@ import {
   freePort,
   inProcessEnv,
   serveInProcess,
+  signIn,
   signUp,
+  STACK_ADMIN,
   testNamespace,
   testRedisUrl,
   type Neighbour,
+  type SignedIn,
   type StackService,
   startTestSmtpServer,
   type TestSmtpServer,
@@ -34,6 +37,8 @@ export interface NotificationStack {
   client: (token?: string) => SharehoodClient;
   /** Registers someone through the User API, and tells the Notification API about them. */
   signUp(name?: string): Promise<Neighbour>;
+  /** The seeded admin (`STACK_ADMIN`), signed in. */
+  admin(): Promise<SignedIn>;
   /** Another replica of the Notification API: same database, same Redis namespace, another port. */
   startReplica(): Promise<StackService<NotificationApi>>;
   /** Publishes events on the stream, as the producers' relays do. */
@@ -58,7 +63,12 @@ export async function startNotificationStack(
   const common = inProcessEnv(namespace);
   const users = await serveInProcess(
     userApiService,
-    await userApiService.configure({ ...common, DATABASE_URL: userDb.url }),
+    await userApiService.configure({
+      ...common,
+      DATABASE_URL: userDb.url,
+      ADMIN_EMAIL: STACK_ADMIN.email,
+      ADMIN_PASSWORD: STACK_ADMIN.password,
+    }),
   );
   const port = await freePort();
   const notificationConfig = await notificationApiService.configure({
@@ -101,6 +111,7 @@ export async function startNotificationStack(
       await bus.publish([registered({ id: person.id, name: person.name, email: person.email })]);
       return person;
     },
+    admin: () => signIn(client, STACK_ADMIN),
     async startReplica() {
       const replica = await serveInProcess(notificationApiService, notificationConfig);
       replicas.push(replica);

@@ -16,6 +16,16 @@ export const EmailContentSchema = z.discriminatedUnion("template", [
     /** The web app's page it is about. */
     path: z.string(),
   }),
+  /** The trust and moderation kinds (reviews, a hidden item, a handled report): one page, one button. */
+  z.object({
+    template: z.literal("notice"),
+    kind: EmailKindSchema,
+    title: z.string(),
+    body: z.string(),
+    /** The web app's page it is about, and what its button says. */
+    path: z.string(),
+    action: z.string(),
+  }),
   z.object({
     template: z.literal("message"),
     kind: z.literal("message.created"),
@@ -42,6 +52,8 @@ export const EmailContentSchema = z.discriminatedUnion("template", [
   }),
   z.object({ template: z.literal("email-changed"), name: z.string(), newEmail: z.string() }),
   z.object({ template: z.literal("password-changed"), name: z.string() }),
+  /** No name: the event carries only the id, and the address comes from this service's copy. */
+  z.object({ template: z.literal("account-suspended") }),
 ]);
 export type EmailContent = z.infer<typeof EmailContentSchema>;
 
@@ -55,6 +67,6 @@ export interface EmailDraft {
 
 /** The kind stored with an email: the kind a person can switch off, or the account email's name. */
 export const kindOf = (content: EmailContent): string =>
-  content.template === "loan" || content.template === "message"
+  content.template === "loan" || content.template === "notice" || content.template === "message"
     ? content.kind
     : `account.${content.template}`;

@@ -1,9 +1,11 @@
 import { render } from "@react-email/render";
 import type { ReactElement } from "react";
 import type { EmailContent } from "./email-content.ts";
+import { AccountSuspended } from "./templates/account-suspended.tsx";
 import { EmailChanged } from "./templates/email-changed.tsx";
 import { LoanEmail } from "./templates/loan-email.tsx";
 import { MessageEmail } from "./templates/message-email.tsx";
+import { NoticeEmail } from "./templates/notice-email.tsx";
 import { PasswordChanged } from "./templates/password-changed.tsx";
 import { ResetPassword } from "./templates/reset-password.tsx";
 import { VerifyEmail } from "./templates/verify-email.tsx";
@@ -14,6 +16,8 @@ export interface EmailLinks {
   webUrl: string;
   /** The web app's unsubscribe page for a loan email's kind (its signed token in the query). */
   unsubscribeUrl?: string;
+  /** Where people can write to whoever runs the site: the address of MAIL_FROM. */
+  contactAddress: string;
 }
 
 export interface RenderedEmail {
@@ -47,6 +51,20 @@ function compose(content: EmailContent, links: EmailLinks): { subject: string; e
             title={content.title}
             body={content.body}
             message={content.message}
+            url={webLink(webUrl, content.path)}
+            unsubscribeUrl={links.unsubscribeUrl ?? webLink(webUrl, SETTINGS_PATH)}
+            settingsUrl={webLink(webUrl, SETTINGS_PATH)}
+          />
+        ),
+      };
+    case "notice":
+      return {
+        subject: content.title,
+        element: (
+          <NoticeEmail
+            title={content.title}
+            body={content.body}
+            action={content.action}
             url={webLink(webUrl, content.path)}
             unsubscribeUrl={links.unsubscribeUrl ?? webLink(webUrl, SETTINGS_PATH)}
             settingsUrl={webLink(webUrl, SETTINGS_PATH)}
@@ -105,6 +123,11 @@ function compose(content: EmailContent, links: EmailLinks): { subject: string; e
       return {
         subject: "Your Sharehood password was changed",
         element: <PasswordChanged name={content.name} url={webLink(webUrl, "/forgot-password")} />,
+      };
+    case "account-suspended":
+      return {
+        subject: "Your Sharehood account is suspended",
+        element: <AccountSuspended contactAddress={links.contactAddress} />,
       };
   }
 }

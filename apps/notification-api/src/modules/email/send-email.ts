@@ -9,6 +9,9 @@ import { renderEmail } from "./render-email.tsx";
 
 const isSwitchable = (kind: string): kind is EmailKind => (EMAIL_KINDS as readonly string[]).includes(kind);
 
+/** The address of MAIL_FROM (`Name <a@b>` or `a@b`). */
+const addressOf = (from: string) => /<([^<>]+)>\s*$/.exec(from)?.[1] ?? from.trim();
+
 /** `20261201-1330-<hash>`: sorts by when the email was decided, and is the same for every retry. */
 const fileNameOf = (createdAt: Date, messageId: string) =>
   `${createdAt.toISOString().replace(/\D/g, "").slice(0, 12)}-${messageId.slice(1, 17)}`;
@@ -57,6 +60,7 @@ export function createEmailSender(deps: {
       const rendered = await renderEmail(email.content, {
         webUrl: deps.webUrl,
         unsubscribeUrl: unsubscribe?.page,
+        contactAddress: addressOf(deps.from),
       });
       await deps.transport.send(
         {

@@ -1,6 +1,7 @@
 import { claimEvent, type Logger } from "@sharehood/server-kit";
 import type { DomainEvent } from "@sharehood/sdk/contract";
 import type { Db, Tx } from "../../db.ts";
+import { auditLogRepository } from "../audit/audit-log.repository.ts";
 import type { EmailDraft } from "../email/email-content.ts";
 import type { EmailQueue } from "../email/email-queue.ts";
 import type { EmailsRepository } from "../email/emails.repository.ts";
@@ -20,7 +21,8 @@ const TRANSACTION = { maxWait: 10_000, timeout: 20_000 };
 
 /**
  * Handles each domain event in ONE transaction: claim it (a redelivery stops here), remember or
- * forget people, create the notifications, record the emails and enqueue their jobs. Either all of
+ * forget people, add to the audit log, create the notifications, record the emails and enqueue
+ * their jobs. Either all of
  * it commits or none, and the event is acknowledged only after the commit, so each event has its
  * effect exactly once. The open streams are told after the commit.
  */
@@ -37,7 +39,10 @@ export function createEventHandler(deps: {
   messageEmailDelayMs: number;
   logger: Logger;
 }) {
-  /** The emails of the plan that will go out: account emails always, loan emails per preference. */
+  /**
+   * The emails of the plan that will go out: account emails always, the others to the address kept
+   * here, switchable kinds only per the person's settings.
+   */
   async function draftEmails(tx: Tx, event: DomainEvent, plan: EventPlan): Promise<EmailDraft[]> {
     const drafts: EmailDraft[] = plan.accountEmails.map((email) => ({
       key: `${event.id}:${email.userId}:${email.content.template}`,
@@ -45,13 +50,14 @@ export function createEventHandler(deps: {
       to: email.to,
       content: email.content,
     }));
-    if (plan.loanEmails.length === 0) return drafts;
-    const ids = plan.loanEmails.map((email) => email.userId);
+    if (plan.emails.length === 0) return drafts;
+    const ids = plan.emails.map((email) => email.userId);
     const people = await peopleRepository.findMany(tx, ids);
     const settings = await deps.preferences.settingsOfMany(tx, ids);
-    for (const { userId, content } of plan.loanEmails) {
+    for (const { userId, content } of plan.emails) {
+      const kind = "kind" in content ? content.kind : undefined;
+      if (kind && !settings.get(userId)?.[kind]) continue;
       const person = people.get(userId);
-      if (!settings.get(userId)?.[content.kind]) continue;
       if (!person) {
         // Someone who has not been heard of through a user event (an account older than this
         // service's data): the in-app notification is all they get.
@@ -59,7 +65,7 @@ export function createEventHandler(deps: {
         continue;
       }
       drafts.push({
-        key: `${event.id}:${userId}:${content.kind}`,
+        key: `${event.id}:${userId}:${kind ?? content.template}`,
         userId,
         to: { name: person.name, address: person.email },
         content,
@@ -78,6 +84,7 @@ export function createEventHandler(deps: {
       await threads.forgetPerson(tx, plan.forget);
       await peopleRepository.forget(tx, plan.forget);
     }
+    if (plan.audit) await auditLogRepository.add(tx, plan.audit);
     const created = await deps.notifications.create(tx, plan.notifications);
     const keys = await deps.emails.insert(tx, await draftEmails(tx, event, plan), deps.mailDomain);
     await deps.queue.enqueue(tx, keys);

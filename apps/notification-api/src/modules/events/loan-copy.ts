@@ -1,4 +1,4 @@
-import type { EventLoan } from "@sharehood/sdk/contract";
+import { REVIEW_WINDOW_DAYS, type EventLoan } from "@sharehood/sdk/contract";
 import type { LoanDomainEventType } from "@sharehood/sdk/contract";
 import type { LoanRole } from "./loan-recipients.ts";
 
@@ -18,6 +18,11 @@ const DAY = new Intl.DateTimeFormat("en-GB", {
 
 /** `2026-12-03` as `Thu, 3 Dec 2026` (loan dates are calendar dates, read in UTC). */
 export const formatDay = (date: string): string => DAY.format(new Date(`${date}T00:00:00Z`));
+
+/** The review window's rule in a sentence (double-blind: see the contract's trust.ts). */
+const REVIEW_INVITATION =
+  `How did it go? You have ${REVIEW_WINDOW_DAYS} days to review each other; ` +
+  `reviews show once you have both written yours, or when the ${REVIEW_WINDOW_DAYS} days are over.`;
 
 type Writer = (loan: EventLoan, dates: { start: string; end: string }) => LoanCopy;
 
@@ -76,14 +81,15 @@ const COPY: Record<LoanDomainEventType, Record<LoanRole, Writer>> = {
       body: `The handover of ${l.item.title} is recorded. Please return it by ${d.end}.`,
     }),
   },
+  // Both sides, the owner who confirmed it included: the return opens the review window.
   "loan.returned": {
     owner: (l) => ({
-      title: `${l.item.title} is back`,
-      body: `You confirmed that ${l.borrowerName} returned ${l.item.title}.`,
+      title: `You can review your loan of ${l.item.title}`,
+      body: `You confirmed that ${l.borrowerName} returned ${l.item.title}. ${REVIEW_INVITATION}`,
     }),
     borrower: (l) => ({
-      title: `Return confirmed: ${l.item.title}`,
-      body: `The owner confirmed that you returned ${l.item.title}. Thank you!`,
+      title: `You can review your loan of ${l.item.title}`,
+      body: `The owner confirmed that you returned ${l.item.title}. Thank you! ${REVIEW_INVITATION}`,
     }),
   },
   "loan.expired": {
@@ -135,3 +141,7 @@ export function loanCopy(type: LoanDomainEventType, role: LoanRole, loan: EventL
 
 /** The web app's page about a loan. */
 export const loanPath = (loanId: string): string => `/loans/${encodeURIComponent(loanId)}`;
+
+/** Where a loan event's notification and email lead: a return opens the loan's review form. */
+export const loanEventPath = (type: LoanDomainEventType, loanId: string): string =>
+  type === "loan.returned" ? `${loanPath(loanId)}#review` : loanPath(loanId);

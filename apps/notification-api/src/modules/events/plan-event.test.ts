@@ -43,8 +43,21 @@ const told = (event: DomainEvent) =>
 describe("who is told of a loan event", () => {
   it("tells the owner of a request, and the borrower of the owner's answers", () => {
     expect(told(loanEvent("loan.requested", BORROWER))).toEqual([OWNER]);
-    for (const type of ["loan.approved", "loan.declined", "loan.handed_over", "loan.returned"] as const)
+    for (const type of ["loan.approved", "loan.declined", "loan.handed_over"] as const)
       expect(told(loanEvent(type, OWNER)), type).toEqual([BORROWER]);
+  });
+
+  it("invites both sides to review a returned loan, the owner who confirmed it included", () => {
+    const plan = planEvent(loanEvent("loan.returned", OWNER));
+    expect(plan.notifications.map((n) => [n.userId, n.title, n.url]).sort()).toEqual([
+      [BORROWER, "You can review your loan of Tent", "/loans/loan-1#review"],
+      [OWNER, "You can review your loan of Tent", "/loans/loan-1#review"],
+    ]);
+    expect(plan.emails.map((e) => e.content)).toEqual([
+      expect.objectContaining({ kind: "loan.returned", path: "/loans/loan-1#review" }),
+      expect.objectContaining({ kind: "loan.returned", path: "/loans/loan-1#review" }),
+    ]);
+    expect(told(loanEvent("loan.returned", OWNER, [BORROWER]))).toEqual([BORROWER]);
   });
 
   it("tells the other party of a cancellation, and both when an admin cancelled", () => {
@@ -133,7 +146,7 @@ describe("what conversation events mean here", () => {
   it("creates no notification for a message, but streams it to its recipient and keeps it for the email check", () => {
     const plan = planEvent(messageEvent);
     expect(plan.notifications).toEqual([]);
-    expect(plan.loanEmails).toEqual([]);
+    expect(plan.emails).toEqual([]);
     expect(plan.live).toEqual([
       {
         userId: OWNER,
@@ -191,5 +204,122 @@ describe("what conversation events mean here", () => {
       [OWNER, { event: "conversation-read", data: { conversationId, readerId: OWNER } }],
       [ASKER, { event: "conversation-read", data: { conversationId, readerId: OWNER } }],
     ]);
+  });
+});
+
+describe("what trust and moderation events mean here", () => {
+  const STRANGER = "stranger-1";
+  const envelope = (actor: string | null, audience: string[], subject: DomainEvent["subject"]) => ({
+    id: randomUUID(),
+    version: 1 as const,
+    time: new Date().toISOString(),
+    source: "inventory-api" as const,
+    actor: actor ? { id: actor } : null,
+    audience,
+    subject,
+  });
+  const item = { id: "item-1", title: "Tent" };
+  const revealed = (audience: string[], reviews: { authorId: string; subjectId: string }[]): DomainEvent => ({
+    ...envelope(OWNER, audience, { type: "loan", id: loan.id }),
+    type: "review.revealed",
+    payload: { loan: { id: loan.id, item }, reviews: reviews.map((r, i) => ({ id: `review-${i}`, ...r })) },
+  });
+  const resolved = (action: "dismiss" | "hide_item" | "suspend_user"): DomainEvent => ({
+    ...envelope(ADMIN, [STRANGER], { type: "report", id: "report-1" }),
+    type: "report.resolved",
+    payload: {
+      report: { id: "report-1", subjectType: "user", subjectId: OWNER, reason: "harassment" },
+      action,
+    },
+  });
+  const both = [
+    { authorId: OWNER, subjectId: BORROWER },
+    { authorId: BORROWER, subjectId: OWNER },
+  ];
+
+  it("tells both sides that their reviews are visible, each sent to their own profile, and nobody else", () => {
+    const plan = planEvent(revealed([OWNER, BORROWER, STRANGER], both));
+    expect(plan.notifications.map((n) => [n.userId, n.type, n.title, n.url])).toEqual([
+      [OWNER, "review.revealed", "Your reviews for Tent are visible", `/people/${OWNER}`],
+      [BORROWER, "review.revealed", "Your reviews for Tent are visible", `/people/${BORROWER}`],
+    ]);
+    expect(plan.emails.map((e) => [e.userId, "kind" in e.content && e.content.kind])).toEqual([
+      [OWNER, "review.revealed"],
+      [BORROWER, "review.revealed"],
+    ]);
+    // The window closed with one review: its subject and its author read what concerns them.
+    const one = planEvent(revealed([OWNER, BORROWER], [both[0]!])).notifications;
+    expect(one.map((n) => [n.userId, n.body])).toEqual([
+      [OWNER, "Your review for your loan of Tent is now public. The other side did not write one in time."],
+      [BORROWER, "The review you received for your loan of Tent is now public, on your profile."],
+    ]);
+  });
+
+  it("tells the owner of a hidden item why, linking to the item they can still open", () => {
+    const plan = planEvent({
+      ...envelope(ADMIN, [OWNER], { type: "item", id: item.id }),
+      type: "item.hidden",
+      payload: { item, reason: "Weapons are not allowed." },
+    });
+    expect(plan.notifications).toEqual([
+      expect.objectContaining({
+        userId: OWNER,
+        type: "item.hidden",
+        title: "Tent was hidden by moderators",
+        url: "/items/item-1",
+        body: expect.stringContaining("Weapons are not allowed.") as unknown,
+      }),
+    ]);
+    expect(plan.emails).toEqual([
+      { userId: OWNER, content: expect.objectContaining({ template: "notice", kind: "item.hidden" }) },
+    ]);
+  });
+
+  it("thanks the reporter, saying whether action was taken but never what or against whom", () => {
+    const bodies = (["hide_item", "suspend_user", "dismiss"] as const).map((action) => {
+      const [notification, ...others] = planEvent(resolved(action)).notifications;
+      expect(others).toEqual([]);
+      expect(notification).toMatchObject({
+        userId: STRANGER,
+        title: "Thanks — your report was handled",
+        url: "/",
+      });
+      return notification!.body;
+    });
+    expect(bodies[0]).toContain("we took action");
+    expect(bodies[1]).toBe(bodies[0]);
+    expect(bodies[2]).toContain("We looked into your report");
+    expect(bodies[2]).not.toContain("action");
+    for (const body of bodies) expect(body).not.toMatch(/owner-1|suspend|hid/);
+  });
+
+  it("emails a suspended person always, and creates no notification they could not read", () => {
+    const plan = planEvent({
+      ...envelope(ADMIN, [OWNER], { type: "user", id: OWNER }),
+      source: "user-api",
+      type: "user.suspended",
+      payload: { user: { id: OWNER } },
+    });
+    expect(plan.notifications).toEqual([]);
+    expect(plan.emails).toEqual([{ userId: OWNER, content: { template: "account-suspended" } }]);
+  });
+
+  it("takes an audit record into the log under the event's id, and tells nobody", () => {
+    const record = {
+      action: "item.hidden" as const,
+      actor: { id: ADMIN, name: "Ada" },
+      subject: { type: "item" as const, id: item.id, label: item.title },
+      reason: "Weapons are not allowed.",
+      details: { reportId: "report-1" },
+      at: "2026-12-01T20:00:00.000Z",
+    };
+    const event: DomainEvent = {
+      ...envelope(ADMIN, [], { type: "item", id: item.id }),
+      type: "audit.recorded",
+      payload: record,
+    };
+    const plan = planEvent(event);
+    expect(plan.audit).toEqual({ id: event.id, ...record });
+    expect([plan.notifications, plan.emails, plan.live]).toEqual([[], [], []]);
   });
 });

@@ -1,22 +1,29 @@
-import type { DomainEvent, DomainEventOf } from "@sharehood/sdk/contract";
+import type { AuditEntry, DomainEvent, DomainEventOf } from "@sharehood/sdk/contract";
 import type { EmailContent } from "../email/email-content.ts";
 import type { IncomingMessage } from "../messages/message-threads.repository.ts";
 import type { NewNotification } from "../notifications/notifications.repository.ts";
 import type { LiveEvent } from "../stream/stream-hub.ts";
-import { loanCopy, loanPath } from "./loan-copy.ts";
+import { loanCopy, loanEventPath } from "./loan-copy.ts";
 import { isLoanEvent, loanRecipients } from "./loan-recipients.ts";
+import { itemHiddenCopy, reportResolvedCopy, reviewsVisibleCopy, type NoticeCopy } from "./trust-copy.ts";
 
-/** A loan email someone may get, if they switched its kind on and their address is known. */
-export interface LoanEmailCandidate {
+/**
+ * An email to someone at the address this service keeps for them: a switchable kind (`kind`) goes
+ * out if they have it on; an account notice (a suspension) always does.
+ */
+export interface PersonEmail {
   userId: string;
-  content: Extract<EmailContent, { template: "loan" }>;
+  content: Extract<EmailContent, { template: "loan" | "notice" | "account-suspended" }>;
 }
 
 /** An account email, always sent: its address comes with the event. */
 export interface AccountEmail {
   userId: string;
   to: { name: string; address: string };
-  content: Exclude<EmailContent, { template: "loan" }>;
+  content: Extract<
+    EmailContent,
+    { template: "verify-email" | "reset-password" | "email-changed" | "password-changed" }
+  >;
 }
 
 /** What an event means for this service, decided without the database. */
@@ -26,7 +33,7 @@ export interface EventPlan {
   /** A person to forget entirely (their account was deleted). */
   forget?: string;
   notifications: NewNotification[];
-  loanEmails: LoanEmailCandidate[];
+  emails: PersonEmail[];
   accountEmails: AccountEmail[];
   /** Messages to keep for their recipient's delayed email check (messages/). */
   unreadMessages: IncomingMessage[];
@@ -34,12 +41,14 @@ export interface EventPlan {
   readMarks: { userId: string; conversationId: string; readSeq: number }[];
   /** What the people's open streams hear after the commit, each with its key (the event's id). */
   live: { userId: string; key: string; event: LiveEvent }[];
+  /** An admin action to add to the audit log (its id is the event's). */
+  audit?: AuditEntry;
 }
 
 const empty = (): EventPlan => ({
   remember: [],
   notifications: [],
-  loanEmails: [],
+  emails: [],
   accountEmails: [],
   unreadMessages: [],
   readMarks: [],
@@ -52,9 +61,9 @@ function planLoanEvent(event: Parameters<typeof loanRecipients>[0]): EventPlan {
   const { loan, message } = event.payload;
   for (const { userId, role } of loanRecipients(event)) {
     const copy = loanCopy(event.type, role, loan);
-    const path = loanPath(loan.id);
+    const path = loanEventPath(event.type, loan.id);
     plan.notifications.push({ userId, eventId: event.id, type: event.type, ...copy, url: path });
-    plan.loanEmails.push({
+    plan.emails.push({
       userId,
       content: {
         template: "loan",
@@ -66,6 +75,51 @@ function planLoanEvent(event: Parameters<typeof loanRecipients>[0]): EventPlan {
     });
   }
   return plan;
+}
+
+type NoticeEvent = DomainEventOf<"review.revealed" | "item.hidden" | "report.resolved">;
+
+/** One notification per person told, and the email of the event's kind (sent if they have it on). */
+function planNotices(event: NoticeEvent, told: readonly { userId: string; copy: NoticeCopy }[]): EventPlan {
+  const plan = empty();
+  for (const { userId, copy } of told) {
+    const { title, body, path, action } = copy;
+    plan.notifications.push({ userId, eventId: event.id, type: event.type, title, body, url: path });
+    plan.emails.push({
+      userId,
+      content: { template: "notice", kind: event.type, title, body, path, action },
+    });
+  }
+  return plan;
+}
+
+/**
+ * Whom each trust and moderation event tells: only people in its audience (the producer says who it
+ * concerns), once each; the revealed reviews' authors and subjects, the hidden item's owner, the
+ * report's reporter. An admin acting on their own item or report is not told of their own action.
+ */
+function planTrustEvent(event: NoticeEvent): EventPlan {
+  const audience = [...new Set(event.audience)];
+  switch (event.type) {
+    case "review.revealed": {
+      const concerned = new Set(event.payload.reviews.flatMap((r) => [r.authorId, r.subjectId]));
+      return planNotices(
+        event,
+        audience
+          .filter((userId) => concerned.has(userId))
+          .map((userId) => ({ userId, copy: reviewsVisibleCopy(event.payload, userId) })),
+      );
+    }
+    case "item.hidden":
+    case "report.resolved": {
+      const copy =
+        event.type === "item.hidden" ? itemHiddenCopy(event.payload) : reportResolvedCopy(event.payload);
+      return planNotices(
+        event,
+        audience.filter((userId) => userId !== event.actor?.id).map((userId) => ({ userId, copy })),
+      );
+    }
+  }
 }
 
 /**
@@ -129,8 +183,9 @@ function planConversationRead(event: DomainEventOf<"conversation.read">): EventP
 }
 
 /**
- * Decides what an event means here: whom to remember or forget, which notifications to create and
- * which emails to send. Applying it (events/handle-event.ts) is one transaction.
+ * Decides what an event means here: whom to remember or forget, which notifications to create,
+ * which emails to send and what goes to the audit log. Applying it (events/handle-event.ts) is one
+ * transaction.
  */
 export function planEvent(event: DomainEvent): EventPlan {
   if (isLoanEvent(event)) return planLoanEvent(event);
@@ -163,6 +218,18 @@ export function planEvent(event: DomainEvent): EventPlan {
     }
     case "user.deleted":
       plan.forget = event.payload.user.id;
+      break;
+    case "user.suspended":
+      // No in-app notification: they can no longer sign in to read it. The email is an account
+      // email, always sent, to the address kept here (the event carries only the id).
+      plan.emails.push({ userId: event.payload.user.id, content: { template: "account-suspended" } });
+      break;
+    case "review.revealed":
+    case "item.hidden":
+    case "report.resolved":
+      return planTrustEvent(event);
+    case "audit.recorded":
+      plan.audit = { id: event.id, ...event.payload };
       break;
     case "message.created":
       return planMessage(event);

@@ -12,12 +12,13 @@ import {
 } from "@react-email/components";
 import type { ReactNode } from "react";
 
-/** What every email shows: a heading, its text, one button to the page it is about, a footer. */
+/** What every email shows: a heading, its text, one button to the page it is about (most), a footer. */
 export interface LayoutProps {
   preview: string;
   heading: string;
   children: ReactNode;
-  action: { label: string; url: string };
+  /** The button; an email about no page (a suspended account) has none. */
+  action?: { label: string; url: string };
   /** The unsubscribe page for this kind of email (loan emails; account emails have none). */
   unsubscribeUrl?: string;
   /** The web app's notification settings page. */
@@ -47,12 +48,16 @@ export function Layout(props: LayoutProps) {
             {props.heading}
           </Heading>
           {props.children}
-          <Button href={props.action.url} style={button}>
-            {props.action.label}
-          </Button>
-          <Text style={small}>
-            Or open this link: <Link href={props.action.url}>{props.action.url}</Link>
-          </Text>
+          {props.action ? (
+            <>
+              <Button href={props.action.url} style={button}>
+                {props.action.label}
+              </Button>
+              <Text style={small}>
+                Or open this link: <Link href={props.action.url}>{props.action.url}</Link>
+              </Text>
+            </>
+          ) : null}
           <Hr />
           <Text style={small}>Sharehood, sharing between neighbours.</Text>
           {props.unsubscribeUrl ? (
