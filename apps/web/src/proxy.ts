@@ -5,7 +5,8 @@ import { cookieHeaderAfter, sessionCookiesOnly } from "@/server/forward-cookies"
 import { REQUEST_PATH_HEADER, pagePathOf } from "@/server/request-path";
 import { decodeSessionCookie, hasSessionCookie, SESSION_TOKENS_HEADER } from "@/server/session-cookie";
 import { endedBySuspension, refreshDue } from "@/server/token-refresh";
-import { SUSPENDED_CODE, SUSPENDED_MESSAGE, SUSPENDED_SIGN_IN_PATH } from "@/features/auth/suspension";
+import { SUSPENDED_CODE, SUSPENDED_MESSAGE } from "@/features/auth/suspension";
+import { suspendedMarkCookie } from "@/server/suspended-mark";
 import { newNonce, securityHeaders } from "@/server/security-headers";
 
 // next-auth's proxy form (`export { auth as proxy }`): it reads the session and, when the API
@@ -42,10 +43,10 @@ async function sessionFor(
 
 /**
  * The answer for a request whose session just ended because the account is suspended: a page
- * goes to the sign-in page, which says so; a call of the app's own routes gets the problem code,
- * which the browser code acts on the same way (features/auth/suspension.ts).
+ * goes to the sign-in page, which says so (the suspended mark); a call of the app's own routes
+ * gets the problem code, which the browser code acts on the same way (features/auth/suspension.ts).
  */
-function suspendedAnswer(request: NextRequest): Response | null {
+function suspendedAnswer(request: NextRequest): NextResponse | null {
   const { pathname } = request.nextUrl;
   if (pathname === "/sign-in") return null;
   if (pathname.startsWith("/api/"))
@@ -53,7 +54,8 @@ function suspendedAnswer(request: NextRequest): Response | null {
   if (request.method !== "GET") return null;
   // On the host the request came to (as after signing in): the person must stay on it.
   const signIn = request.nextUrl.clone();
-  [signIn.pathname, signIn.search] = SUSPENDED_SIGN_IN_PATH.split("?") as [string, string];
+  signIn.pathname = "/sign-in";
+  signIn.search = "";
   return NextResponse.redirect(signIn);
 }
 
@@ -81,6 +83,7 @@ export async function proxy(request: NextRequest, event: NextFetchEvent): Promis
   const response =
     (suspended && suspendedAnswer(request)) || NextResponse.next({ request: { headers: forwarded } });
   for (const cookie of setCookies) response.headers.append("set-cookie", cookie);
+  if (suspended) response.cookies.set(suspendedMarkCookie());
   for (const [name, value] of Object.entries(security)) response.headers.set(name, value);
   return response;
 }

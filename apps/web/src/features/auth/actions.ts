@@ -1,6 +1,7 @@
 "use server";
 import { formText } from "@/features/layout/form-text";
 import { AuthError } from "next-auth";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { LoginBodySchema, RegisterBodySchema, type AuthResult } from "@sharehood/sdk";
 import { signIn, signOut } from "@/auth";
@@ -9,7 +10,7 @@ import { apiClient } from "@/server/api-client";
 import { clientAddressForwarding } from "@/server/client-address";
 import { getAccessToken } from "@/server/session";
 import { safeReturnPath } from "@/features/auth/safe-return-path";
-import { SUSPENDED_CODE } from "@/features/auth/suspension";
+import { SUSPENDED_CODE, SUSPENDED_MARK } from "@/features/auth/suspension";
 import { zodFieldErrors } from "@/server/zod-field-errors";
 
 type FormState = ActionResult | null;
@@ -29,6 +30,8 @@ async function startSession(result: AuthResult, returnTo: string): Promise<Actio
   if (typeof landing !== "string" || !URL.canParse(landing) || new URL(landing).searchParams.has("error")) {
     return failure(NO_SESSION);
   }
+  // Whoever signs in now is not suspended: the sign-in page stops saying so.
+  (await cookies()).delete(SUSPENDED_MARK.name);
   // A path, not next-auth's absolute URL on AUTH_URL's host: the cookie was just set for the host
   // this request came to (127.0.0.1, a LAN address...), and the person must stay on it.
   redirect(returnTo);

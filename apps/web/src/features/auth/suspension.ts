@@ -11,8 +11,13 @@ export const SUSPENDED_MESSAGE = "Your account is suspended, so you were signed 
 /** Where the browser goes to end a suspended session (app/session-ended/route.ts checks it). */
 export const SESSION_ENDED_PATH = "/session-ended";
 
-/** The sign-in page, saying plainly that the account is suspended. */
-export const SUSPENDED_SIGN_IN_PATH = "/sign-in?ended=suspended";
+/**
+ * A cookie that marks a browser whose session ended because the account is suspended: set by the
+ * web server only on the User API's word (the proxy, app/session-ended), read by the sign-in page,
+ * which then says so, and cleared by the next sign-in. A cookie rather than a query parameter, so
+ * a link cannot make the page tell someone their account is suspended.
+ */
+export const SUSPENDED_MARK = { name: "sharehood.suspended", value: "1", maxAgeSeconds: 600 } as const;
 
 /** Whether an action's result, or an error's body, says the account is suspended. */
 export function saysSuspended(value: unknown): boolean {
