@@ -27,6 +27,9 @@ import { createConversationsRepository } from "./modules/conversations/conversat
 import { conversationsRouter } from "./modules/conversations/conversations.routes.ts";
 import { createConversationsService } from "./modules/conversations/conversations.service.ts";
 import { createMessageLimits } from "./modules/conversations/message-limits.ts";
+import { createFavouritesRepository } from "./modules/favourites/favourites.repository.ts";
+import { favouritesRouter } from "./modules/favourites/favourites.routes.ts";
+import { createFavouritesService } from "./modules/favourites/favourites.service.ts";
 import { createIdempotency } from "./modules/idempotency/idempotency.ts";
 import { createIdempotencyRepository } from "./modules/idempotency/idempotency.repository.ts";
 import { createCatalogueFastPath } from "./modules/items/catalogue-fast-path.ts";
@@ -202,6 +205,8 @@ export async function createInventoryApi(
   app.use(conversationsRouter(mount, conversationsService, createBlocksService({ blocks })));
   app.use(reportsRouter(mount, reportsService, resolveReport));
   app.use(reviewsRouter(mount, createReviewsService({ reviews })));
+  const favourites = createFavouritesService({ favourites: createFavouritesRepository(db), photoUrls });
+  app.use(favouritesRouter(mount, favourites));
   return {
     ...finishService(core, app),
     listener: withFastPath(app, createCatalogueFastPath(itemsService, publicCache), core.metrics),
