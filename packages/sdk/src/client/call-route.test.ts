@@ -23,6 +23,10 @@ const user = {
   name: "A",
   role: "user",
   emailVerified: false,
+  bio: null,
+  neighbourhood: null,
+  avatarUrl: null,
+  suspension: null,
   createdAt: "2026-01-01T00:00:00.000Z",
   updatedAt: "2026-01-01T00:00:00.000Z",
 };
@@ -34,11 +38,29 @@ describe("the SDK client", () => {
     await client.users.list({ query: { q: "a b", limit: 5, cursor: undefined } });
     expect(calls[0]?.url).toBe("http://users.test/users?q=a+b&limit=5");
     expect((calls[0]?.init.headers as Record<string, string>).authorization).toBe("Bearer tok");
-    const single = fakeFetch(() => json(200, { id: "u1", name: "N", createdAt: user.createdAt }));
+    const single = fakeFetch(() =>
+      json(200, {
+        id: "u1",
+        name: "N",
+        createdAt: user.createdAt,
+        bio: null,
+        neighbourhood: null,
+        avatarUrl: null,
+        emailVerified: false,
+      }),
+    );
     await createClient({ userApiUrl: "http://users.test", fetch: single.fetch }).users.get({
       params: { id: "x/y" },
     });
     expect(single.calls[0]?.url).toBe("http://users.test/users/x%2Fy");
+  });
+
+  it("leaves out a body the route lets be left out (an admin's optional reason), and sends one given", async () => {
+    const { calls, fetch } = fakeFetch(() => new Response(null, { status: 204 }));
+    const client = createClient({ inventoryApiUrl: "http://inv", fetch, token: "t" });
+    await client.items.delete({ params: { id: "i1" } });
+    await client.items.delete({ params: { id: "i2" }, body: { reason: "Spam" } });
+    expect(calls.map((call) => call.init.body)).toEqual([undefined, JSON.stringify({ reason: "Spam" })]);
   });
 
   it("sends JSON bodies and parses the response with the contract", async () => {
