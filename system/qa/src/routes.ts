@@ -57,12 +57,24 @@ export const MUTATING_ROUTES: readonly NamedRoute[] = ALL_ROUTES.filter(
   (r) => r.route.method !== "GET" || STATE_CHANGING_GETS.has(r.name),
 );
 
+const USER_PERMISSIONS = new Set<string>(PERMISSIONS_BY_ROLE.user);
+
+/** A route that needs a permission only admins hold (user.list, user.update.role, user.delete…). */
+export function isAdminRoute(route: Route): boolean {
+  return route.permission !== undefined && !USER_PERMISSIONS.has(route.permission);
+}
+
 /**
  * The Notification API's reads of the caller's own data (list, count, stream, preferences): each
- * needs a live token of the person whose data it answers.
+ * needs a live token of the person whose data it answers. The audit log is an admin's read, not
+ * personal: it is checked with the other admin reads.
  */
 export const PERSONAL_READS: readonly NamedRoute[] = ALL_ROUTES.filter(
-  (r) => r.service === "notifications" && r.route.method === "GET" && r.route.auth === "bearer",
+  (r) =>
+    r.service === "notifications" &&
+    r.route.method === "GET" &&
+    r.route.auth === "bearer" &&
+    !isAdminRoute(r.route),
 );
 
 /**
@@ -71,13 +83,6 @@ export const PERSONAL_READS: readonly NamedRoute[] = ALL_ROUTES.filter(
  */
 export function isStreamRoute(route: Route): boolean {
   return route.responseMediaType === "text/event-stream";
-}
-
-const USER_PERMISSIONS = new Set<string>(PERMISSIONS_BY_ROLE.user);
-
-/** A route that needs a permission only admins hold (user.list, user.update.role, user.delete…). */
-export function isAdminRoute(route: Route): boolean {
-  return route.permission !== undefined && !USER_PERMISSIONS.has(route.permission);
 }
 
 /** The multipart body a route accepts, if it declares one. */

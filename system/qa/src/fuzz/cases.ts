@@ -73,6 +73,10 @@ const SELF_DESTRUCTIVE = new Set(["logout", "deleteMe", "updateMe"]);
 
 function paramArbitrary(route: Route, name: string): fc.Arbitrary<unknown> {
   if (name === "photoId") return ref("photoId");
+  if (route.path.startsWith("/reviews")) return ref("reviewId");
+  if (route.path.startsWith("/reports")) return ref("reportId");
+  // Reading reviews harms no one: the principals, who have some, as well as throwaways.
+  if (route.path === "/users/:id/reviews") return fc.oneof(ref("principalId"), ref("userId"));
   if (route.path.startsWith("/items")) return ref("itemId");
   if (route.path.startsWith("/loans")) return ref("loanId");
   if (route.path.startsWith("/conversations")) return ref("conversationId");
@@ -353,9 +357,9 @@ const PNG_1X1 = [
 ];
 
 /** A multipart body for an upload route: tiny real images, or junk bytes and broken envelopes. */
-function multipartBody(field: string, valid: boolean): fc.Arbitrary<BodySpec> {
+function multipartBody(field: string, valid: boolean, maxFiles = 2): fc.Arbitrary<BodySpec> {
   if (valid)
-    return fc.integer({ min: 1, max: 2 }).map((n) => ({
+    return fc.integer({ min: 1, max: Math.max(1, Math.min(2, maxFiles)) }).map((n) => ({
       kind: "multipart" as const,
       field,
       files: Array.from({ length: n }, () => ({ type: "image/png", bytes: PNG_1X1 })),
@@ -499,7 +503,7 @@ export function routeCase(named: NamedRoute): fc.Arbitrary<FuzzCase> {
       query: queryArbitrary(named, "valid"),
       auth: authFor(named, "valid"),
       body: multipart
-        ? multipartBody(multipart.field, true)
+        ? multipartBody(multipart.field, true, multipart.maxFiles)
         : validBody.map((value) => (value === undefined ? undefined : { kind: "json" as const, value })),
       idempotencyKey: sometimes(fc.constantFrom("fuzz-key-1", "fuzz-key-2", "fuzz-key-3"), 0.3),
       ifMatchCurrent: fc.boolean(),

@@ -83,6 +83,17 @@ function hinted(name: string, routeName: string): fc.Arbitrary<unknown> | undefi
       return fc.integer({ min: 1, max: 60 }).map(isoDay);
     case "photoIds":
       return fc.array(ref("photoId"), { maxLength: 4 });
+    case "subjectId":
+      // What a report may name without touching the principals (a suspension would end their
+      // sessions): another person's items, messages and account, and throwaways. The audit log's
+      // filter names the same kinds of things.
+      return routeName === "createReport"
+        ? ref("reportSubjectId")
+        : fc.oneof(ref("reportSubjectId"), ref("userId"), ref("itemId"));
+    case "reportId":
+      return ref("reportId");
+    case "actorId":
+      return ref("principalId");
     default:
       return undefined;
   }
@@ -92,6 +103,11 @@ function stringArbitrary(schema: JsonSchema): fc.Arbitrary<string> {
   const minLength = schema.minLength ?? 0;
   const maxLength = Math.min(schema.maxLength ?? 60, Math.max(minLength, 60));
   if (schema.format === "date") return fc.integer({ min: -30, max: 400 }).map(isoDay);
+  // A moment within a month either side of now (the audit log's from/to), as the contract writes them.
+  if (schema.format === "date-time")
+    return fc
+      .integer({ min: -30 * 24, max: 30 * 24 })
+      .map((hours) => new Date(Date.now() + hours * 3_600_000).toISOString());
   if (schema.format === "uri")
     return fc
       .constantFrom("https", "http")
@@ -170,6 +186,7 @@ function fixPairs(value: Record<string, unknown>): Record<string, unknown> {
   for (const [from, to] of [
     ["startDate", "endDate"],
     ["availableFrom", "availableTo"],
+    ["from", "to"],
   ] as const) {
     const a = out[from];
     const b = out[to];

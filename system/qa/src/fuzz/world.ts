@@ -131,8 +131,14 @@ export class FuzzWorld {
 
     const categories = expectOk(await this.#call("inventory", "GET", "/categories"), "categories");
     for (const c of categories.items as { id: string }[]) remember(this.pool("category"), c.id);
-    if (options.items) await this.#seedLoans();
-    if (options.notifications) await this.#awaitNotifications();
+    if (options.items) {
+      await this.#seedLoans();
+      await this.#seedTrust();
+    }
+    if (options.notifications) {
+      await this.#seedAdminActions();
+      await this.#awaitNotifications();
+    }
     this.readMail();
   }
 
@@ -191,6 +197,134 @@ export class FuzzWorld {
             token: this.token(owner),
           });
       }
+    }
+  }
+
+  /**
+   * Returned loans both ways: one each that both sides reviewed (revealed, so the reviewed person
+   * may reply) and one each nobody reviewed yet (so a valid review can succeed). And mallory, who
+   * is no principal: her items, her account and her answer in a thread of bob's are what reports
+   * name, so a moderator's suspension never ends a principal's session; alice's report on her
+   * first item waits in the queue.
+   */
+  async #seedTrust(): Promise<void> {
+    const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+    for (const [owner, borrower] of [
+      ["alice", "bob"],
+      ["bob", "alice"],
+    ] as const) {
+      for (const reviewed of [true, false]) {
+        const item = expectOk(
+          await this.#call("inventory", "POST", "/items", {
+            token: this.token(owner),
+            body: {
+              title: `Fuzz returned item ${owner} ${reviewed ? "reviewed" : "unreviewed"}`,
+              description: "Lent and returned before fuzzing, so reviews have a loan to be about.",
+              categoryId: this.pool("category")[0],
+              condition: "good",
+            },
+          }),
+          "create item",
+        );
+        this.observe("createItem", item);
+        const loan = expectOk(
+          await this.#call("inventory", "POST", `/items/${String(item.id)}/loans`, {
+            token: this.token(borrower),
+            body: { startDate: day(1), endDate: day(2) },
+          }),
+          "request loan",
+        );
+        const id = String(loan.id);
+        for (const step of ["approve", "handover", "return"])
+          expectOk(
+            await this.#call("inventory", "POST", `/loans/${id}/${step}`, { token: this.token(owner) }),
+            `${step} loan`,
+          );
+        this.observe("requestLoan", loan);
+        if (!reviewed) continue;
+        for (const author of [borrower, owner])
+          this.observe(
+            "createReview",
+            expectOk(
+              await this.#call("inventory", "POST", `/loans/${id}/reviews`, {
+                token: this.token(author),
+                body: { rating: 4, body: `Seed review by ${author}` },
+              }),
+              "review",
+            ),
+          );
+      }
+    }
+
+    const mallory = await this.register("mallory");
+    const subjects = this.pool("reportSubjectId");
+    remember(subjects, mallory.id);
+    for (const identity of this.throwaways.slice(0, 3)) remember(subjects, identity.id);
+    for (let i = 0; i < 2; i += 1) {
+      const item = expectOk(
+        await this.#call("inventory", "POST", "/items", {
+          token: mallory.token,
+          body: {
+            title: `Fuzz reportable item ${i}`,
+            description: "Listed by someone the fuzzer may report.",
+            categoryId: this.pool("category")[0],
+            condition: "fair",
+          },
+        }),
+        "create item",
+      );
+      remember(subjects, item.id);
+    }
+    const thread = expectOk(
+      await this.#call("inventory", "POST", `/items/${subjects.at(-1) ?? ""}/conversations`, {
+        token: this.token("bob"),
+        body: { body: "Seed question to someone reportable." },
+      }),
+      "ask about an item",
+    );
+    this.observe("askAboutItem", thread);
+    const answer = expectOk(
+      await this.#call("inventory", "POST", `/conversations/${String(thread.id)}/messages`, {
+        token: mallory.token,
+        body: { body: "Seed answer worth reporting." },
+      }),
+      "answer",
+    );
+    remember(subjects, answer.id);
+    this.observe(
+      "createReport",
+      expectOk(
+        await this.#call("inventory", "POST", "/reports", {
+          token: this.token("alice"),
+          body: { subjectType: "item", subjectId: subjects.at(-2), reason: "spam" },
+        }),
+        "report",
+      ),
+    );
+  }
+
+  /** Admin actions on a person made for it, so the audit log has entries to list and filter. */
+  async #seedAdminActions(): Promise<void> {
+    const target = await this.register("audited");
+    const admin = { token: this.token("admin") };
+    expectOk(
+      await this.#call("users", "POST", `/users/${target.id}/suspend`, {
+        ...admin,
+        body: { reason: "Seed suspension for the audit log" },
+      }),
+      "suspend",
+    );
+    expectOk(
+      await this.#call("users", "POST", `/users/${target.id}/unsuspend`, { ...admin, body: {} }),
+      "unsuspend",
+    );
+    remember(this.pool("reportSubjectId"), target.id);
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const log = expectOk(await this.#call("notifications", "GET", "/admin/audit-log", admin), "audit log");
+      if ((log.items as unknown[]).length >= 2) return;
+      if (Date.now() > deadline) throw new Error("the seed's admin actions reached no audit log within 10 s");
+      await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
 
@@ -269,7 +403,15 @@ export class FuzzWorld {
     const id = record.id;
     // A loan names its thread (for its borrower and owner); a message its thread.
     remember(this.pool("conversationId"), record.conversationId);
-    if (Array.isArray(record.events)) remember(this.pool("loanId"), id);
+    // A loan's reviews as one side sees them: the caller's own and the other's.
+    if ("mine" in record && "theirs" in record) {
+      this.#learn(routeName, record.mine);
+      this.#learn(routeName, record.theirs);
+      return;
+    }
+    if ("authorRole" in record && "rating" in record) remember(this.pool("reviewId"), id);
+    else if ("reporter" in record && "subjectType" in record) remember(this.pool("reportId"), id);
+    else if (Array.isArray(record.events)) remember(this.pool("loanId"), id);
     else if ("unreadCount" in record && "other" in record) remember(this.pool("conversationId"), id);
     else if ("condition" in record) {
       remember(this.pool("itemId"), id);

@@ -11,7 +11,7 @@ export const NOT_FOUND = [404, "not_found"] as const;
 const SILENT_NO_OP = [204] as const;
 
 /** A cell sent with the token of someone `prepare` made for this route (`prepared.tokens[name]`). */
-function asHolder(name: string, cell: Omit<Extract<Cell, { expect: unknown }>, "noBearer">): Cell {
+export function asHolder(name: string, cell: Omit<Extract<Cell, { expect: unknown }>, "noBearer">): Cell {
   return {
     ...cell,
     noBearer: true,

@@ -18,6 +18,8 @@ import {
 } from "./cells.ts";
 import { CONVERSATION_SPECS } from "./conversation-specs.ts";
 import { NOTIFICATION_SPECS } from "./notification-specs.ts";
+import { PROFILE_SPECS } from "./profile-specs.ts";
+import { TRUST_SPECS } from "./trust-specs.ts";
 import { inDays, newItemBody, pngUpload, type CallOptions, type SecurityWorld } from "./world.ts";
 
 export {
@@ -464,6 +466,8 @@ export const SPECS: Record<string, RouteSpec> = {
     },
   },
   ...CONVERSATION_SPECS,
+  ...PROFILE_SPECS,
+  ...TRUST_SPECS,
   ...ACCOUNT_LINK_SPECS,
   ...NOTIFICATION_SPECS,
 };

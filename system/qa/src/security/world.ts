@@ -269,7 +269,7 @@ export class SecurityWorld {
   async loan(
     owner: Actor,
     borrower: Actor,
-    state: "requested" | "approved" | "active",
+    state: "requested" | "approved" | "active" | "returned",
   ): Promise<{ id: string; itemId: string }> {
     const item = await this.createItem(owner, `Loanable ${state}`);
     const loan = await this.ok("inventory", "POST", `/items/${item.id}/loans`, {
@@ -279,9 +279,66 @@ export class SecurityWorld {
     const id = String(loan.id);
     if (state !== "requested")
       await this.ok("inventory", "POST", `/loans/${id}/approve`, { token: await this.live(owner) });
-    if (state === "active")
+    if (state === "active" || state === "returned")
       await this.ok("inventory", "POST", `/loans/${id}/handover`, { token: await this.live(owner) });
+    if (state === "returned")
+      await this.ok("inventory", "POST", `/loans/${id}/return`, { token: await this.live(owner) });
     return { id, itemId: item.id };
+  }
+
+  /** `author` reviews the other side of a returned loan; answers the review's id. */
+  async review(author: Actor, loanId: string, body = "Friendly and on time."): Promise<string> {
+    const review = await this.ok("inventory", "POST", `/loans/${loanId}/reviews`, {
+      token: await this.live(author),
+      body: { rating: 5, body },
+    });
+    return String(review.id);
+  }
+
+  /** `reporter` reports something; answers the report's id. */
+  async report(
+    reporter: Actor,
+    subjectType: "item" | "user" | "message",
+    subjectId: string,
+  ): Promise<string> {
+    const report = await this.ok("inventory", "POST", "/reports", {
+      token: await this.live(reporter),
+      body: { subjectType, subjectId, reason: "spam", details: "Reported by the security matrix" },
+    });
+    return String(report.id);
+  }
+
+  /**
+   * A new item of `owner`'s that someone reported and the admin hid. The reporter is made for it:
+   * being told the report was handled is a notification, and the matrix counts on carol having none.
+   */
+  async hiddenItem(owner: Actor): Promise<string> {
+    const item = await this.createItem(owner, "Hidden by moderators");
+    const reportId = await this.report(await this.newActor("reporter"), "item", item.id);
+    await this.ok("inventory", "POST", `/reports/${reportId}/resolve`, {
+      token: await this.live(this.actor("admin")),
+      body: { action: "hide_item", note: "Prohibited item" },
+    });
+    return item.id;
+  }
+
+  /** The admin suspends the actor's account (every token of theirs stops working). */
+  async suspend(actor: Actor, reason = "Suspended by the security matrix"): Promise<void> {
+    await this.ok("users", "POST", `/users/${actor.id}/suspend`, {
+      token: await this.live(this.actor("admin")),
+      body: { reason },
+    });
+    // The other services learn of it by a revocation event and mark the person there: wait for
+    // that, so a later fingerprint does not catch it landing.
+    await this.settle();
+  }
+
+  /** Sets the actor's avatar to a tiny PNG. */
+  async avatar(actor: Actor, field: string): Promise<void> {
+    await this.ok("users", "PUT", "/users/me/avatar", {
+      token: await this.live(actor),
+      rawBody: pngUpload(field),
+    });
   }
 
   /** Uploads `count` tiny photos to an item; answers their ids. */

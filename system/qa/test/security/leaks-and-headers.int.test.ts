@@ -3,7 +3,8 @@ import { startStack, type TestStack } from "../../src/stack.ts";
 import { securityHeaderViolations } from "../../src/checks.ts";
 import type { HttpResponse } from "../../src/http.ts";
 import { SERVICES } from "../../src/routes.ts";
-import { inDays, newItemBody, SecurityWorld, type Actor } from "../../src/security/world.ts";
+import { avatarField } from "../../src/security/profile-specs.ts";
+import { inDays, newItemBody, pngUpload, SecurityWorld, type Actor } from "../../src/security/world.ts";
 
 let stack: TestStack;
 let world: SecurityWorld;
@@ -31,7 +32,7 @@ describe("no response carries a password hash", () => {
     for (const row of rows) expect(row.passwordHash).toMatch(/^\$argon2id\$/);
   });
 
-  it("leaves it out of register, login, refresh, validate-token, /users/me, profile edits, the admin's user list and role changes", async () => {
+  it("leaves it out of register, login, refresh, validate-token, /users/me, profile edits and avatars, the admin's user list, role changes and suspensions", async () => {
     const responses: [string, HttpResponse][] = [];
     const note = async (what: string, res: Promise<HttpResponse>) => responses.push([what, await res]);
     const email = `leak-check-${Date.now()}@example.com`;
@@ -65,6 +66,13 @@ describe("no response carries a password hash", () => {
       world.call("users", "PATCH", "/users/me", { token: refreshed.accessToken, body: { name: "Leak Two" } }),
     );
     await note(
+      "avatar",
+      world.call("users", "PUT", "/users/me/avatar", {
+        token: refreshed.accessToken,
+        rawBody: pngUpload(avatarField()),
+      }),
+    );
+    await note(
       "password change",
       world.call("users", "PATCH", "/users/me", {
         token: refreshed.accessToken,
@@ -84,6 +92,18 @@ describe("no response carries a password hash", () => {
         body: { role: "admin" },
       }),
     );
+    const suspendee = await world.newActor("suspendee");
+    await note(
+      "suspension",
+      world.call("users", "POST", `/users/${suspendee.id}/suspend`, {
+        token: admin.token,
+        body: { reason: "Leak check" },
+      }),
+    );
+    await note(
+      "suspension lifted",
+      world.call("users", "POST", `/users/${suspendee.id}/unsuspend`, { token: admin.token, body: {} }),
+    );
     await note(
       "wrong password",
       world.call("users", "POST", "/auth/login", { body: { email, password: "not-the-password" } }),
@@ -100,6 +120,7 @@ describe("no response carries a password hash", () => {
     );
     await note("loans", world.call("inventory", "GET", "/loans", { token: bob.token }));
     await note("all loans", world.call("inventory", "GET", "/admin/loans?limit=100", { token: admin.token }));
+    await note("reviews of a person", world.call("inventory", "GET", `/users/${alice.id}/reviews`));
 
     expect(responses.map(([what, res]) => [what, res.status])).toEqual([
       ["register", 201],
@@ -108,17 +129,21 @@ describe("no response carries a password hash", () => {
       ["validate-token", 200],
       ["me", 200],
       ["rename", 200],
+      ["avatar", 200],
       ["password change", 200],
       ["public profile", 200],
       ["user list", 200],
       ["user search", 200],
       ["role change", 200],
+      ["suspension", 200],
+      ["suspension lifted", 200],
       ["wrong password", 401],
       ["item", 200],
       ["items", 200],
       ["loan", 201],
       ["loans", 200],
       ["all loans", 200],
+      ["reviews of a person", 200],
     ]);
     expect(
       responses.filter(([, res]) => hasHash(res) || res.text.includes("leak-check-pass")).map(([w]) => w),
@@ -127,12 +152,16 @@ describe("no response carries a password hash", () => {
     expect(list.items.length).toBeGreaterThan(5);
     for (const user of list.items)
       expect(Object.keys(user).sort()).toEqual([
+        "avatarUrl",
+        "bio",
         "createdAt",
         "email",
         "emailVerified",
         "id",
         "name",
+        "neighbourhood",
         "role",
+        "suspension",
         "updatedAt",
       ]);
   });
