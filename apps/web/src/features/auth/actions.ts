@@ -49,7 +49,8 @@ export async function signInAction(_state: FormState, form: FormData): Promise<F
     const mapped = failureFrom(error);
     if (mapped.code === "unauthenticated") return failure("That email and password do not match an account.");
     // Said plainly, and only after the right password (the User API checks it first).
-    if (mapped.code === SUSPENDED_CODE) return failure(SUSPENDED_SIGN_IN, {}, SUSPENDED_CODE);
+    // (No code on it: with `account_suspended`, the form would end a session there is none of.)
+    if (mapped.code === SUSPENDED_CODE) return failure(SUSPENDED_SIGN_IN);
     return mapped;
   }
   return startSession(result, safeReturnPath(form.get("callbackUrl")));
