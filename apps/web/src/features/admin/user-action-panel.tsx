@@ -39,13 +39,14 @@ export function UserActionPanel({
 }: {
   user: User;
   action: UserAction;
-  onDone: () => void;
+  onDone: (changed: User | null) => void;
   onCancel: () => void;
 }) {
   const [reason, setReason] = useState("");
   const [missing, setMissing] = useState(false);
   const run = useMutation({
-    mutationFn: async () => {
+    // Answers the account as it is now, or null once deleted.
+    mutationFn: async (): Promise<User | null> => {
       const result =
         action === "suspend"
           ? await suspendUserAction(user.id, reason)
@@ -53,6 +54,7 @@ export function UserActionPanel({
             ? await unsuspendUserAction(user.id, reason)
             : await deleteUserAction(user.id, reason);
       if (!result.ok) throw new Error(result.message);
+      return result.data ?? null;
     },
     onSuccess: onDone,
   });

@@ -1,5 +1,11 @@
 "use client";
-import { keepPreviousData, useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
+import {
+  keepPreviousData,
+  useInfiniteQuery,
+  useMutation,
+  useQueryClient,
+  type InfiniteData,
+} from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { formText } from "@/features/layout/form-text";
 import type { Page, Role, User } from "@sharehood/sdk/contract";
@@ -15,7 +21,16 @@ import { ShowMore } from "@/features/layout/show-more";
 
 const usersKey = (q: string) => ["admin", "users", q] as const;
 
-function UserRow({ user, viewerId, onChanged }: { user: User; viewerId: string; onChanged: () => void }) {
+function UserRow({
+  user,
+  viewerId,
+  onChanged,
+}: {
+  user: User;
+  viewerId: string;
+  /** The account as it is now (null: deleted), or nothing known: the list is read again. */
+  onChanged: (changed?: { id: string; user: User | null }) => void;
+}) {
   const [role, setRole] = useState<Role>(user.role);
   const [roleReason, setRoleReason] = useState("");
   const [panel, setPanel] = useState<UserAction | null>(null);
@@ -23,8 +38,9 @@ function UserRow({ user, viewerId, onChanged }: { user: User; viewerId: string; 
     mutationFn: async () => {
       const result = await changeRoleAction(user.id, role, roleReason);
       if (!result.ok) throw new Error(result.message);
+      return result.data;
     },
-    onSuccess: onChanged,
+    onSuccess: (changed) => onChanged({ id: user.id, user: changed }),
   });
   const isMe = user.id === viewerId;
   return (
@@ -131,9 +147,9 @@ function UserRow({ user, viewerId, onChanged }: { user: User; viewerId: string; 
             <UserActionPanel
               user={user}
               action={panel}
-              onDone={() => {
+              onDone={(changed) => {
                 setPanel(null);
-                onChanged();
+                onChanged({ id: user.id, user: changed });
               }}
               onCancel={() => setPanel(null)}
             />
@@ -170,7 +186,27 @@ export function UsersTable({
     ...(initialPage && q === "" ? { initialData: { pages: [initialPage], pageParams: [null] } } : {}),
   });
   const users = query.data?.pages.flatMap((page) => page.items) ?? [];
-  const refresh = () => void queryClient.invalidateQueries({ queryKey: ["admin", "users"] });
+  // The answer shows at once in every loaded list (a row deleted, a role or a suspension changed);
+  // then the lists are read again.
+  const refresh = (changed?: { id: string; user: User | null }) => {
+    if (changed)
+      queryClient.setQueriesData<InfiniteData<Page<User>, string | null>>(
+        { queryKey: ["admin", "users"] },
+        (data) =>
+          data
+            ? {
+                ...data,
+                pages: data.pages.map((page) => ({
+                  ...page,
+                  items: page.items.flatMap((one) =>
+                    one.id !== changed.id ? [one] : changed.user ? [changed.user] : [],
+                  ),
+                })),
+              }
+            : data,
+      );
+    void queryClient.invalidateQueries({ queryKey: ["admin", "users"] });
+  };
 
   function search(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
