@@ -40,7 +40,7 @@ export function fuzzConfig(): FuzzConfig {
 
 /**
  * Each service's share of FUZZ_REQUESTS (one test file each), about in proportion to its routes:
- * the Notification API has eight, and no path parameters to vary.
+ * the Notification API has nine, and no path parameters to vary.
  */
 export const FUZZ_SHARES: Record<Service, number> = {
   users: 5 / 12,
