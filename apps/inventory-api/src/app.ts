@@ -101,6 +101,7 @@ export async function createInventoryApi(
   const loans = createLoansRepository(db, { onEventsWritten: events.nudge });
   const conversations = createConversationsRepository(db, { onEventsWritten: events.nudge });
   const blocks = createBlocksRepository(db);
+  const favouritesRepository = createFavouritesRepository(db);
   const reviews = createReviewsRepository(db, { onEventsWritten: events.nudge });
   const idempotencyRepository = createIdempotencyRepository(db);
   const photoStorage = createPhotoStorage(config);
@@ -122,7 +123,15 @@ export async function createInventoryApi(
     store,
     cache: tokenCache,
     logger,
-    onUserDeleted: createForgetUser({ loans, owners, items, removePhotoFiles, cache: publicCache, logger }),
+    onUserDeleted: createForgetUser({
+      loans,
+      owners,
+      items,
+      favourites: favouritesRepository,
+      removePhotoFiles,
+      cache: publicCache,
+      logger,
+    }),
     onUserSuspended: createSuspendOwner({ owners, cache: publicCache, logger }),
   });
   core.onDispose(() => unsubscribe().catch(() => undefined));
@@ -205,7 +214,7 @@ export async function createInventoryApi(
   app.use(conversationsRouter(mount, conversationsService, createBlocksService({ blocks })));
   app.use(reportsRouter(mount, reportsService, resolveReport));
   app.use(reviewsRouter(mount, createReviewsService({ reviews })));
-  const favourites = createFavouritesService({ favourites: createFavouritesRepository(db), photoUrls });
+  const favourites = createFavouritesService({ favourites: favouritesRepository, photoUrls });
   app.use(favouritesRouter(mount, favourites));
   return {
     ...finishService(core, app),

@@ -31,14 +31,17 @@ export const InventoryApiEnvSchema = ServiceEnvSchema.extend({
     .describe(
       "the most the public cache stores in Redis per catalogue version and cache lifetime (fractions allowed; each entry counts at least 1 KiB); past it, reads come from PostgreSQL",
     ),
-  /** How often the loan sweep runs: expiring stale requests, and the due, overdue and waiting reminders. */
+  /**
+   * How often the loan sweep runs: expiring stale requests, the due, overdue and waiting reminders,
+   * and announcing reviews revealed by their window's end.
+   */
   LOAN_EXPIRY_INTERVAL_SECONDS: z.coerce
     .number()
     .int()
     .min(1)
     .default(60)
     .describe(
-      "how often unanswered requests whose start date passed are expired, and loan reminders (due tomorrow, overdue, request waiting two days) are sent",
+      "how often unanswered requests whose start date passed are expired, loan reminders (due tomorrow, overdue, request waiting two days) are sent, and reviews revealed by the end of their 14 days are announced",
     ),
   /** The origin clients reach this API at; photo URLs in responses start with it. Default http://localhost:<PORT>. */
   PUBLIC_URL: z

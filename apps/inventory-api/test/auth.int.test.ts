@@ -102,7 +102,7 @@ describe("writes are authorised through the User API", () => {
     expect(changed).toBe(true);
   });
 
-  it("unlists a deleted user's items and cancels their loans", async () => {
+  it("unlists a deleted user's items, cancels their loans and forgets what they saved", async () => {
     const [leaver, neighbour] = await Promise.all([stack.signUp(), stack.signUp()]);
     const item = await leaver.client.items.create({ body: newItem({ title: "Leaving soon" }) });
     const theirs = await neighbour.client.items.create({ body: newItem() });
@@ -110,6 +110,7 @@ describe("writes are authorised through the User API", () => {
       params: { id: theirs.id },
       body: { startDate: inDays(3), endDate: inDays(4) },
     });
+    await leaver.client.favourites.save({ params: { id: theirs.id } });
     await leaver.client.users.deleteMe({ body: { currentPassword: leaver.password } });
     const gone = await within(
       2_000,
@@ -117,6 +118,7 @@ describe("writes are authorised through the User API", () => {
     );
     expect(gone).toBe(true);
     expect((await neighbour.client.loans.get({ params: { id: loan.id } })).status).toBe("cancelled");
+    expect(await stack.inventory.api.db.favourite.count({ where: { userId: leaver.id } })).toBe(0);
   });
 
   it("refuses missing, malformed and forged tokens with 401 and changes nothing", async () => {

@@ -38,6 +38,10 @@ export function createFavouritesRepository(db: Db) {
       await db.$executeRaw`DELETE FROM favourites WHERE user_id = ${userId} AND item_id = ${itemId}`;
     },
 
+    /** Forgets everything a deleted account saved: nobody could see or change that list again. */
+    removeAllOf: (userId: string): Promise<number> =>
+      db.$executeRaw`DELETE FROM favourites WHERE user_id = ${userId}`,
+
     /**
      * A page of the person's shown saved items, most recently saved first, keyset-paged on
      * (created_at, item_id) along the (user_id, created_at DESC, item_id DESC) index. The page is
