@@ -75,7 +75,7 @@ export function UserActionPanel({
       aria-label={`${TEXT[action].button(user.name)}: confirm`}
       className="flex flex-col gap-3 rounded-2xl bg-red-50 p-4 ring-1 ring-red-200"
     >
-      <p className="text-sm break-words text-red-950">
+      <p className="text-sm text-red-950">
         {TEXT[action].question(user.name)} <span className="text-red-900">({user.email})</span>
       </p>
       <TextAreaField

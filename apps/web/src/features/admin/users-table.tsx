@@ -52,7 +52,7 @@ function UserRow({
           </p>
           <p className="text-sm break-all text-stone-600">{user.email}</p>
           {user.suspension && (
-            <p className="mt-1 flex flex-col items-start gap-1 text-sm break-words text-red-900">
+            <p className="mt-1 flex flex-col items-start gap-1 text-sm text-red-900">
               <Badge tone="red">Suspended</Badge>
               <span>
                 {formatDate(user.suspension.at.slice(0, 10))}: {user.suspension.reason}

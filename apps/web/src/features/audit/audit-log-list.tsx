@@ -19,16 +19,16 @@ function EntryRow({ entry }: { entry: AuditEntry }) {
       <p className="text-sm text-stone-600">
         <time dateTime={entry.at}>{formatTimestamp(entry.at)}</time>
       </p>
-      <h3 className="font-semibold break-words text-stone-900">
+      <h3 className="font-semibold text-stone-900">
         {entry.actor.name}: {AUDIT_ACTION_TEXT[entry.action].toLowerCase()}
       </h3>
-      <p className="text-sm break-words text-stone-700">
+      <p className="text-sm text-stone-700">
         <Link href={subjectHref(entry.subject)} className="font-semibold text-brand-800 underline">
           {subjectText(entry.subject)}
         </Link>{" "}
         <span className="text-stone-600">(reference {entry.subject.id})</span>
       </p>
-      <p className="text-sm break-words text-stone-700">
+      <p className="text-sm text-stone-700">
         {entry.reason ? (
           <>
             <span className="font-semibold">Why:</span> {entry.reason}

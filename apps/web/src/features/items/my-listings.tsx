@@ -72,7 +72,7 @@ export function MyListings({
                   <div className="flex w-full flex-col gap-2">
                     {/* Only its owner (and admins) still see a hidden item: here, with why. */}
                     {item.hidden && (
-                      <p className="text-sm font-medium break-words text-red-800">
+                      <p className="text-sm font-medium text-red-800">
                         Hidden by moderators: {item.hidden.reason}
                       </p>
                     )}

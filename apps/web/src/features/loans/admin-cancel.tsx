@@ -25,7 +25,7 @@ export function AdminCancelConfirm({
       aria-label="Confirm cancelling the loan"
       className="flex flex-col gap-2 rounded-2xl bg-red-50 p-3 ring-1 ring-red-200"
     >
-      <p className="text-sm break-words text-red-950">
+      <p className="text-sm text-red-950">
         Cancel the loan of “{itemTitle}”? The borrower and the owner are told.
       </p>
       <input

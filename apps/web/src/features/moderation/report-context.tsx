@@ -34,7 +34,7 @@ export function ReportedItem({ item }: { item: Item }) {
         )}
       </div>
       <div className="flex min-w-0 flex-col gap-1">
-        <p className="font-semibold break-words text-stone-900">
+        <p className="font-semibold text-stone-900">
           {item.hidden ? (
             item.title
           ) : (
@@ -50,9 +50,7 @@ export function ReportedItem({ item }: { item: Item }) {
         {item.hidden && (
           <p className="text-sm font-medium text-red-800">Hidden by moderators: {item.hidden.reason}</p>
         )}
-        <p className="line-clamp-4 text-sm break-words whitespace-pre-line text-stone-700">
-          {item.description}
-        </p>
+        <p className="line-clamp-4 text-sm whitespace-pre-line text-stone-700">{item.description}</p>
       </div>
     </div>
   );
@@ -88,7 +86,7 @@ export function ThreadExcerpt({
               <time dateTime={message.createdAt}>{formatTimestamp(message.createdAt)}</time>
               {reported && <Badge tone="amber">Reported message</Badge>}
             </p>
-            <p className="break-words whitespace-pre-line text-stone-900">{message.body}</p>
+            <p className="whitespace-pre-line text-stone-900">{message.body}</p>
           </li>
         );
       })}
@@ -117,9 +115,9 @@ export function EarlierReports({ reports }: { reports: Report[] }) {
               </Link>
             )}
           </p>
-          {report.details && <p className="break-words text-stone-700">{report.details}</p>}
+          {report.details && <p className="text-stone-700">{report.details}</p>}
           {report.resolution && (
-            <p className="break-words text-stone-600">
+            <p className="text-stone-600">
               {report.resolution.by.name}: {report.resolution.note}
             </p>
           )}

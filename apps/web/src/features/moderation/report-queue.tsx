@@ -25,7 +25,7 @@ function QueueRow({
       className="flex flex-col gap-2 px-4 py-4 sm:px-6"
     >
       <div className="flex flex-wrap items-start justify-between gap-2">
-        <h3 className="min-w-0 font-semibold break-words text-stone-900">
+        <h3 className="min-w-0 font-semibold text-stone-900">
           <Link href={`/admin/reports/${report.id}`} className="hover:underline">
             {what}
           </Link>
@@ -36,7 +36,7 @@ function QueueRow({
           {report.resolution && <Badge>{ACTION_TEXT[report.resolution.action]}</Badge>}
         </div>
       </div>
-      {report.details && <p className="line-clamp-2 text-sm break-words text-stone-700">{report.details}</p>}
+      {report.details && <p className="line-clamp-2 text-sm text-stone-700">{report.details}</p>}
       <p className="text-sm text-stone-600">
         Reported by {report.reporter.name} ·{" "}
         <time dateTime={report.createdAt} title={formatTimestamp(report.createdAt)}>

@@ -101,7 +101,7 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: S
               <p className="font-semibold">Several people match “{filters.admin}”. Which one?</p>
               <ul className="mt-2 flex flex-col gap-1">
                 {admin.people.map((person) => (
-                  <li key={person.id} className="break-words">
+                  <li key={person.id}>
                     <Link href={hrefWith({ ...kept, actor: person.id })} className="font-semibold underline">
                       {person.name}
                     </Link>{" "}

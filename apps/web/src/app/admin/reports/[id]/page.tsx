@@ -130,7 +130,7 @@ function ReportPage({
               {report.resolution ? ACTION_TEXT[report.resolution.action] : "Open"}
             </Badge>
           </div>
-          <h2 id="report-heading" className="text-xl font-semibold break-words">
+          <h2 id="report-heading" className="text-xl font-semibold">
             {report.subjectType === "item"
               ? `Report about “${item?.title ?? "a removed item"}”`
               : report.subjectType === "user"
@@ -142,7 +142,7 @@ function ReportPage({
             <time dateTime={report.createdAt}>{formatTimestamp(report.createdAt)}</time>
           </p>
           {report.details ? (
-            <blockquote className="rounded-2xl bg-stone-50 px-4 py-3 break-words whitespace-pre-line text-stone-900 ring-1 ring-stone-200">
+            <blockquote className="rounded-2xl bg-stone-50 px-4 py-3 whitespace-pre-line text-stone-900 ring-1 ring-stone-200">
               {report.details}
             </blockquote>
           ) : (
@@ -200,7 +200,7 @@ function ReportPage({
               {report.resolution.by.name},{" "}
               <time dateTime={report.resolution.at}>{formatTimestamp(report.resolution.at)}</time>
             </p>
-            <p className="break-words whitespace-pre-line">{report.resolution.note}</p>
+            <p className="whitespace-pre-line">{report.resolution.note}</p>
           </div>
         ) : (
           <ResolveReportForm reportId={report.id} choices={choicesFor(report, person)} />
