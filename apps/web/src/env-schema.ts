@@ -58,6 +58,10 @@ export const WebEnvVariablesSchema = z.object({
     .max(60_000)
     .default(8_000)
     .describe("how long one API call may take before a page shows a 'service unavailable' state"),
+  // Read by the server in front of Next.js too (its page cache listens for catalogue changes), and
+  // by the app, which announces the changes to kept pages that no API announces (a new bio).
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  REDIS_NAMESPACE: z.string().default("sharehood"),
 });
 
 /**
@@ -81,8 +85,6 @@ export const WebEnvSchema = WebEnvVariablesSchema.transform((env) => ({
 export const WebServerEnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000).describe("HTTP port"),
   TRUST_PROXY: z.string().default("loopback"),
-  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
-  REDIS_NAMESPACE: z.string().default("sharehood"),
   PAGE_CACHE_TTL_SECONDS: z.coerce
     .number()
     .min(0)

@@ -40,7 +40,7 @@ async function expectAllFit(page: Page, routes: Route[]): Promise<void> {
 test.describe("every page fits a phone's width", () => {
   // The three visitors side by side when there are two workers (each worker sets up its own data).
   test.describe.configure({ mode: "parallel", timeout: 180_000 });
-  const ids = { item: "", othersItem: "", loan: "", thread: "" };
+  const ids = { item: "", othersItem: "", loan: "", thread: "", borrower: "" };
   let owner: Awaited<ReturnType<typeof createUser>>;
 
   test.beforeAll(async () => {
@@ -65,7 +65,28 @@ test.describe("every page fits a phone's width", () => {
       params: { id: item.id },
       body: { body: LONG_MESSAGE },
     });
-    Object.assign(ids, { item: item.id, othersItem: othersItem.id, loan: loan.id, thread: thread.id });
+    await owner.client.favourites.save({ params: { id: othersItem.id } });
+    Object.assign(ids, {
+      item: item.id,
+      othersItem: othersItem.id,
+      loan: loan.id,
+      thread: thread.id,
+      borrower: borrower.id,
+    });
+  });
+
+  // A report of an item and one of a message (with the thread around it), for the admin's pages.
+  let reportId = "";
+  test.beforeAll(async () => {
+    const reporter = await createUser("Rhiannon Reportsalot-Featherstonehaugh");
+    await reporter.client.reports.create({
+      body: { subjectType: "item", subjectId: ids.item, reason: "other", details: LONG_MESSAGE },
+    });
+    const { items } = await owner.client.conversations.messages({ params: { id: ids.thread } });
+    const report = await owner.client.reports.create({
+      body: { subjectType: "message", subjectId: items[0]!.id, reason: "harassment", details: LONG_MESSAGE },
+    });
+    reportId = report.id;
   });
 
   test("signed out", async ({ page }) => {
@@ -73,6 +94,7 @@ test.describe("every page fits a phone's width", () => {
       { path: "/" },
       { path: `/?q=${encodeURIComponent("Extraordinarilylongunbrokenword")}` },
       { path: `/items/${ids.item}` },
+      { path: `/people/${owner.id}` },
       { path: "/sign-in" },
       { path: "/register" },
       { path: "/forgot-password" },
@@ -92,6 +114,9 @@ test.describe("every page fits a phone's width", () => {
       { path: "/items/new" },
       { path: `/items/${ids.item}/edit` },
       { path: "/listings" },
+      { path: "/saved" },
+      { path: `/people/${owner.id}` },
+      { path: `/people/${ids.borrower}` },
       { path: "/loans" },
       { path: "/loans?view=owner" },
       { path: `/loans/${ids.loan}` },
@@ -101,6 +126,7 @@ test.describe("every page fits a phone's width", () => {
       { path: "/messages" },
       { path: `/messages/${ids.thread}` },
       { path: "/admin", status: 403 },
+      { path: "/admin/reports", status: 403 },
       { path: `/items/${ids.othersItem}/edit`, status: 403 },
     ]);
   });
@@ -112,14 +138,19 @@ test.describe("every page fits a phone's width", () => {
       { path: "/admin/items" },
       { path: "/admin/loans" },
       { path: `/admin/loans?state=requested&item=${ids.item}` },
+      { path: "/admin/reports" },
+      { path: "/admin/reports?status=resolved&type=message" },
+      { path: `/admin/reports/${reportId}` },
+      { path: "/admin/audit" },
+      { path: `/admin/audit?action=item.hidden&subject=${ids.item}&from=2026-01-01&to=2026-12-31` },
       { path: `/loans/${ids.loan}` },
     ]);
-    // From 1024 px (a small laptop) the header shows its five links instead of the menu, each
-    // on one line, and still fits.
+    // From 1024 px (a small laptop) the header shows its six links instead of the menu ("Saved"
+    // as a heart until 1280 px), each on one line, and still fits.
     await page.setViewportSize({ width: 1024, height: 800 });
     await page.goto("/");
     const links = page.getByRole("navigation", { name: "Main" }).getByRole("link");
-    await expect(links).toHaveCount(5);
+    await expect(links).toHaveCount(6);
     for (const box of await links.evaluateAll((all) => all.map((a) => a.getBoundingClientRect().height)))
       expect(box).toBeLessThan(44);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1024);

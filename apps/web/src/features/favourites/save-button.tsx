@@ -2,21 +2,8 @@
 import Link from "next/link";
 import { buttonStyles } from "@sharehood/ui/button";
 import { cx } from "@sharehood/ui/cx";
+import { HeartIcon } from "@/features/favourites/heart-icon";
 import { useSavedItem } from "@/features/favourites/use-saved-item";
-
-function Heart({ filled, className }: { filled: boolean; className?: string }) {
-  return (
-    <svg viewBox="0 0 24 24" aria-hidden="true" className={className}>
-      <path
-        d="M12 20.5s-7.5-4.6-9.3-9.1C1.5 8.3 3.4 4.5 7 4.5c2.1 0 3.6 1.2 5 3 1.4-1.8 2.9-3 5-3 3.6 0 5.5 3.8 4.3 6.9-1.8 4.5-9.3 9.1-9.3 9.1Z"
-        fill={filled ? "currentColor" : "none"}
-        stroke="currentColor"
-        strokeWidth="2"
-        strokeLinejoin="round"
-      />
-    </svg>
-  );
-}
 
 interface SaveButtonProps {
   item: { id: string; title: string; owner: { id: string } };
@@ -41,7 +28,7 @@ export function CardSaveButton({ item }: SaveButtonProps) {
           saved ? "text-rose-700" : "text-stone-700",
         )}
       >
-        <Heart filled={saved} className="size-5" />
+        <HeartIcon filled={saved} className="size-5" />
       </button>
       {error && (
         <p
@@ -68,7 +55,7 @@ export function PageSaveButton({ item, className }: SaveButtonProps & { classNam
         href={`/sign-in?callbackUrl=${encodeURIComponent(`/items/${item.id}`)}`}
         className={buttonStyles("secondary", "sm", cx("when-signed-out", className))}
       >
-        <Heart filled={false} className="size-4" />
+        <HeartIcon filled={false} className="size-4" />
         Sign in to save
       </Link>
     );
@@ -83,7 +70,7 @@ export function PageSaveButton({ item, className }: SaveButtonProps & { classNam
           onClick={toggle}
           className={buttonStyles("secondary", "sm", saved ? "text-rose-800" : undefined)}
         >
-          <Heart filled={saved} className="size-4" />
+          <HeartIcon filled={saved} className="size-4" />
           Save
         </button>
         {saved && (

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { Avatar } from "@sharehood/ui/avatar";
 import { buttonStyles } from "@sharehood/ui/button";
 import { signOutAction } from "@/features/auth/actions";
+import { HeartIcon } from "@/features/favourites/heart-icon";
 import { Logo } from "@/features/layout/logo";
 import { MobileMenu, type MenuLink } from "@/features/layout/mobile-menu";
 import { useViewer, type ViewerState } from "@/features/layout/viewer";
@@ -15,6 +16,7 @@ const navLink =
   "rounded-full px-3 py-2 text-sm font-medium whitespace-nowrap text-stone-700 hover:bg-stone-100 hover:text-stone-900";
 
 const MESSAGES = "/messages";
+const SAVED = "/saved";
 
 function linksFor(viewer: ViewerState, messageCount: number | undefined): MenuLink[] {
   if (!viewer) return [{ href: "/", label: "Browse" }];
@@ -22,16 +24,16 @@ function linksFor(viewer: ViewerState, messageCount: number | undefined): MenuLi
     { href: "/", label: "Browse" },
     { href: "/loans", label: "Borrowing" },
     { href: "/listings", label: "My listings" },
-    { href: "/saved", label: "Saved" },
+    { href: SAVED, label: "Saved" },
     { href: MESSAGES, label: messagesLabel(messageCount) },
     ...(can(viewer, "user.list") ? [{ href: "/admin", label: "Admin" }] : []),
   ];
 }
 
 /**
- * The top bar: brand, navigation, and the account controls. Collapses to a menu below 1024 px (five
- * links and the account controls need about that much; the person's name shows from 1280 px, the
- * avatar alone before); the notification bell stays in view at every width. The same on every page, for whoever it is: the
+ * The top bar: brand, navigation, and the account controls. Collapses to a menu below 1024 px (six
+ * links and the account controls need about that much; from 1280 px the person's name joins their
+ * avatar and "Saved" its heart); the notification bell stays in view at every width. The same on every page, for whoever it is: the
  * person comes from the viewer context (on a page every visitor shares, once /api/viewer answers).
  */
 export function SiteHeader() {
@@ -50,6 +52,13 @@ export function SiteHeader() {
           {links.map((link) =>
             link.href === MESSAGES ? (
               <MessagesLink key={link.href} className={navLink} count={messageCount} />
+            ) : link.href === SAVED ? (
+              // A heart alone until 1280 px, where the name joins it: six links and the account
+              // controls share 1024 px.
+              <Link key={link.href} href={link.href} className={`${navLink} flex items-center gap-1.5`}>
+                <HeartIcon className="size-5" />
+                <span className="sr-only xl:not-sr-only">{link.label}</span>
+              </Link>
             ) : (
               <Link key={link.href} href={link.href} className={navLink}>
                 {link.label}

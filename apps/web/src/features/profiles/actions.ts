@@ -2,6 +2,7 @@
 import { UpdateMeBodySchema } from "@sharehood/sdk";
 import { formText } from "@/features/layout/form-text";
 import { failure, failureFrom, success, type ActionResult } from "@/server/action-result";
+import { announcePageChange } from "@/server/announce-page-change";
 import { getUserClient } from "@/server/session";
 import { zodFieldErrors } from "@/server/zod-field-errors";
 
@@ -25,6 +26,8 @@ export async function updatePublicProfileAction(
   if (!parsed.success) return failure("Please check the highlighted fields.", zodFieldErrors(parsed.error));
   try {
     const user = await session.client.users.updateMe({ body: parsed.data });
+    // No API announces a new bio: the kept copy of my profile page is dropped from here.
+    await announcePageChange();
     return success({ bio: user.bio, neighbourhood: user.neighbourhood });
   } catch (error) {
     return failureFrom(error);

@@ -12,7 +12,7 @@ export function PublicProfileForm({ initial }: { initial: PublicProfileFields })
   const { state, pending, formProps } = useFormAction(updatePublicProfileAction, null);
   const errors = state && !state.ok ? state.fieldErrors : {};
   return (
-    <form {...formProps} aria-label="About you" className="flex flex-col gap-4" noValidate>
+    <form {...formProps} className="flex flex-col gap-4" noValidate>
       {state?.ok && <Alert tone="success">Saved. Your profile shows it now.</Alert>}
       {state && !state.ok && <Alert tone="error">{state.message}</Alert>}
       <TextAreaField

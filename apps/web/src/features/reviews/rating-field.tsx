@@ -15,8 +15,15 @@ export function RatingField({ legend, error }: { legend: string; error?: string 
   const [pointed, setPointed] = useState(0);
   const shown = pointed || value;
   return (
-    <fieldset aria-describedby={error ? "rating-error" : undefined} className="flex flex-col gap-1.5">
-      <legend className="mb-1.5 text-sm font-semibold text-stone-800">{legend}</legend>
+    <fieldset
+      role="radiogroup"
+      aria-labelledby="rating-legend"
+      aria-describedby={error ? "rating-error" : undefined}
+      className="flex flex-col gap-1.5"
+    >
+      <legend id="rating-legend" className="mb-1.5 text-sm font-semibold text-stone-800">
+        {legend}
+      </legend>
       <div className="flex flex-wrap items-center gap-3">
         <div className="flex" onPointerLeave={() => setPointed(0)}>
           {Array.from({ length: RATING_MAX }, (_, index) => {
