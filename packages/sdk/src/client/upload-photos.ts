@@ -40,7 +40,11 @@ export interface UploadAvatarInput {
  * Sets the caller's avatar (multipart/form-data, one `photo` part) and answers their profile.
  * Refusals throw `ApiError` (413 too large, 415 not an image, 400 corrupt).
  */
-export function uploadAvatar(transport: Transport, input: UploadAvatarInput, options?: RequestOptions): Promise<User> {
+export function uploadAvatar(
+  transport: Transport,
+  input: UploadAvatarInput,
+  options?: RequestOptions,
+): Promise<User> {
   const form = new FormData();
   form.append(AVATAR_FIELD, input.file, nameOf(input.file, 0));
   return callRouteWithForm(transport, userRoutes.uploadAvatar, { form }, options);

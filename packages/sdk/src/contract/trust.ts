@@ -24,7 +24,12 @@ export const RATING_MAX = 5;
  * already reviewed it, or the window closed. Someone outside the loan gets 403; a review that is
  * not revealed yet, or a reply to one, 404 / 409 as the routes say.
  */
-export const REVIEW_REFUSALS = ["not_returned", "already_reviewed", "window_closed", "already_replied"] as const;
+export const REVIEW_REFUSALS = [
+  "not_returned",
+  "already_reviewed",
+  "window_closed",
+  "already_replied",
+] as const;
 
 /** `POST /loans/:id/reviews` body. */
 export const CreateReviewBodySchema = z.strictObject({
