@@ -22,6 +22,9 @@ test("signed out, every page for signed-in people answers 307 to sign-in, with t
     "/admin",
     "/admin/items",
     "/admin/loans?state=overdue",
+    "/admin/reports?status=resolved",
+    `/admin/reports/${NO_SUCH_ID}`,
+    "/admin/audit?action=item.hidden",
   ];
   for (const path of paths) {
     const response = await request.get(path, { maxRedirects: 0 });
@@ -44,7 +47,7 @@ test("a signed-in person refused a page gets 403 with the friendly page", async 
   const someone = await createUser("Stan Stranger");
   await signIn(page, someone.email, someone.password);
 
-  for (const path of ["/admin", "/admin/items", "/admin/loans"]) {
+  for (const path of ["/admin", "/admin/items", "/admin/loans", "/admin/reports", "/admin/audit"]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(403);
     await expect(page.getByRole("heading", { level: 1, name: "Admins only" })).toBeVisible();
