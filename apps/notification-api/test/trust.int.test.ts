@@ -103,14 +103,14 @@ describe("trust and moderation events", () => {
     expect(hidden).toEqual([
       expect.objectContaining({
         title: "Folding ladder was hidden by moderators",
-        url: `/items/${item.id}`,
+        url: "/listings",
         body: expect.stringContaining("Listed twice; please keep one.") as unknown,
       }),
     ]);
     const mail = await nthEmailTo(owner.email);
     expect(mail.subject).toBe("Folding ladder was hidden by moderators");
     expect(mail.text).toContain("Listed twice; please keep one.");
-    expect(mail.text).toContain(`${WEB_URL}/items/${item.id}`);
+    expect(mail.text).toContain(`${WEB_URL}/listings`);
     // Review and return emails are off by default: that was the owner's only email.
     expect(mailsTo(owner.email)).toHaveLength(1);
   });

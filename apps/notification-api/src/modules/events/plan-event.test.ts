@@ -266,7 +266,7 @@ describe("what trust and moderation events mean here", () => {
         userId: OWNER,
         type: "item.hidden",
         title: "Tent was hidden by moderators",
-        url: "/items/item-1",
+        url: "/listings",
         body: expect.stringContaining("Weapons are not allowed.") as unknown,
       }),
     ]);

@@ -36,14 +36,17 @@ export function reviewsVisibleCopy(payload: Payload<"review.revealed">, userId: 
   };
 }
 
-/** Moderators hid an item: its owner learns why (the item page still opens for them). */
+/**
+ * Moderators hid an item: its owner learns why. The link is their listings, where it shows hidden
+ * with the reason: the item page is one public page for everybody, and a hidden item's is a 404.
+ */
 export function itemHiddenCopy(payload: Payload<"item.hidden">): NoticeCopy {
   const { item, reason } = payload;
   return {
     title: `${item.title} was hidden by moderators`,
     body: `Moderators hid ${item.title}, so others can no longer find or borrow it. Their reason: ${reason}`,
-    path: `/items/${encodeURIComponent(item.id)}`,
-    action: "Open the item",
+    path: "/listings",
+    action: "See your listings",
   };
 }
 
