@@ -19,7 +19,9 @@ export function PersonItems({
 }) {
   // The same list as "My listings" when it is mine: one query per owner.
   const query = useInfiniteQuery(myItemsQuery(person.id, initialPage));
-  const items = query.data?.pages.flatMap((page) => page.items) ?? [];
+  // On your own profile the pages come with your token, so items moderators hid would come too:
+  // the profile is what everybody sees, so they stay out (My listings shows them, with why).
+  const items = query.data?.pages.flatMap((page) => page.items).filter((item) => item.hidden === null) ?? [];
   const label = `Things ${person.name} lends`;
   if (items.length === 0) {
     return (
