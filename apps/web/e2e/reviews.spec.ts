@@ -65,6 +65,7 @@ test("both sides review a returned loan; the reviews appear together on both pro
   await review(ownerPage, loan.id, "Bram Borrower", "4 stars", `Brought it back clean ${tag}.`);
   await expect(ownerPage.getByText("Your review is hidden until Bram Borrower writes theirs")).toBeVisible();
   await expectNoSeriousA11yViolations(ownerPage);
+  expect((await visitor.goto("/people/01900000-0000-7000-8000-000000000000"))?.status()).toBe(404);
   await visitor.goto(`/people/${borrower.id}`);
   await expect(visitor.getByRole("heading", { name: "Bram Borrower", level: 1 })).toBeVisible();
   await expect(visitor.getByText("Bram Borrower has no reviews yet.")).toBeVisible();
