@@ -114,8 +114,13 @@ export function createClient(options: ClientOptions) {
     categories: { list: inventory.listCategories },
     /** Items: browse, search, list, edit, remove, photos (Inventory API). Writes take `ifMatch` / `idempotencyKey` options. */
     items: {
+      /** Browse and search; `near` (`"<lat>,<lng>"`) with `radiusKm` and `sort: "distance"` finds things close by. */
       list: inventory.listItems,
+      /** Titles starting with what was typed, for a search box. */
+      suggest: inventory.suggestItems,
       get: inventory.getItem,
+      /** The days an item is taken in a window (loans and its owner's blocked days), never by whom. */
+      availability: inventory.getAvailability,
       create: inventory.createItem,
       replace: inventory.replaceItem,
       update: inventory.updateItem,
@@ -140,6 +145,20 @@ export function createClient(options: ClientOptions) {
       handover: inventory.handoverLoan,
       return: inventory.returnLoan,
       cancel: inventory.cancelLoan,
+      /** The borrower asks to keep the loan until a later `endDate`; the owner approves or declines. */
+      requestExtension: inventory.requestExtension,
+      approveExtension: inventory.approveExtension,
+      declineExtension: inventory.declineExtension,
+      cancelExtension: inventory.cancelExtension,
+    },
+    /**
+     * The caller's private calendar feed (iCalendar) of their loans: `get` its address (404 if none),
+     * `create` a new one (the old address stops working), `delete` to turn it off.
+     */
+    calendar: {
+      get: inventory.getCalendarFeed,
+      create: inventory.createCalendarFeed,
+      delete: inventory.deleteCalendarFeed,
     },
     /**
      * Threads between a borrower (or someone asking) and an owner (Inventory API): `ask` opens or

@@ -10,6 +10,9 @@ export const IdSchema = z
 /** An ISO 8601 UTC timestamp as sent on the wire. */
 export const TimestampSchema = z.iso.datetime({ offset: false });
 
+/** A calendar date, `YYYY-MM-DD`. */
+export const DateSchema = z.iso.date("must be a date (YYYY-MM-DD)");
+
 /** `?limit=` (1–100, default 20) and `?cursor=` of every list endpoint. */
 export const PageQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),

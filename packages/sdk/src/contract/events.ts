@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { AuditRecordSchema } from "./audit.ts";
 import { IdSchema, TimestampSchema } from "./common.ts";
+import { LoanExtensionSchema } from "./borrowing.ts";
 import { LoanSchema } from "./inventory.ts";
 
 /**
@@ -22,9 +23,12 @@ export const LOAN_DOMAIN_EVENT_TYPES = [
   "loan.due_soon",
   "loan.overdue",
   "loan.request_waiting",
+  "loan.extension_requested",
+  "loan.extension_approved",
+  "loan.extension_declined",
 ] as const;
 
-/** A loan event type: the payload is the loan. */
+/** A loan event type: the payload is the loan (the extension events add the extension). */
 export type LoanDomainEventType = (typeof LOAN_DOMAIN_EVENT_TYPES)[number];
 
 /** What happens in conversations that people hear about: a new message. */
@@ -87,6 +91,14 @@ export const EventLoanSchema = LoanSchema.pick({
 export type EventLoan = z.infer<typeof EventLoanSchema>;
 
 const LoanPayloadSchema = z.object({ loan: EventLoanSchema, message: z.string().nullable().optional() });
+
+/**
+ * An extension asked for, approved or declined: the loan (with its end date after the change) and
+ * the extension's dates.
+ */
+export const LoanExtensionPayloadSchema = LoanPayloadSchema.extend({
+  extension: LoanExtensionSchema.pick({ id: true, previousEndDate: true, endDate: true }),
+});
 
 /**
  * A new message as its event carries it: the thread (what it is about, for the notification's
@@ -172,6 +184,9 @@ export const EVENT_PAYLOADS = {
   "loan.due_soon": LoanPayloadSchema,
   "loan.overdue": LoanPayloadSchema,
   "loan.request_waiting": LoanPayloadSchema,
+  "loan.extension_requested": LoanExtensionPayloadSchema,
+  "loan.extension_approved": LoanExtensionPayloadSchema,
+  "loan.extension_declined": LoanExtensionPayloadSchema,
   "message.created": MessageCreatedPayloadSchema,
   "user.registered": PersonPayloadSchema,
   "user.email_changed": PersonPayloadSchema.extend({ previousEmail: z.string() }),
@@ -231,6 +246,9 @@ export const DomainEventSchema = z.discriminatedUnion("type", [
   eventOf("loan.due_soon"),
   eventOf("loan.overdue"),
   eventOf("loan.request_waiting"),
+  eventOf("loan.extension_requested"),
+  eventOf("loan.extension_approved"),
+  eventOf("loan.extension_declined"),
   eventOf("message.created"),
   eventOf("user.registered"),
   eventOf("user.email_changed"),

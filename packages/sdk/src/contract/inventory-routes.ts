@@ -1,4 +1,14 @@
+import { z } from "zod";
+import {
+  AvailabilityQuerySchema,
+  AvailabilitySchema,
+  CalendarFeedSchema,
+  CalendarTokenParamsSchema,
+  LoanExtensionSchema,
+  RequestExtensionBodySchema,
+} from "./borrowing.ts";
 import { IdParamsSchema, pageOf } from "./common.ts";
+import { SuggestionsSchema, SuggestQuerySchema } from "./discovery.ts";
 import {
   CreateReportBodySchema,
   CreateReviewBodySchema,
@@ -32,6 +42,7 @@ import {
   CreateItemBodySchema,
   CreateLoanBodySchema,
   ItemDetailSchema,
+  ItemPageSchema,
   ItemSchema,
   ListItemsQuerySchema,
   ListAllLoansQuerySchema,
@@ -54,7 +65,15 @@ import { defineRoute, type Invalidates } from "./route.ts";
 const ITEM_WRITE_ERRORS = [400, 401, 403, 404, 412, 503] as const;
 
 function loanTransition(
-  action: "approve" | "decline" | "handover" | "return" | "cancel",
+  action:
+    | "approve"
+    | "decline"
+    | "handover"
+    | "return"
+    | "cancel"
+    | "extension/approve"
+    | "extension/decline"
+    | "extension/cancel",
   summary: string,
   invalidates: Invalidates,
 ) {
@@ -85,12 +104,36 @@ export const inventoryRoutes = {
   listItems: defineRoute({
     method: "GET",
     path: "/items",
-    summary: "Browse and search items (full-text q, category, owner, availability), cursor-paginated",
+    summary:
+      "Browse and search items (full-text q with a typo-tolerant fallback, category, owner, availability, near a point within radiusKm), cursor-paginated",
     auth: "none",
     query: ListItemsQuerySchema,
     status: 200,
-    response: pageOf(ItemSchema),
+    response: ItemPageSchema,
     errors: [400],
+    headers: ["If-None-Match"],
+  }),
+  suggestItems: defineRoute({
+    method: "GET",
+    path: "/items/suggest",
+    summary: "Titles of listed items starting with q (or with a word starting with q), for the search box",
+    auth: "none",
+    query: SuggestQuerySchema,
+    status: 200,
+    response: SuggestionsSchema,
+    errors: [400],
+  }),
+  getAvailability: defineRoute({
+    method: "GET",
+    path: "/items/:id/availability",
+    summary:
+      "The days of a window (default today and the next 89) on which the item is taken: approved and active loans and its owner's blocked days, never by whom",
+    auth: "none",
+    params: IdParamsSchema,
+    query: AvailabilityQuerySchema,
+    status: 200,
+    response: AvailabilitySchema,
+    errors: [400, 404],
     headers: ["If-None-Match"],
   }),
   getItem: defineRoute({
@@ -267,6 +310,31 @@ export const inventoryRoutes = {
   declineLoan: loanTransition("decline", "Decline a request (owner)", "nothing"),
   handoverLoan: loanTransition("handover", "Record that the item was handed over (owner)", "nothing"),
   returnLoan: loanTransition("return", "Confirm the item came back (owner)", "catalogue"),
+  requestExtension: defineRoute({
+    method: "POST",
+    path: "/loans/:id/extension",
+    summary:
+      "Ask to keep an approved or active loan until a later end date (borrower); one pending request at a time (409, reason extension_pending); 422 past the item's longest loan",
+    auth: "bearer",
+    params: IdParamsSchema,
+    body: RequestExtensionBodySchema,
+    status: 201,
+    response: LoanExtensionSchema,
+    errors: [400, 401, 403, 404, 409, 422, 503],
+    invalidates: "nothing",
+  }),
+  // Approving moves the loan's end date, which public reads show as taken.
+  approveExtension: loanTransition(
+    "extension/approve",
+    "Approve the pending extension (owner); 409 if the new dates collide with another loan or a blocked range",
+    "catalogue",
+  ),
+  declineExtension: loanTransition("extension/decline", "Decline the pending extension (owner)", "nothing"),
+  cancelExtension: loanTransition(
+    "extension/cancel",
+    "Withdraw your pending extension request (borrower)",
+    "nothing",
+  ),
   cancelLoan: defineRoute({
     ...loanTransition(
       "cancel",
@@ -533,5 +601,45 @@ export const inventoryRoutes = {
     response: ReportSchema,
     errors: [400, 401, 403, 404, 409, 422, 503],
     invalidates: "catalogue",
+  }),
+  // A private calendar feed (iCalendar) of the caller's loans as borrower and as owner, at an
+  // unguessable address; making a new address retires the old one at once.
+  getCalendarFeed: defineRoute({
+    method: "GET",
+    path: "/calendar-token",
+    summary: "The address of your calendar feed; 404 if you have not made one",
+    auth: "bearer",
+    status: 200,
+    response: CalendarFeedSchema,
+    errors: [401, 404, 503],
+  }),
+  createCalendarFeed: defineRoute({
+    method: "POST",
+    path: "/calendar-token",
+    summary: "Make a new address for your calendar feed; the previous address stops working at once",
+    auth: "bearer",
+    status: 201,
+    response: CalendarFeedSchema,
+    errors: [401, 503],
+  }),
+  deleteCalendarFeed: defineRoute({
+    method: "DELETE",
+    path: "/calendar-token",
+    summary: "Turn your calendar feed off: its address stops working",
+    auth: "bearer",
+    status: 204,
+    errors: [401, 503],
+  }),
+  calendarFeed: defineRoute({
+    method: "GET",
+    path: "/calendar/:token.ics",
+    summary:
+      "An iCalendar feed (RFC 5545) of the token holder's loans as borrower and as owner: pick-up and return days, with a link to each loan; 404 for an unknown or retired token",
+    auth: "none",
+    params: CalendarTokenParamsSchema,
+    status: 200,
+    response: z.string(),
+    responseMediaType: "text/calendar",
+    errors: [400, 404],
   }),
 } as const;

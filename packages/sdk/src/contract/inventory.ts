@@ -1,9 +1,13 @@
 import { z } from "zod";
-import { IdSchema, PageQuerySchema, TimestampSchema } from "./common.ts";
+import { DateSchema, IdSchema, PageQuerySchema, TimestampSchema } from "./common.ts";
 import { FIELD_LIMITS } from "./limits.ts";
-
-/** A calendar date, `YYYY-MM-DD`. */
-export const DateSchema = z.iso.date("must be a date (YYYY-MM-DD)");
+import {
+  borrowingRuleFields,
+  DateRangeSchema,
+  LoanExtensionSchema,
+  rulesAreConsistent,
+} from "./borrowing.ts";
+import { MAX_RADIUS_KM, NearParamSchema, PositionSchema } from "./discovery.ts";
 
 /** A category of things people lend. */
 export const CategorySchema = z.object({
@@ -30,10 +34,22 @@ const itemFields = {
   categoryId: z.string().min(1).max(40),
   condition: ConditionSchema,
   location: z.string().trim().max(FIELD_LIMITS.itemLocation).nullable().optional(),
+  /** Where the item is, roughly: stored snapped to a 250 m grid (see `roundPosition`); null clears it. */
+  position: PositionSchema.nullable().optional(),
+  paused: borrowingRuleFields.paused.optional(),
+  minDays: borrowingRuleFields.minDays.optional(),
+  maxDays: borrowingRuleFields.maxDays.optional(),
+  noticeDays: borrowingRuleFields.noticeDays.optional(),
+  blockedRanges: borrowingRuleFields.blockedRanges.optional(),
 };
 
-/** `POST /items` and `PUT /items/:id` body. */
-export const CreateItemBodySchema = z.strictObject(itemFields);
+const RULES_MESSAGE = { message: "must not be more than maxDays", path: ["minDays"] };
+
+/**
+ * `POST /items` and `PUT /items/:id` body. The rules (`paused`, `minDays`, `maxDays`, `noticeDays`,
+ * `blockedRanges`) and `position` are optional: absent means none (on PUT, none any more).
+ */
+export const CreateItemBodySchema = z.strictObject(itemFields).refine(rulesAreConsistent, RULES_MESSAGE);
 /** `POST /items` and `PUT /items/:id` body. */
 export type CreateItemBody = z.input<typeof CreateItemBodySchema>;
 
@@ -45,8 +61,16 @@ export const UpdateItemBodySchema = z
     categoryId: itemFields.categoryId.optional(),
     condition: itemFields.condition.optional(),
     location: itemFields.location,
+    position: itemFields.position,
+    paused: itemFields.paused,
+    minDays: itemFields.minDays,
+    maxDays: itemFields.maxDays,
+    noticeDays: itemFields.noticeDays,
+    blockedRanges: itemFields.blockedRanges,
   })
-  .refine((body) => Object.values(body).some((value) => value !== undefined), "must change something");
+  .refine((body) => Object.values(body).some((value) => value !== undefined), "must change something")
+  // Checked against the item's stored rules too, by the service, when only one of the two is sent.
+  .refine(rulesAreConsistent, RULES_MESSAGE);
 /** `PATCH /items/:id` body. */
 export type UpdateItemBody = z.input<typeof UpdateItemBodySchema>;
 
@@ -80,12 +104,40 @@ export const ItemSchema = z.object({
    * else gets 404, and it is gone from lists and search). Always null in public reads.
    */
   hidden: z.object({ at: TimestampSchema, reason: z.string() }).nullable(),
+  /** Roughly where it is: snapped to a 250 m grid when stored, never more precise. */
+  position: PositionSchema.nullable(),
+  /** The owner's rules (see borrowing.ts): paused listing, loan length, notice, blocked days. */
+  paused: z.boolean(),
+  minDays: z.number().int().nullable(),
+  maxDays: z.number().int().nullable(),
+  noticeDays: z.number().int(),
+  blockedRanges: z.array(DateRangeSchema),
   version: z.number().int(),
   createdAt: TimestampSchema,
   updatedAt: TimestampSchema,
 });
 /** An item as everyone sees it. */
 export type Item = z.infer<typeof ItemSchema>;
+
+/**
+ * An item in a list. `distanceKm` (to 0.1 km) is there when the list was searched `near` a point.
+ */
+export const ListedItemSchema = ItemSchema.extend({ distanceKm: z.number().optional() });
+/** An item in a list. */
+export type ListedItem = z.infer<typeof ListedItemSchema>;
+
+/**
+ * `GET /items` answer: a page of items. When a search (`q`) matched nothing as typed, it is run again
+ * with each word replaced by the closest word of the catalogue ("dril" → "drill"); `correctedQuery`
+ * is then the query whose results these are ("Showing results for ...").
+ */
+export const ItemPageSchema = z.object({
+  items: z.array(ListedItemSchema),
+  nextCursor: z.string().nullable(),
+  correctedQuery: z.string().optional(),
+});
+/** `GET /items` answer. */
+export type ItemPage = z.infer<typeof ItemPageSchema>;
 
 /** An item with the dates already booked (the item page). */
 export const ItemDetailSchema = ItemSchema.extend({ bookings: z.array(BookingSchema) });
@@ -98,7 +150,7 @@ export function itemETag(item: Pick<Item, "version">): string {
 }
 
 /** Sort orders of `GET /items`. `relevance` (the default with `q`) ranks full-text matches. */
-export const ITEM_SORTS = ["newest", "title", "relevance"] as const;
+export const ITEM_SORTS = ["newest", "title", "relevance", "distance"] as const;
 
 /** `GET /items` query. */
 export const ListItemsQuerySchema = PageQuerySchema.extend({
@@ -108,6 +160,9 @@ export const ListItemsQuerySchema = PageQuerySchema.extend({
   availableFrom: DateSchema.optional(),
   availableTo: DateSchema.optional(),
   sort: z.enum(ITEM_SORTS).optional(),
+  /** Only items within `radiusKm` (default 10) of this point, each answered with its `distanceKm`. */
+  near: NearParamSchema.optional(),
+  radiusKm: z.coerce.number().positive().max(MAX_RADIUS_KM).optional(),
 })
   .refine((q) => (q.availableFrom === undefined) === (q.availableTo === undefined), {
     message: "availableFrom and availableTo go together",
@@ -117,7 +172,9 @@ export const ListItemsQuerySchema = PageQuerySchema.extend({
     message: "must not be before availableFrom",
     path: ["availableTo"],
   })
-  .refine((q) => q.sort !== "relevance" || !!q.q, { message: "relevance needs q", path: ["sort"] });
+  .refine((q) => q.sort !== "relevance" || !!q.q, { message: "relevance needs q", path: ["sort"] })
+  .refine((q) => q.sort !== "distance" || !!q.near, { message: "distance needs near", path: ["sort"] })
+  .refine((q) => q.radiusKm === undefined || !!q.near, { message: "radiusKm needs near", path: ["radiusKm"] });
 /** `GET /items` query. */
 export type ListItemsQuery = z.input<typeof ListItemsQuerySchema>;
 
@@ -145,6 +202,10 @@ export const LOAN_EVENT_TYPES = [
   "returned",
   "cancelled",
   "expired",
+  "extension_requested",
+  "extension_approved",
+  "extension_declined",
+  "extension_cancelled",
 ] as const;
 
 /** One recorded transition: who did what, when. `actorId` is null for the system (expiry). */
@@ -154,6 +215,8 @@ export const LoanEventSchema = z.object({
   toStatus: LoanStatusSchema,
   actorId: IdSchema.nullable(),
   at: TimestampSchema,
+  /** For the extension events: the end date asked for. Null for the others. */
+  endDate: DateSchema.nullable(),
 });
 /** One recorded transition. */
 export type LoanEvent = z.infer<typeof LoanEventSchema>;
@@ -184,6 +247,8 @@ export type Loan = z.infer<typeof LoanSchema>;
 export const LoanDetailSchema = LoanSchema.extend({
   events: z.array(LoanEventSchema),
   conversationId: IdSchema.nullable(),
+  /** The newest extension request of the loan (pending, or how the last one ended); null if none. */
+  extension: LoanExtensionSchema.nullable(),
 });
 /** A loan with its event history. */
 export type LoanDetail = z.infer<typeof LoanDetailSchema>;

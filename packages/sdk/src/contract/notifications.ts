@@ -64,6 +64,10 @@ export const EMAIL_DEFAULTS: Record<EmailKind, boolean> = {
   "loan.due_soon": true,
   "loan.overdue": true,
   "loan.request_waiting": true,
+  // An extension needs the owner's answer; its outcome changes when the borrower must bring it back.
+  "loan.extension_requested": true,
+  "loan.extension_approved": true,
+  "loan.extension_declined": true,
   "message.created": true,
   "review.revealed": false,
   // Moderators hid one of your items: you need to know why, and may want to answer.

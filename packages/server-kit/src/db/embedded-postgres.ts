@@ -2,6 +2,10 @@ import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { btree_gist } from "@electric-sql/pglite/contrib/btree_gist";
 import { citext } from "@electric-sql/pglite/contrib/citext";
+import { cube } from "@electric-sql/pglite/contrib/cube";
+import { earthdistance } from "@electric-sql/pglite/contrib/earthdistance";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 
 /** A PGlite database served on a local port, so Prisma and pg talk to it like any PostgreSQL. */
@@ -19,7 +23,12 @@ export async function startEmbeddedPostgres(options: {
   port?: number;
 }): Promise<EmbeddedPostgres> {
   mkdirSync(options.dataDir, { recursive: true });
-  const db = await PGlite.create({ dataDir: options.dataDir, extensions: { btree_gist, citext } });
+  // The extensions the migrations create: exclusion constraints (btree_gist), case-blind emails
+  // (citext), distance search (cube, earthdistance), typo-tolerant and accent-blind search.
+  const db = await PGlite.create({
+    dataDir: options.dataDir,
+    extensions: { btree_gist, citext, cube, earthdistance, pg_trgm, unaccent },
+  });
   const server = new PGLiteSocketServer({
     db,
     host: "127.0.0.1",
