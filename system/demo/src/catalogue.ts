@@ -1,4 +1,4 @@
-import type { Condition } from "@sharehood/sdk";
+import type { Condition, Position } from "@sharehood/sdk";
 
 export type Neighbour = "alice" | "bob" | "chloe" | "dev";
 
@@ -10,13 +10,26 @@ export interface Listing {
   categoryId: string;
   condition: Condition;
   location: string;
+  /** Roughly where: each neighbour's street, a few minutes' walk apart around DEMO_TOWN. */
+  position: Position;
 }
+
+/** The town the demo neighbourhood is in: "near me" searches start from here. */
+export const DEMO_TOWN = { name: "Bristol", position: { lat: 51.4545, lng: -2.5879 } } as const;
 
 const where: Record<Neighbour, string> = {
   alice: "Elm Street",
   bob: "Harbour Road",
   chloe: "Old Town",
   dev: "Park Lane",
+};
+
+/** Each street's place: 0.3 to 2.5 km from the town centre, so distances and radii show. */
+export const STREETS: Record<Neighbour, Position> = {
+  alice: { lat: 51.4632, lng: -2.5901 },
+  bob: { lat: 51.4489, lng: -2.5995 },
+  chloe: { lat: 51.4541, lng: -2.5925 },
+  dev: { lat: 51.4722, lng: -2.6168 },
 };
 
 // [owner, category, condition, title, description]
@@ -206,7 +219,29 @@ export const CATALOGUE: Listing[] = rows.map(([owner, categoryId, condition, tit
   title,
   description,
   location: where[owner],
+  position: STREETS[owner],
 }));
+
+/**
+ * The owners' rules on a few demo items, by title: loan lengths, notice, a paused listing, and days
+ * the owner keeps (`blockedDays`: from and to, in days after the seed, both included).
+ */
+export const RULES: Record<
+  string,
+  {
+    minDays?: number;
+    maxDays?: number;
+    noticeDays?: number;
+    paused?: boolean;
+    blockedDays?: [number, number][];
+  }
+> = {
+  "Cordless drill (18V)": { maxDays: 7 },
+  "Extension ladder, 6 m": { minDays: 2, maxDays: 5 },
+  "Circular saw": { noticeDays: 2 },
+  "Gazebo, 3 × 3 m": { blockedDays: [[25, 27]] },
+  "Karaoke machine": { paused: true },
+};
 
 /** What each demo neighbour says about themselves on their public profile. */
 export interface Profile {

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { CreateItemBody, Item } from "@sharehood/sdk";
+import { STREETS } from "./catalogue.ts";
 import { check } from "./outcomes.ts";
 import { need, type Step } from "./steps.ts";
 import { signUp, type Neighbour, type StoryState } from "./story-state.ts";
@@ -10,6 +11,9 @@ const DRILL: CreateItemBody = {
   categoryId: "tools",
   condition: "good",
   location: "Elm Street",
+  // The API keeps it snapped to a 250 m grid: nobody's front door can be read from it.
+  position: STREETS.alice,
+  maxDays: 7,
 };
 
 const TENT: CreateItemBody = {
@@ -18,6 +22,7 @@ const TENT: CreateItemBody = {
   categoryId: "camping",
   condition: "like_new",
   location: "Elm Street",
+  position: STREETS.alice,
 };
 
 const who = (person: Neighbour) => `${person.name} <${person.email}>`;

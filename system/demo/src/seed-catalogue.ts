@@ -1,6 +1,7 @@
 import { ApiError, type SharehoodClient } from "@sharehood/sdk";
 import { connectTo, moveLoan, requestLoan, signIn, type LoanStep } from "@sharehood/test-stack/fixtures";
-import { CATALOGUE, PROFILES, REVIEWS, type Listing, type Neighbour } from "./catalogue.ts";
+import { CATALOGUE, PROFILES, REVIEWS, RULES, type Listing, type Neighbour } from "./catalogue.ts";
+import { dateInDays } from "./outcomes.ts";
 
 const EMAILS: Record<Neighbour, string> = {
   alice: "alice@example.com",
@@ -121,6 +122,8 @@ export interface SeedResult {
   loans: number;
   questions: number;
   reviews: number;
+  /** Bob's private calendar feed of his loans (he borrows and lends), to try in a calendar app. */
+  calendarUrl: string | null;
   skipped: boolean;
 }
 
@@ -136,7 +139,7 @@ export async function seedCatalogue(options: SeedOptions): Promise<SeedResult> {
     people[who] = await signIn(connect, { email, password: options.password });
   const existing = await anonymous.items.list({ query: { ownerId: people.alice.id, limit: 1 } });
   if (existing.items.length > 0)
-    return { profiles: 0, items: 0, loans: 0, questions: 0, reviews: 0, skipped: true };
+    return { profiles: 0, items: 0, loans: 0, questions: 0, reviews: 0, calendarUrl: null, skipped: true };
 
   // Profiles first, so every item, loan and review already shows a face and a few words.
   for (const [who, profile] of Object.entries(PROFILES) as [Neighbour, (typeof PROFILES)[Neighbour]][]) {
@@ -148,7 +151,13 @@ export async function seedCatalogue(options: SeedOptions): Promise<SeedResult> {
 
   const ids = new Map<string, string>();
   for (const [index, listing] of CATALOGUE.entries()) {
-    const { owner, ...body } = listing;
+    const { owner, ...fields } = listing;
+    const { blockedDays, ...rules } = RULES[listing.title] ?? {};
+    const blockedRanges = blockedDays?.map(([from, to]) => ({
+      start: dateInDays(from),
+      end: dateInDays(to),
+    }));
+    const body = { ...fields, ...rules, ...(blockedRanges ? { blockedRanges } : {}) };
     // The key makes a seed interrupted half-way safe to run again: nothing is listed twice.
     const item = await people[owner].client.items.create({ body }, { idempotencyKey: `demo-seed-${index}` });
     ids.set(listing.title, item.id);
@@ -193,12 +202,14 @@ export async function seedCatalogue(options: SeedOptions): Promise<SeedResult> {
     const review = REVIEWS[loan.title];
     if (review) reviews += await reviewBothWays(created.id, review, { owner, borrower });
   }
+  const calendar = await people.bob.client.calendar.create({});
   return {
     profiles: Object.keys(PROFILES).length,
     items: CATALOGUE.length,
     loans,
     questions: QUESTIONS.length,
     reviews,
+    calendarUrl: calendar.url,
     skipped: false,
   };
 }

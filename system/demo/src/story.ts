@@ -5,6 +5,7 @@ import {
   editOthersItemStep,
   invalidTokenStep,
 } from "./loan-steps.ts";
+import { calendarStep, extensionStep, nearStep } from "./borrowing-steps.ts";
 import { askFirstStep } from "./conversation-steps.ts";
 import { browseStep, listItemsStep, registerStep, requestStep } from "./listing-steps.ts";
 import { ownerNotifiedStep } from "./notification-steps.ts";
@@ -39,12 +40,15 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       registerStep(state),
       listItemsStep(state),
       browseStep(state),
+      nearStep(state),
       askFirstStep(state),
       requestStep(state),
       ownerNotifiedStep(state),
       approveOwnRequestStep(state),
       editOthersItemStep(state),
       approveAndHandOverStep(state),
+      extensionStep(state),
+      calendarStep(state),
       returnAndReviewStep(state),
       adminCancelStep(state),
       invalidTokenStep(state),

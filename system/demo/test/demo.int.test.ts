@@ -42,7 +42,7 @@ describe("the demo walkthrough", () => {
       story,
     ).toEqual([]);
     expect(first.ok).toBe(true);
-    expect(first.steps).toHaveLength(12);
+    expect(first.steps).toHaveLength(15);
     for (const [index, step] of first.steps.entries())
       expect(story).toContain(`✔ ${index + 1}. ${step.title}`);
     expect(story).toMatch(/Register and log in two neighbours/);
@@ -61,11 +61,18 @@ describe("the demo walkthrough", () => {
     expect(story).toMatch(/rename Olivia's drill.*refused with 403 forbidden: "[^"]+"/);
     expect(story).toMatch(/hands the drill over.*"active"/);
     expect(story).toMatch(
+      /within 2 km, nearest first — Olivia's things within 2 km: "Cordless drill" \d+(\.\d)? km/,
+    );
+    expect(story).toMatch(
+      /two days longer.*a month more: refused with 422 unprocessable[\s\S]*asked, approved; the loan now ends/,
+    );
+    expect(story).toMatch(/loans in his calendar — .*\/calendar\/[\w-]+\.ics serves \d+ events/);
+    expect(story).toMatch(
       /both review, and the reviews show — the drill is "returned"; Ben's review stayed hidden until Olivia wrote hers, then both show\n\s+on Olivia's profile: ★+ from Ben: "[^"]+"\n\s+on Ben's profile: ★+ from Olivia: "[^"]+"/,
     );
     expect(story).toMatch(/admin cancels another loan.*"cancelled"/);
     expect(story).toMatch(/invalid token is refused[\s\S]*refused with 401 unauthenticated/);
-    expect(story).toMatch(/All 12 steps behaved as described\./);
+    expect(story).toMatch(/All 15 steps behaved as described\./);
 
     // A second run against the same databases must work too: every run signs up new neighbours.
     const second = await runDemo({ ...options, log: () => undefined });
@@ -82,12 +89,12 @@ describe("the demo walkthrough", () => {
     });
     expect(result.ok).toBe(false);
     expect(result.steps.map((step) => step.status)).toEqual([
-      ...Array(10).fill("passed"),
+      ...Array(13).fill("passed"),
       "failed",
       "passed",
     ]);
     expect(lines.join("\n")).toMatch(
-      /✘ 11\. An admin cancels another loan.* — the admin admin@example\.com could not sign in .*401 unauthenticated: /,
+      /✘ 14\. An admin cancels another loan.* — the admin admin@example\.com could not sign in .*401 unauthenticated: /,
     );
   }, 120_000);
 });

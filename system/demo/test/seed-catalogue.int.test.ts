@@ -4,6 +4,8 @@ import { startInProcessStack, type InProcessStack } from "@sharehood/test-stack"
 import { userApiService } from "@sharehood/user-api/service";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { avatarFor } from "../src/avatar-art.ts";
+import { DEMO_TOWN } from "../src/catalogue.ts";
+import { dateInDays } from "../src/outcomes.ts";
 import { seedCatalogue } from "../src/seed-catalogue.ts";
 
 // The demo catalogue `npm start` seeds on a first start, against the real APIs (without item
@@ -111,6 +113,30 @@ describe("the demo catalogue", () => {
       ]),
     );
     expect(received.items.every((r) => r.revealedAt !== null && r.author.avatarUrl !== null)).toBe(true);
+
+    // Around one town: "near me" from its centre finds the neighbours' things nearest first, and
+    // the owners' rules and Bob's calendar feed are there to try.
+    const near = await anonymous.items.list({
+      query: {
+        near: `${DEMO_TOWN.position.lat},${DEMO_TOWN.position.lng}`,
+        radiusKm: 5,
+        sort: "distance",
+        limit: 100,
+      },
+    });
+    expect(near.items).toHaveLength(50);
+    const distances = near.items.map((item) => item.distanceKm ?? Infinity);
+    expect(distances).toEqual([...distances].sort((a, b) => a - b));
+    expect(distances.at(-1)).toBeLessThan(5);
+    const karaoke = near.items.find((item) => item.title === "Karaoke machine");
+    expect(karaoke?.paused).toBe(true);
+    const gazebo = near.items.find((item) => item.title === "Gazebo, 3 × 3 m")!;
+    const taken = await anonymous.items.availability({ params: { id: gazebo.id }, query: {} });
+    expect(taken.taken).toEqual([{ start: dateInDays(25), end: dateInDays(27) }]);
+    const feedPath = new URL(seeded.calendarUrl ?? "").pathname;
+    const feed = await fetch(new URL(feedPath, stack.inventory.url));
+    expect(feed.headers.get("content-type")).toMatch(/^text\/calendar/);
+    expect(await feed.text()).toContain("BEGIN:VEVENT");
 
     // Seeding again changes nothing.
     expect(await seedCatalogue(options)).toMatchObject({ skipped: true, questions: 0, reviews: 0 });

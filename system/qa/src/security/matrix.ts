@@ -16,6 +16,7 @@ import {
   type Prepared,
   type RouteSpec,
 } from "./cells.ts";
+import { BORROWING_SPECS } from "./borrowing-specs.ts";
 import { CONVERSATION_SPECS } from "./conversation-specs.ts";
 import { NOTIFICATION_SPECS } from "./notification-specs.ts";
 import { PROFILE_SPECS } from "./profile-specs.ts";
@@ -468,6 +469,7 @@ export const SPECS: Record<string, RouteSpec> = {
   ...CONVERSATION_SPECS,
   ...PROFILE_SPECS,
   ...TRUST_SPECS,
+  ...BORROWING_SPECS,
   ...ACCOUNT_LINK_SPECS,
   ...NOTIFICATION_SPECS,
 };
