@@ -1,7 +1,7 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import type { Loan, LoanDetail, LoanEvent } from "@sharehood/sdk/contract";
-import { formatTimestamp } from "@/features/items/dates";
+import { formatDate, formatTimestamp } from "@/features/items/dates";
 import { loanQuery } from "@/features/loans/queries";
 
 const EVENT_TEXT: Record<LoanEvent["type"], string> = {
@@ -12,7 +12,19 @@ const EVENT_TEXT: Record<LoanEvent["type"], string> = {
   returned: "confirmed it came back",
   cancelled: "cancelled the loan",
   expired: "The request expired: its start date passed without an answer",
+  extension_requested: "asked to extend it",
+  extension_approved: "approved the extension",
+  extension_declined: "declined the extension",
+  extension_cancelled: "withdrew the request to extend it",
 };
+
+/** What happened, with the end date an extension event names ("asked to extend it to Sat 12 Dec 2026"). */
+export function eventText(event: LoanEvent): string {
+  const text = EVENT_TEXT[event.type];
+  return event.endDate && event.type.startsWith("extension_")
+    ? `${text} to ${formatDate(event.endDate)}`
+    : text;
+}
 
 function actorName(event: LoanEvent, loan: Loan, viewerId: string): string {
   if (event.actorId === null) return "";
@@ -34,9 +46,7 @@ export function LoanHistoryList({ loan, viewerId }: { loan: LoanDetail; viewerId
               className="absolute -left-[5px] mt-1.5 size-2 rounded-full bg-brand-600"
               aria-hidden="true"
             />
-            <p className="text-stone-800">
-              {who ? `${who} ${EVENT_TEXT[event.type]}` : EVENT_TEXT[event.type]}
-            </p>
+            <p className="text-stone-800">{who ? `${who} ${eventText(event)}` : eventText(event)}</p>
             <p className="text-stone-600">{formatTimestamp(event.at)}</p>
           </li>
         );

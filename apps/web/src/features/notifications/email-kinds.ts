@@ -34,6 +34,18 @@ export const EMAIL_KIND_TEXT: Record<EmailKind, { label: string; hint: string }>
     label: "A loan is handed over",
     hint: "When the owner marks that the borrower has the item.",
   },
+  "loan.extension_requested": {
+    label: "A borrower asks to keep something of yours longer",
+    hint: "So you can approve or decline the new end date.",
+  },
+  "loan.extension_approved": {
+    label: "Your request to keep a loan longer is approved",
+    hint: "With the new end date.",
+  },
+  "loan.extension_declined": {
+    label: "Your request to keep a loan longer is declined",
+    hint: "The loan keeps its end date.",
+  },
   "loan.due_soon": {
     label: "Something you borrowed is due back tomorrow",
     hint: "A reminder the day before a loan ends.",
