@@ -1,7 +1,15 @@
 import "server-only";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { ApiError, type Item, type ListItemsQuery, type Page, type SharehoodClient } from "@sharehood/sdk";
+import {
+  ApiConnectionError,
+  ApiError,
+  type Item,
+  type ItemPage,
+  type ListItemsQuery,
+  type Page,
+  type SharehoodClient,
+} from "@sharehood/sdk";
 import { apiClient } from "@/server/api-client";
 import { pageWithSitePhotos, withSitePhotos } from "@/server/site-photos";
 
@@ -23,9 +31,10 @@ export async function getItem(id: string) {
   return (await findItem(id)) ?? notFound();
 }
 
-/** A page of `GET /items`. */
-export async function listItems(query: ListItemsQuery): Promise<Page<Item>> {
-  return pageWithSitePhotos(await apiClient().items.list({ query }));
+/** A page of `GET /items`, with each item's `distanceKm` near a point and the `correctedQuery` of a search. */
+export async function listItems(query: ListItemsQuery): Promise<ItemPage> {
+  const page = await apiClient().items.list({ query });
+  return { ...page, items: page.items.map(withSitePhotos) };
 }
 
 /**
@@ -38,4 +47,17 @@ export async function listOwnItems(
   query: Omit<ListItemsQuery, "ownerId">,
 ): Promise<Page<Item>> {
   return pageWithSitePhotos(await client.items.list({ query: { ...query, ownerId } }));
+}
+
+/**
+ * The days an item is taken in a window (public, never by whom); null when the Inventory API
+ * could not answer, and the browser then asks again itself.
+ */
+export async function findAvailability(id: string, window: { from: string; to: string }) {
+  try {
+    return await apiClient().items.availability({ params: { id }, query: window });
+  } catch (error) {
+    if (error instanceof ApiError || error instanceof ApiConnectionError) return null;
+    throw error;
+  }
 }

@@ -8,7 +8,9 @@ import {
   type Item,
   type LoanDetail,
 } from "@sharehood/sdk";
+import { borrowingFailure } from "@/features/items/borrowing-failure";
 import { idempotencyKeyFor } from "@/features/items/idempotency-key";
+import { readRulesAndPosition } from "@/features/items/item-rules-form";
 import { adminReasonBody } from "@/features/moderation/admin-reason";
 import { failure, failureFrom, success, type ActionResult } from "@/server/action-result";
 import { getUserClient } from "@/server/session";
@@ -26,6 +28,8 @@ function readItemForm(form: FormData) {
     categoryId: text("categoryId"),
     condition: text("condition"),
     location: text("location") || null,
+    // The owner's rules and the rough position (rounded to about 250 m by the Inventory API).
+    ...readRulesAndPosition(form),
   };
 }
 
@@ -54,7 +58,10 @@ export async function createItemAction(_state: unknown, form: FormData): Promise
   redirect(`/items/${item.id}?listed=1`);
 }
 
-/** Saves an edit with If-Match, so a stale form cannot overwrite someone else's change. */
+/**
+ * Saves an edit (PATCH, every field of the form, rules and position included) with If-Match, so a
+ * stale form cannot overwrite someone else's change.
+ */
 export async function updateItemAction(itemId: string, _state: unknown, form: FormData): Promise<FormState> {
   const session = await getUserClient();
   if (!session) return signedOut();
@@ -117,6 +124,6 @@ export async function requestLoanAction(
     );
     return success(loan);
   } catch (error) {
-    return failureFrom(error);
+    return borrowingFailure(error);
   }
 }

@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { buttonStyles } from "@sharehood/ui/button";
 import { AskForm } from "@/features/conversations/ask-form";
-import { BorrowForm } from "@/features/items/borrow-form";
+import { BorrowForm, type BorrowPicker } from "@/features/items/borrow-form";
 import { DeleteItemButton } from "@/features/items/delete-item-button";
 import { useViewer } from "@/features/layout/viewer";
 import { can } from "@/server/session-token";
@@ -16,7 +16,7 @@ interface Owner {
 }
 
 /** What these parts need of the item. */
-interface ItemRef {
+export interface ItemRef {
   id: string;
   title: string;
   owner: Owner;
@@ -55,8 +55,19 @@ export function ItemManageButtons({ item }: { item: ItemRef }) {
   );
 }
 
-/** Signed out, an invitation to sign in; the owner, where requests go; anyone else, the borrow form. */
-export function BorrowSection({ item }: { item: ItemRef }) {
+/**
+ * Signed out, an invitation to sign in; the owner, where requests go; anyone else, the borrow form
+ * (its dates shared with the calendar, `picker`), or that the owner paused the item.
+ */
+export function BorrowSection({
+  item,
+  paused,
+  picker,
+}: {
+  item: ItemRef;
+  paused: boolean;
+  picker: BorrowPicker;
+}) {
   const viewer = useViewer();
   if (!viewer)
     return (
@@ -80,7 +91,14 @@ export function BorrowSection({ item }: { item: ItemRef }) {
         .
       </p>
     );
-  return <BorrowForm itemId={item.id} itemTitle={item.title} />;
+  if (paused)
+    return (
+      <p className="text-stone-700">
+        {item.owner.name} has paused this item for now and is not taking requests. Save it, or ask a question,
+        and try again later.
+      </p>
+    );
+  return <BorrowForm itemId={item.id} itemTitle={item.title} picker={picker} />;
 }
 
 /** "Ask a question", for signed-in people who do not own the item; nothing for anyone else. */

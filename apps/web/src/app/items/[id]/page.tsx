@@ -8,11 +8,13 @@ import { PhotoGallery } from "@sharehood/ui/photo-gallery";
 import { BookedDates } from "@/features/items/booked-dates";
 import { PageSaveButton } from "@/features/favourites/save-button";
 import { CONDITION_LABELS } from "@/features/items/conditions";
-import { formatDate } from "@/features/items/dates";
-import { AskSection, BorrowSection, ItemManageButtons, OwnerName } from "@/features/items/item-viewer-parts";
+import { availabilityWindow } from "@/features/items/availability-window";
+import { formatDate, todayUtc } from "@/features/items/dates";
+import { ItemBorrowing } from "@/features/items/item-borrowing";
+import { AskSection, ItemManageButtons, OwnerName } from "@/features/items/item-viewer-parts";
 import { ReportItemButton } from "@/features/reports/viewer-report-buttons";
 import { getCategories } from "@/server/categories";
-import { getItem } from "@/server/items";
+import { findAvailability, getItem } from "@/server/items";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> };
 
@@ -32,9 +34,22 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
  */
 export default async function ItemPage({ params, searchParams }: Props) {
   const { id } = await params;
-  const [item, categories, flags] = await Promise.all([getItem(id), getCategories(), searchParams]);
+  // The taken days come with the page (public, the same for everyone this month), so the calendar
+  // is drawn at once; the browser reads them again for what changed since the page was kept.
+  const [item, categories, flags, availability] = await Promise.all([
+    getItem(id),
+    getCategories(),
+    searchParams,
+    findAvailability(id, availabilityWindow(todayUtc())),
+  ]);
   const category = categories.find((c) => c.id === item.categoryId);
   const parts = { id: item.id, title: item.title, owner: item.owner };
+  const rules = {
+    paused: item.paused,
+    minDays: item.minDays,
+    maxDays: item.maxDays,
+    noticeDays: item.noticeDays,
+  };
 
   return (
     <div className="flex flex-col gap-6">
@@ -104,12 +119,10 @@ export default async function ItemPage({ params, searchParams }: Props) {
             <ItemManageButtons item={parts} />
             <ReportItemButton item={parts} />
           </div>
-          <div className="flex flex-col gap-5 rounded-3xl bg-white p-6 shadow-sm ring-1 ring-stone-200">
-            <BookedDates bookings={item.bookings} />
-            <div className="border-t border-stone-100 pt-5">
-              <h2 className="mb-4 text-lg font-semibold">Borrow it</h2>
-              <BorrowSection item={parts} />
-            </div>
+          <div className="flex flex-col gap-5 rounded-3xl bg-white p-4 shadow-sm ring-1 ring-stone-200 sm:p-6">
+            <ItemBorrowing item={parts} rules={rules} initialAvailability={availability}>
+              <BookedDates bookings={item.bookings} />
+            </ItemBorrowing>
             <AskSection item={parts} />
           </div>
         </div>
