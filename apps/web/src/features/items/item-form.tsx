@@ -15,6 +15,9 @@ import { useListingPhotos } from "@/features/items/use-listing-photos";
 import type { ActionResult } from "@/server/action-result";
 import { CONDITION_OPTIONS } from "@/features/items/conditions";
 import { useFormAction } from "@/features/layout/use-form-action";
+import { readRulesAndPosition, validateRules } from "@/features/items/item-rules-form";
+import { PositionField } from "@/features/items/position-field";
+import { RulesFields } from "@/features/items/rules-fields";
 import { validateItem, type ItemFormValues } from "@/features/items/validate-item";
 import { FIELD_LIMITS } from "@sharehood/sdk/limits";
 
@@ -78,7 +81,10 @@ export function ItemForm({ categories, item }: { categories: readonly Category[]
   }
 
   function check(form: HTMLFormElement): boolean {
-    const found = validateItem(valuesOf(form));
+    const found = {
+      ...validateItem(valuesOf(form)),
+      ...validateRules(readRulesAndPosition(new FormData(form))),
+    };
     setClientErrors(found);
     return Object.keys(found).length === 0;
   }
@@ -153,6 +159,8 @@ export function ItemForm({ categories, item }: { categories: readonly Category[]
         error={errors.location}
         onChange={clear("location")}
       />
+      <PositionField initial={item?.position ?? null} error={errors.position ?? errors["position.lat"]} />
+      <RulesFields initial={item ?? null} errors={errors} onEdit={(field) => clear(field)()} />
       <PhotoField
         entries={photos.entries}
         problems={photos.problems}
