@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import type { Item, Page } from "@sharehood/sdk";
+import type { ItemPage } from "@sharehood/sdk";
 import { BrowseView } from "@/features/items/browse-view";
 import { filtersFromParams, filtersToQuery } from "@/features/items/item-filters";
 import { failureFrom } from "@/server/action-result";
@@ -20,7 +20,7 @@ export default async function BrowsePage({ searchParams }: { searchParams: Searc
   const [categories, result] = await Promise.all([
     getCategories(),
     listItems(filtersToQuery(filters, cursor))
-      .then((page): { page: Page<Item>; error: null } => ({ page, error: null }))
+      .then((page): { page: ItemPage; error: null } => ({ page, error: null }))
       .catch((error: unknown) => ({ page: null, error: failureFrom(error).message })),
   ]);
 

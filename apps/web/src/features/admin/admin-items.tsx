@@ -9,6 +9,7 @@ import { Button } from "@sharehood/ui/button";
 import { CategoryIllustration } from "@sharehood/ui/category-illustration";
 import { DeleteItemButton } from "@/features/items/delete-item-button";
 import { itemsQuery } from "@/features/items/queries";
+import { NO_FILTERS } from "@/features/items/item-filters";
 import { ShowMore } from "@/features/layout/show-more";
 
 /** Every item, searchable, each with "remove" (the Inventory API checks `item.delete.any`). */
@@ -20,7 +21,7 @@ export function AdminItems({
   initialPage: Page<Item> | undefined;
 }) {
   const [q, setQ] = useState("");
-  const filters = { q, category: "", from: "", to: "" };
+  const filters = { ...NO_FILTERS, q };
   const queryClient = useQueryClient();
   const query = useInfiniteQuery({
     ...itemsQuery(filters, q === "" ? initialPage : undefined),

@@ -1,16 +1,56 @@
 "use client";
 import { formText } from "@/features/layout/form-text";
-import type { FormEvent } from "react";
-import type { Category } from "@sharehood/sdk/contract";
+import { useQuery } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import type { Category, Suggestions } from "@sharehood/sdk/contract";
 import { Button } from "@sharehood/ui/button";
 import { cx } from "@sharehood/ui/cx";
 import { filtersToSearch, type ItemFilters } from "@/features/items/item-filters";
+import { NearFilter } from "@/features/items/near-filter";
+import { Combobox, useDebounced } from "@/features/layout/combobox";
+import { fetchJson } from "@/features/layout/fetch-json";
 
 const inputClass =
   "h-12 w-full rounded-full border border-stone-300 bg-white px-4 text-base text-stone-900 shadow-sm placeholder:text-stone-500 focus:outline-2 focus:outline-brand-600";
 
 /**
- * The search box, the availability dates and the category chips. Without JavaScript the form is
+ * The search box with its title suggestions: a pause in typing asks /api/items/suggest; Down
+ * reaches them, Enter on one opens that item, Enter otherwise searches for what was typed.
+ */
+function SearchBox({ initial }: { initial: string }) {
+  const router = useRouter();
+  const [text, setText] = useState(initial);
+  const typed = useDebounced(text.trim(), 200);
+  const suggestions = useQuery({
+    queryKey: ["items", "suggest", typed.toLowerCase()],
+    queryFn: ({ signal }) =>
+      fetchJson<Suggestions>(`/api/items/suggest?q=${encodeURIComponent(typed)}`, signal),
+    enabled: typed.length >= 2 && typed !== initial,
+    staleTime: 60_000,
+  });
+  const options =
+    typed.length >= 2 && typed !== initial
+      ? (suggestions.data?.suggestions ?? []).map((s) => ({ key: s.id, label: s.title }))
+      : [];
+  return (
+    <Combobox
+      id="search-q"
+      name="q"
+      type="search"
+      value={text}
+      onValueChange={setText}
+      options={options}
+      listLabel="Suggestions"
+      onSelect={(option) => router.push(`/items/${option.key}`)}
+      placeholder="Search drills, tents, projectors…"
+      inputClassName={inputClass}
+    />
+  );
+}
+
+/**
+ * The search box, the availability dates, "near me" and the category chips. Without JavaScript the form is
  * a plain GET and the chips are links; with it they update the URL in place and React Query
  * fetches the new results.
  */
@@ -27,7 +67,7 @@ export function BrowseFilters({
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const text = (key: string) => formText(form, key).trim();
-    onChange({ q: text("q"), category: filters.category, from: text("from"), to: text("to") });
+    onChange({ ...filters, q: text("q"), from: text("from"), to: text("to") });
   }
   const chips = [{ id: "", name: "Everything" }, ...categories];
 
@@ -42,18 +82,15 @@ export function BrowseFilters({
         key={filtersToSearch(filters)}
       >
         {filters.category && <input type="hidden" name="category" value={filters.category} />}
+        {/* Without JavaScript a search keeps the place it was near. */}
+        {(["near", "radiusKm", "sort", "place"] as const).map((key) =>
+          filters[key] ? <input key={key} type="hidden" name={key} value={filters[key]} /> : null,
+        )}
         <div>
           <label htmlFor="search-q" className="sr-only">
             Search items
           </label>
-          <input
-            id="search-q"
-            name="q"
-            type="search"
-            defaultValue={filters.q}
-            placeholder="Search drills, tents, projectors…"
-            className={inputClass}
-          />
+          <SearchBox initial={filters.q} />
         </div>
         <div className="grid grid-cols-2 gap-3 md:contents">
           <div className="flex flex-col gap-1">
@@ -79,6 +116,7 @@ export function BrowseFilters({
           Search
         </Button>
       </form>
+      <NearFilter filters={filters} onChange={onChange} />
       <nav aria-label="Categories" className="-mx-4 overflow-x-auto px-4 pb-1 sm:mx-0 sm:px-0">
         <ul className="flex gap-2 sm:flex-wrap">
           {chips.map((category) => {

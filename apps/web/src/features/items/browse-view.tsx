@@ -3,14 +3,21 @@ import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useCallback } from "react";
-import type { Category, Item, Page } from "@sharehood/sdk/contract";
+import type { Category, ItemPage } from "@sharehood/sdk/contract";
 import { Alert } from "@sharehood/ui/alert";
 import { Button, buttonStyles } from "@sharehood/ui/button";
 import { EmptyState } from "@sharehood/ui/empty-state";
 import { BrowseFilters } from "@/features/items/browse-filters";
 import { ItemGrid } from "@/features/items/item-grid";
 import { ItemGridCard } from "@/features/items/item-grid-card";
-import { filtersFromParams, filtersToSearch, type ItemFilters } from "@/features/items/item-filters";
+import { formatDistance } from "@/features/items/distance";
+import {
+  filtersFromParams,
+  filtersToSearch,
+  hasFilters as anyFilters,
+  NO_FILTERS,
+  type ItemFilters,
+} from "@/features/items/item-filters";
 import { itemsQuery } from "@/features/items/queries";
 
 /** Props of `BrowseView`. */
@@ -18,7 +25,7 @@ export interface BrowseViewProps {
   categories: readonly Category[];
   /** The first page as the server rendered it, for the filters it rendered with. */
   initialFilters: ItemFilters;
-  initialPage: Page<Item> | null;
+  initialPage: ItemPage | null;
   initialError: string | null;
 }
 
@@ -39,7 +46,9 @@ export function BrowseView({ categories, initialFilters, initialPage, initialErr
 
   const items = query.data?.pages.flatMap((page) => page.items) ?? [];
   const error = query.error?.message ?? (isInitial && !initialPage ? initialError : null);
-  const hasFilters = Boolean(filters.q || filters.category || filters.from);
+  const hasFilters = anyFilters(filters);
+  // The API searched again with the closest words when nothing matched what was typed.
+  const correctedQuery = query.data?.pages[0]?.correctedQuery;
   const nextCursor = query.data?.pages.at(-1)?.nextCursor;
 
   return (
@@ -70,7 +79,7 @@ export function BrowseView({ categories, initialFilters, initialPage, initialErr
                 className={buttonStyles("secondary")}
                 onClick={(event) => {
                   event.preventDefault();
-                  change({ q: "", category: "", from: "", to: "" });
+                  change(NO_FILTERS);
                 }}
               >
                 Clear filters
@@ -83,17 +92,36 @@ export function BrowseView({ categories, initialFilters, initialPage, initialErr
           }
         >
           {hasFilters
-            ? "Try other words, another category or different dates."
+            ? filters.near
+              ? "Try a wider radius, other words, another category or different dates."
+              : "Try other words, another category or different dates."
             : "Be the first to share something with your neighbours."}
         </EmptyState>
       ) : (
         <>
           {error && <Alert tone="error">{error}</Alert>}
+          {correctedQuery && (
+            <p role="status" className="text-stone-800">
+              Showing results for <strong className="font-semibold">{correctedQuery}</strong>
+              <span className="text-stone-600"> (nothing matched “{filters.q}”)</span>
+            </p>
+          )}
           <ItemGrid label="Items" busy={query.isPlaceholderData}>
             {items.map((item, index) => (
               <li key={item.id} className="flex">
                 <div className="flex w-full flex-col [&>article]:flex-1">
-                  <ItemGridCard item={item} categories={categories} priority={index < 4} />
+                  <ItemGridCard
+                    item={item}
+                    categories={categories}
+                    priority={index < 4}
+                    footer={
+                      item.distanceKm !== undefined ? (
+                        <p className="text-sm font-medium text-stone-700">
+                          {formatDistance(item.distanceKm)}
+                        </p>
+                      ) : undefined
+                    }
+                  />
                 </div>
               </li>
             ))}

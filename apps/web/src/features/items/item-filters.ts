@@ -1,12 +1,37 @@
-import type { ListItemsQuery } from "@sharehood/sdk/contract";
+import {
+  DEFAULT_RADIUS_KM,
+  MAX_RADIUS_KM,
+  NearParamSchema,
+  type ListItemsQuery,
+} from "@sharehood/sdk/contract";
 
-/** What the browse page is filtered by, as it appears in the URL. */
+/**
+ * What the browse page is filtered by, as it appears in the URL. "Near" is `near=<lat>,<lng>`
+ * (already rounded to the 250 m grid by the page that set it), `radiusKm`, `sort=distance`, and
+ * `place`, the town's name to show when the point is a town's.
+ */
 export interface ItemFilters {
   q: string;
   category: string;
   from: string;
   to: string;
+  near: string;
+  radiusKm: string;
+  sort: string;
+  place: string;
 }
+
+/** No filter at all. */
+export const NO_FILTERS: ItemFilters = {
+  q: "",
+  category: "",
+  from: "",
+  to: "",
+  near: "",
+  radiusKm: "",
+  sort: "",
+  place: "",
+};
 
 type Params = Record<string, string | string[] | undefined> | URLSearchParams;
 
@@ -28,7 +53,15 @@ export function filtersFromParams(params: Params): ItemFilters {
   if (from && !to) to = from;
   if (to && !from) from = to;
   if (from > to) [from, to] = [to, from];
-  return { q: read(params, "q"), category: read(params, "category"), from, to };
+  // Near a point: the radius and the distance order mean nothing without it.
+  const near = NearParamSchema.safeParse(read(params, "near")).success
+    ? read(params, "near").replace(/\s/g, "")
+    : "";
+  const radius = Number(read(params, "radiusKm"));
+  const radiusKm = near && radius > 0 && radius <= MAX_RADIUS_KM ? String(radius) : "";
+  const sort = near && read(params, "sort") === "distance" ? "distance" : "";
+  const place = near ? read(params, "place").slice(0, 100) : "";
+  return { q: read(params, "q"), category: read(params, "category"), from, to, near, radiusKm, sort, place };
 }
 
 /** The filters as a URL query string (empty values left out). */
@@ -39,6 +72,11 @@ export function filtersToSearch(filters: ItemFilters, extra: Record<string, stri
   return text ? `?${text}` : "";
 }
 
+/** Whether any filter is set (the empty results then say "nothing matches"). */
+export function hasFilters(filters: ItemFilters): boolean {
+  return Boolean(filters.q || filters.category || filters.from || filters.near);
+}
+
 /** The filters as an Inventory API query. */
 export function filtersToQuery(filters: ItemFilters, cursor?: string | null, limit = 24): ListItemsQuery {
   return {
@@ -46,6 +84,9 @@ export function filtersToQuery(filters: ItemFilters, cursor?: string | null, lim
     category: filters.category || undefined,
     availableFrom: filters.from || undefined,
     availableTo: filters.to || undefined,
+    near: filters.near || undefined,
+    radiusKm: filters.near ? Number(filters.radiusKm || DEFAULT_RADIUS_KM) : undefined,
+    sort: filters.sort === "distance" ? "distance" : undefined,
     cursor: cursor ?? undefined,
     limit,
   };
