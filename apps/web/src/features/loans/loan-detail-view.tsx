@@ -4,6 +4,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import type { LoanDetail, LoanReviews } from "@sharehood/sdk/contract";
 import { formatRange } from "@/features/items/dates";
+import { ExtensionPanel } from "@/features/loans/extension-panel";
 import { LoanActions } from "@/features/loans/loan-actions";
 import { LoanHistoryList } from "@/features/loans/loan-history";
 import { loanQuery } from "@/features/loans/queries";
@@ -83,6 +84,7 @@ export function LoanDetailView({
             </blockquote>
           )}
           <LoanActions loan={loan} viewerId={viewerId} canCancelAny={canCancelAny} />
+          <ExtensionPanel loan={loan} viewerId={viewerId} />
         </section>
         {reviews && <LoanReviewsSection loan={loan} other={reviews.other} initial={reviews.initial} />}
         {thread}
