@@ -6,6 +6,7 @@ import { buttonStyles } from "@sharehood/ui/button";
 import { EmailVerificationNotice } from "@/features/auth/email-verification-notice";
 import { BlockedPeople } from "@/features/conversations/blocked-people";
 import { PageHeading } from "@/features/layout/page-heading";
+import { CalendarFeed } from "@/features/profile/calendar-feed";
 import { DeleteAccountForm } from "@/features/profile/delete-account-form";
 import { ProfileForm } from "@/features/profile/profile-form";
 import { PublicProfileSettings } from "@/features/profiles/public-profile-settings";
@@ -62,6 +63,9 @@ export default async function ProfilePage() {
         </Link>
       </section>
       {/* Streams in: the Inventory API's answer does not hold the page. */}
+      <Suspense fallback={null}>
+        <CalendarFeed />
+      </Suspense>
       <Suspense fallback={null}>
         <BlockedPeople />
       </Suspense>
