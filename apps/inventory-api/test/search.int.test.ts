@@ -47,7 +47,7 @@ async function searchAll(q: string): Promise<string[]> {
 /** What ranking every match answers: the order a search by relevance must give. */
 async function ranked(q: string): Promise<string[]> {
   const rows = await stack.inventory.api.db.$queryRaw<{ id: string }[]>`
-    SELECT id FROM items, websearch_to_tsquery('english', ${q}) query
+    SELECT id FROM items, websearch_to_tsquery('sharehood', ${q}) query
     WHERE deleted_at IS NULL AND search @@ query ORDER BY ts_rank(search, query) DESC, id DESC`;
   return rows.map((r) => r.id);
 }

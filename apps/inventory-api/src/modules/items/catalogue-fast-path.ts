@@ -1,7 +1,12 @@
 import type { IncomingMessage } from "node:http";
 import { parse } from "node:querystring";
 import type { z } from "zod";
-import { IdSchema, ListItemsQuerySchema } from "@sharehood/sdk/contract";
+import {
+  AvailabilityQuerySchema,
+  IdSchema,
+  ListItemsQuerySchema,
+  SuggestQuerySchema,
+} from "@sharehood/sdk/contract";
 import type { FastHandler } from "@sharehood/server-kit";
 import { respondCached, type CachedResponse, type PublicCache } from "../public-cache/public-cache.ts";
 import type { ItemsService } from "./items.service.ts";
@@ -43,9 +48,19 @@ function answerFor(
     if (query?.ownerId && req.headers.authorization) return undefined;
     return query ? { route: "/items", read: () => items.list(query) } : undefined;
   }
+  if (path === "/items/suggest") {
+    const query = SuggestQuerySchema.safeParse(parse(mark === -1 ? "" : url.slice(mark + 1)));
+    return query.success ? { route: "/items/suggest", read: () => items.suggest(query.data) } : undefined;
+  }
   if (path.startsWith("/items/")) {
-    const id = path.slice("/items/".length);
-    return IdSchema.safeParse(id).success ? { route: "/items/:id", read: () => items.get(id) } : undefined;
+    const [id = "", ...rest] = path.slice("/items/".length).split("/");
+    if (!IdSchema.safeParse(id).success) return undefined;
+    if (rest.length === 0) return { route: "/items/:id", read: () => items.get(id) };
+    if (rest.length !== 1 || rest[0] !== "availability") return undefined;
+    const query = AvailabilityQuerySchema.safeParse(parse(mark === -1 ? "" : url.slice(mark + 1)));
+    return query.success
+      ? { route: "/items/:id/availability", read: () => items.availability(id, query.data) }
+      : undefined;
   }
   if (path === "/categories" && mark === -1)
     return { route: "/categories", read: () => cache.peek("categories") };
@@ -53,7 +68,7 @@ function answerFor(
 }
 
 /**
- * The hot public reads (catalogue pages, item pages, categories) answered before Express: from the
+ * The hot public reads (catalogue pages, item pages, suggestions, availability, categories) answered before Express: from the
  * public cache, or built through the items service on a miss (the same code the routes call). Any
  * failure (an unknown or hidden item, a bad cursor, a database outage) falls through to the Express
  * routes, which answer it with their validation and problem+json (and show a hidden item to its

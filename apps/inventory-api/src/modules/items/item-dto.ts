@@ -22,6 +22,13 @@ export function toItemDto(row: ItemRow, photoUrls: PhotoUrls): Item {
     // Only the owner and admins ever read a hidden item; a suspended owner's items have no reason
     // of their own, so they say nothing unless moderators hid them too.
     hidden: row.hiddenAt ? { at: row.hiddenAt.toISOString(), reason: row.hiddenReason ?? "" } : null,
+    // Stored already snapped to the grid, so answered as stored: never more precise than that.
+    position: row.lat === null || row.lng === null ? null : { lat: row.lat, lng: row.lng },
+    paused: row.paused,
+    minDays: row.minDays,
+    maxDays: row.maxDays,
+    noticeDays: row.noticeDays,
+    blockedRanges: row.blockedRanges,
     version: row.version,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),

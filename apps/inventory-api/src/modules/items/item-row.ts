@@ -20,4 +20,14 @@ export interface ItemRow {
   hiddenReason: string | null;
   /** Whether its owner's account is suspended (which hides every item of theirs). */
   ownerSuspended: boolean;
+  /** Where it is, snapped to the position grid when stored; both null when the owner gave none. */
+  lat: number | null;
+  lng: number | null;
+  /** The owner's rules (see the contract's borrowing.ts). */
+  paused: boolean;
+  minDays: number | null;
+  maxDays: number | null;
+  noticeDays: number;
+  /** Blocked days that have not ended yet, earliest first. */
+  blockedRanges: { start: string; end: string }[];
 }

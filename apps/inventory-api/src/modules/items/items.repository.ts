@@ -1,7 +1,11 @@
-import type { Condition, NewDomainEvent } from "@sharehood/sdk";
+import type { Condition, DateRange, NewDomainEvent } from "@sharehood/sdk";
 import { writeEvents } from "@sharehood/server-kit";
-import { Prisma, type Db } from "../../db.ts";
+import { Prisma, sqlStateOf, type Db } from "../../db.ts";
+import { createAvailabilityRepository } from "../availability/availability.repository.ts";
 import type { ItemRow } from "./item-row.ts";
+import { createWordsRepository } from "./words.repository.ts";
+import { IS_PUBLIC } from "./public-sql.ts";
+import { chordFrom, distanceFrom, isWithin, type Near } from "./near-sql.ts";
 
 export interface ItemFields {
   title: string;
@@ -9,9 +13,19 @@ export interface ItemFields {
   categoryId: string;
   condition: Condition;
   location: string | null;
+  /** Already snapped to the position grid (the service does it); null: no position. */
+  lat: number | null;
+  lng: number | null;
+  paused: boolean;
+  minDays: number | null;
+  maxDays: number | null;
+  noticeDays: number;
 }
 
-export type ItemSort = "newest" | "title" | "relevance";
+/** What writing an item did: changed, not there (or stale), or refused over a booked loan. */
+export type UpdateOutcome = "updated" | "missing" | "dates_taken";
+
+export type ItemSort = "newest" | "title" | "relevance" | "distance";
 /** The keyset position after which a page starts: the sort values of the previous page's last row. */
 export type ItemPosition = [string | number, string];
 
@@ -20,6 +34,8 @@ export interface ItemSearch {
   category?: string;
   ownerId?: string;
   available?: { from: string; to: string };
+  /** Only items within a radius of a point, each with its distance. */
+  near?: Near;
   /** Lists hidden items too (an owner's own list, or an admin's); public reads never do. */
   includeHidden?: boolean;
   sort: ItemSort;
@@ -27,7 +43,16 @@ export interface ItemSearch {
   limit: number;
 }
 
+/** A row of a search: the item, with what its page was ordered on (rank, distance) when there was one. */
+export type SearchRow = ItemRow & { rank: number | null; distanceM: number | null; chord?: number };
+
 const { sql, join } = Prisma;
+
+// The item's blocked days that have not ended (UTC's today, the calendar loans use), in the same
+// statement as the item: an index probe on (item_id, start_date) per row, no round trip of its own.
+const BLOCKED_RANGES = sql`coalesce((
+  SELECT json_agg(json_build_object('start', to_char(b.start_date, 'YYYY-MM-DD'), 'end', to_char(b.end_date, 'YYYY-MM-DD')) ORDER BY b.start_date)
+  FROM item_blocks b WHERE b.item_id = i.id AND b.end_date >= (now() AT TIME ZONE 'UTC')::date), '[]'::json)`;
 
 // One SELECT list for every read, so lists and single items come back in the same shape.
 export const SELECT_ITEM = sql`
@@ -35,33 +60,43 @@ export const SELECT_ITEM = sql`
          i.title, i.description, i.category_id AS "categoryId", i.condition::text AS condition, i.location,
          i.version, i.created_at AS "createdAt", i.updated_at AS "updatedAt",
          i.hidden_at AS "hiddenAt", i.hidden_reason AS "hiddenReason", (o.suspended_at IS NOT NULL) AS "ownerSuspended",
+         i.lat, i.lng, i.paused, i.min_days AS "minDays", i.max_days AS "maxDays", i.notice_days AS "noticeDays",
          coalesce((SELECT json_agg(json_build_object('id', p.id, 'key', p.key, 'width', p.width, 'height', p.height) ORDER BY p.position)
-                   FROM photos p WHERE p.item_id = i.id), '[]'::json) AS photos`;
+                   FROM photos p WHERE p.item_id = i.id), '[]'::json) AS photos,
+         ${BLOCKED_RANGES} AS "blockedRanges"`;
 
 const FROM_ITEMS = sql`FROM items i LEFT JOIN owners o ON o.id = i.owner_id`;
 
-/**
- * What the public may list: not hidden by moderators, and not an item of a suspended owner. Both are
- * rare, so this is a filter on the rows a page walks, not an index of its own. PostgreSQL plans the
- * owners test as an anti-join against the suspended owners, read once per query (a scan of owners,
- * about a millisecond at 20,000 people); a partial index on suspended owners would make that free,
- * when a migration can add one. One-word searches read item_search_terms, which keeps hidden items'
- * words, and the filter drops them there too. It reads the item as `i` (saved items use it too).
- */
-export const IS_PUBLIC = sql`i.hidden_at IS NULL
-  AND NOT EXISTS (SELECT 1 FROM owners so WHERE so.id = i.owner_id AND so.suspended_at IS NOT NULL)`;
+export { IS_PUBLIC };
 
 /** Whether an approved/active loan of the item overlaps the range (the same test the exclusion constraint makes). */
 const isBooked = (from: string, to: string) => sql`EXISTS (
   SELECT 1 FROM loans l WHERE l.item_id = i.id AND l.status IN ('approved', 'active')
     AND daterange(l.start_date, l.end_date, '[]') && daterange(${from}::date, ${to}::date, '[]'))`;
 
-const PAGE_COLUMNS = sql`i.id, i.created_at, lower(i.title) AS sort_title`;
+// What a page is found and ordered on (narrow rows), with the distance when searching near a point.
+const pageColumns = (near: Near | undefined) =>
+  sql`i.id, i.created_at, lower(i.title) AS sort_title, ${near ? distanceFrom(near) : sql`NULL::float8`} AS distance_m`;
 const PAGE_ORDER: Record<ItemSort, Prisma.Sql> = {
   newest: sql`page.created_at DESC, page.id DESC`,
   title: sql`page.sort_title ASC, page.id ASC`,
   relevance: sql`page.rank DESC, page.id DESC`,
+  distance: sql`page.chord ASC, page.id ASC`,
 };
+
+/**
+ * A page of the items within the radius, nearest first: the GiST index hands out positioned items
+ * in order of their chord distance from the point (KNN), and the page takes the first ones that
+ * pass the filters. Items on one grid cell are equally far, so the id breaks ties, and the cursor
+ * is the (chord, id) of the previous page's last row.
+ */
+function distancePage(near: Near, query: Prisma.Sql | undefined, filters: Prisma.Sql[], s: ItemSearch) {
+  const chord = chordFrom(near);
+  const where = query ? [...filters, sql`i.search @@ ${query}`] : [...filters];
+  if (s.after) where.push(sql`(${chord}, i.id) > (${Number(s.after[0])}::float8, ${s.after[1]})`);
+  return sql`SELECT ${pageColumns(near)}, NULL::real AS rank, ${chord} AS chord FROM items i
+    WHERE ${join(where, " AND ")} ORDER BY ${chord} ASC, i.id ASC LIMIT ${s.limit}`;
+}
 
 /** A page of items in title or newest-first order, matching the query if there is one. */
 function orderedPage(query: Prisma.Sql | undefined, filters: Prisma.Sql[], s: ItemSearch): Prisma.Sql {
@@ -75,7 +110,7 @@ function orderedPage(query: Prisma.Sql | undefined, filters: Prisma.Sql[], s: It
     order = sql`i.created_at DESC, i.id DESC`;
   }
   const rank = query ? sql`ts_rank(i.search, ${query})` : sql`NULL::real`;
-  return sql`SELECT ${PAGE_COLUMNS}, ${rank} AS rank FROM items i
+  return sql`SELECT ${pageColumns(s.near)}, ${rank} AS rank FROM items i
     WHERE ${join(where, " AND ")} ORDER BY ${order} LIMIT ${s.limit}`;
 }
 
@@ -100,10 +135,10 @@ function relevancePage(query: Prisma.Sql, filters: Prisma.Sql[], s: ItemSearch):
   }
   // Ordering by t.term as well (equal on every row) lets even a generic plan read the index in order.
   return sql`
-    (SELECT ${PAGE_COLUMNS}, t.rank FROM item_search_terms t JOIN items i ON i.id = t.item_id
+    (SELECT ${pageColumns(s.near)}, t.rank FROM item_search_terms t JOIN items i ON i.id = t.item_id
      WHERE ${join(stored, " AND ")} ORDER BY t.term, t.rank DESC, t.item_id DESC LIMIT ${s.limit})
     UNION ALL
-    (SELECT ${PAGE_COLUMNS}, ${rank} AS rank FROM items i
+    (SELECT ${pageColumns(s.near)}, ${rank} AS rank FROM items i
      WHERE ${join(ranked, " AND ")} ORDER BY ${rank} DESC, i.id DESC LIMIT ${s.limit})`;
 }
 
@@ -161,38 +196,56 @@ export function createItemsRepository(db: Db, options: { onEventsWritten?: () =>
      * stay fast deep into a large catalogue). Full-text matching uses the GIN-indexed tsvector; a
      * one-word search by relevance reads its page from item_search_terms instead (see below).
      */
-    async search(s: ItemSearch): Promise<(ItemRow & { rank: number | null })[]> {
-      const query = s.q ? sql`websearch_to_tsquery('english', ${s.q})` : undefined;
+    async search(s: ItemSearch): Promise<SearchRow[]> {
+      const query = s.q ? sql`websearch_to_tsquery('sharehood', ${s.q})` : undefined;
       const where = [sql`i.deleted_at IS NULL`];
       if (!s.includeHidden) where.push(IS_PUBLIC);
       if (s.category) where.push(sql`i.category_id = ${s.category}`);
       if (s.ownerId) where.push(sql`i.owner_id = ${s.ownerId}`);
       if (s.available) where.push(sql`NOT ${isBooked(s.available.from, s.available.to)}`);
+      if (s.near) where.push(isWithin(s.near));
       const page =
-        query && s.sort === "relevance" ? relevancePage(query, where, s) : orderedPage(query, where, s);
+        s.sort === "distance" && s.near
+          ? distancePage(s.near, query, where, s)
+          : query && s.sort === "relevance"
+            ? relevancePage(query, where, s)
+            : orderedPage(query, where, s);
       // The page is found and ordered on narrow rows first (ranking every match is the costly part
       // of a search); only its rows are then read in full, with owners and photos.
       return db.$queryRaw`
         WITH page AS (${page})
-        ${SELECT_ITEM}, page.rank FROM page JOIN items i ON i.id = page.id LEFT JOIN owners o ON o.id = i.owner_id
+        ${SELECT_ITEM}, page.rank, page.distance_m AS "distanceM"${s.sort === "distance" ? sql`, page.chord` : sql``}
+        FROM page JOIN items i ON i.id = page.id LEFT JOIN owners o ON o.id = i.owner_id
         ORDER BY ${PAGE_ORDER[s.sort]}`;
     },
 
-    async create(ownerId: string, fields: ItemFields): Promise<string> {
-      const { id } = await db.item.create({ data: { ownerId, ...fields }, select: { id: true } });
+    /** Lists a new item with its blocked days (a new item has no loans, so no range can collide). */
+    async create(
+      ownerId: string,
+      fields: ItemFields,
+      blockedRanges: readonly DateRange[] = [],
+    ): Promise<string> {
+      const { id } = await db.item.create({
+        data: { ownerId, ...fields, blocks: { create: blockedRanges.map(toBlockRow) } },
+        select: { id: true },
+      });
       return id;
     },
 
     /**
-     * Applies changes if the item exists (and is at `expectedVersion`, when given); false otherwise.
-     * `events` (an admin's audit record) are written in the same transaction, only if it applied.
+     * Applies changes if the item exists (and is at `expectedVersion`, when given): "missing"
+     * otherwise. `blockedRanges`, when given, replace the item's blocked days in the same
+     * transaction; a range over an approved or active loan makes item_blocks' trigger refuse it
+     * (23P01), which rolls everything back: "dates_taken". `events` (an admin's audit record) are
+     * written in the same transaction, only if it applied.
      */
     async update(
       id: string,
       fields: Partial<ItemFields>,
       expectedVersion: number | undefined,
       events: readonly NewDomainEvent[] = [],
-    ): Promise<boolean> {
+      blockedRanges?: readonly DateRange[],
+    ): Promise<UpdateOutcome> {
       const change = {
         where: {
           id,
@@ -201,15 +254,29 @@ export function createItemsRepository(db: Db, options: { onEventsWritten?: () =>
         },
         data: { ...fields, version: { increment: 1 } },
       };
-      // The owner's own edits (nearly all of them) need no transaction of their own.
-      if (events.length === 0) return (await db.item.updateMany(change)).count === 1;
-      const applied = await db.$transaction(async (tx) => {
-        const { count } = await tx.item.updateMany(change);
-        if (count === 1) await writeEvents(tx, "inventory-api", events);
-        return count === 1;
-      });
-      if (applied) nudge(events);
-      return applied;
+      // The owner's own edits of the item alone (nearly all of them) need no transaction of their own.
+      if (events.length === 0 && blockedRanges === undefined)
+        return (await db.item.updateMany(change)).count === 1 ? "updated" : "missing";
+      try {
+        const applied = await db.$transaction(async (tx) => {
+          // The item's row is locked from here on, as item_blocks' trigger would lock it.
+          const { count } = await tx.item.updateMany(change);
+          if (count !== 1) return false;
+          if (blockedRanges) {
+            await tx.itemBlock.deleteMany({ where: { itemId: id } });
+            await tx.itemBlock.createMany({
+              data: blockedRanges.map((r) => ({ itemId: id, ...toBlockRow(r) })),
+            });
+          }
+          await writeEvents(tx, "inventory-api", events);
+          return true;
+        });
+        if (applied) nudge(events);
+        return applied ? "updated" : "missing";
+      } catch (error) {
+        if (sqlStateOf(error) === "23P01") return "dates_taken";
+        throw error;
+      }
     },
 
     /**
@@ -272,6 +339,9 @@ export function createItemsRepository(db: Db, options: { onEventsWritten?: () =>
       return rows[0] ?? { count: 0, photoKeys: [] };
     },
 
+    ...createWordsRepository(db),
+    ...createAvailabilityRepository(db),
+
     versionOf: async (id: string): Promise<number | null> =>
       (await db.item.findFirst({ where: { id, deletedAt: null }, select: { version: true } }))?.version ??
       null,
@@ -281,6 +351,12 @@ export function createItemsRepository(db: Db, options: { onEventsWritten?: () =>
 /** What removing an item did; the removed item's photo files are the caller's to delete. */
 export type RemoveOutcome =
   { outcome: "removed"; photoKeys: string[] } | { outcome: "missing" } | { outcome: "booked" };
+
+/** A blocked range as its row's date columns. */
+const toBlockRow = (range: DateRange) => ({
+  startDate: new Date(`${range.start}T00:00:00Z`),
+  endDate: new Date(`${range.end}T00:00:00Z`),
+});
 
 /** Thrown inside the removal transaction to roll it back when the item is booked. */
 class BookedItem extends Error {}

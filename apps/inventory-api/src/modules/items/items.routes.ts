@@ -9,8 +9,9 @@ import type { ItemsService } from "./items.service.ts";
 const isNotFound = (error: unknown) => error instanceof AppError && error.code === "not_found";
 
 /**
- * Item routes. The two public reads serve everyone the public (cached) answer; only an owner or
- * admin asking for hidden items (their own list, a hidden item) gets a private, uncached one.
+ * Item routes. The public reads (lists, items, suggestions, availability) serve everyone the public
+ * (cached) answer; only an owner or admin asking for hidden items (their own list, a hidden item)
+ * gets a private, uncached one.
  */
 export function itemsRouter(mount: Mount, items: ItemsService, callerOf: OptionalCaller): Router {
   const router = Router();
@@ -20,6 +21,13 @@ export function itemsRouter(mount: Mount, items: ItemsService, callerOf: Optiona
     const inm = req.headers["if-none-match"];
     return own ? respondPrivate(await own, inm) : respondCached(await items.list(query), inm);
   });
+  // Before /items/:id, so "suggest" is not taken for an item's id.
+  mount(router, inventoryRoutes.suggestItems, async ({ query, req }) =>
+    respondCached(await items.suggest(query), req.headers["if-none-match"]),
+  );
+  mount(router, inventoryRoutes.getAvailability, async ({ params, query, req }) =>
+    respondCached(await items.availability(params.id, query), req.headers["if-none-match"]),
+  );
   mount(router, inventoryRoutes.getItem, async ({ params, req }) => {
     try {
       return respondCached(await items.get(params.id), req.headers["if-none-match"]);

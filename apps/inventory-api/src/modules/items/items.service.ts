@@ -1,7 +1,19 @@
 import { z } from "zod";
-import { itemETag, type CreateItemBody, type Item, type ItemDetail, type Permission } from "@sharehood/sdk";
+import {
+  DEFAULT_RADIUS_KM,
+  itemETag,
+  roundPosition,
+  rulesAreConsistent,
+  type DateRange,
+  type Item,
+  type ItemDetail,
+  type Permission,
+  type Position,
+} from "@sharehood/sdk";
 import type {
+  AvailabilityQuerySchema,
   CreateItemBodySchema,
+  SuggestQuerySchema,
   ListItemsQuerySchema,
   UpdateItemBodySchema,
 } from "@sharehood/sdk/contract";
@@ -16,8 +28,17 @@ import { expectedVersion, stale } from "./if-match.ts";
 import { toItemDetailDto, toItemDto, type PhotoUrls } from "./item-dto.ts";
 import type { ItemRow } from "./item-row.ts";
 import { isHidden, seesHiddenOf } from "./item-visibility.ts";
-import type { ItemFields, ItemPosition, ItemsRepository, ItemSort } from "./items.repository.ts";
-import { isCachedList, itemCacheKey, listCacheKey, sortOf } from "./list-key.ts";
+import type { ItemFields, ItemPosition, ItemsRepository, ItemSort, SearchRow } from "./items.repository.ts";
+import { availabilityWindow } from "../availability/availability-window.ts";
+import {
+  availabilityCacheKey,
+  isCachedList,
+  itemCacheKey,
+  listCacheKey,
+  MAX_CACHED_QUERY_LENGTH,
+  sortOf,
+  suggestCacheKey,
+} from "./list-key.ts";
 
 type ListQuery = z.output<typeof ListItemsQuerySchema>;
 
@@ -25,6 +46,8 @@ const CursorSchemas: Record<ItemSort, z.ZodType<ItemPosition>> = {
   newest: z.tuple([z.iso.datetime(), z.string().max(64)]),
   title: z.tuple([z.string().max(200), z.string().max(64)]),
   relevance: z.tuple([z.number().refine(isReal, "is not a rank"), z.string().max(64)]),
+  // A chord through the earth, in metres (at most its diameter).
+  distance: z.tuple([z.number().min(0).max(13_000_000), z.string().max(64)]),
 };
 
 /**
@@ -34,6 +57,18 @@ const CursorSchemas: Record<ItemSort, z.ZodType<ItemPosition>> = {
 function isReal(n: number): boolean {
   return n === 0 || (Number.isFinite(Math.fround(n)) && Math.abs(n) >= 2 ** -126);
 }
+
+const datesTaken = () =>
+  new AppError(
+    "conflict",
+    "Some of those blocked days are already promised to a borrower (an approved or active loan). Leave those days out, or cancel that loan first.",
+    { extensions: { reason: "dates_taken" } },
+  );
+
+const inconsistentRules = () =>
+  new AppError("validation_failed", "The shortest loan must not be longer than the longest one", {
+    errors: [{ path: "body.minDays", message: "must not be more than maxDays" }],
+  });
 
 const unknownCategory = () =>
   new AppError("validation_failed", "The category does not exist", {
@@ -86,7 +121,7 @@ export function createItemsService(deps: {
   async function change(
     caller: Caller,
     id: string,
-    fields: Partial<ItemFields>,
+    { fields, blockedRanges }: ItemChange,
     ifMatch: string | undefined,
   ): Promise<Item> {
     const version = expectedVersion(ifMatch);
@@ -99,48 +134,75 @@ export function createItemsService(deps: {
       "edit",
     );
     await checkCategory(fields.categoryId);
+    // A PATCH may set one bound alone: it must still fit the stored other one.
+    const bounds = {
+      minDays: fields.minDays === undefined ? current.minDays : fields.minDays,
+      maxDays: fields.maxDays === undefined ? current.maxDays : fields.maxDays,
+    };
+    if (!rulesAreConsistent(bounds)) throw inconsistentRules();
+    const changed = [...Object.keys(fields), ...(blockedRanges ? ["blockedRanges"] : [])];
     const audit = asAdmin
       ? [
           auditEvent(caller, {
             action: "item.updated",
             subject: itemSubject(current, fields.title ?? current.title),
-            details: { ownerId: current.ownerId, fields: Object.keys(fields).sort().join(", ") },
+            details: { ownerId: current.ownerId, fields: changed.sort().join(", ") },
           }),
         ]
       : [];
-    if (!(await items.update(id, fields, version, audit))) {
-      throw (await items.versionOf(id)) === null ? notFound("The item") : stale();
-    }
+    const outcome = await items.update(id, fields, version, audit, blockedRanges);
+    if (outcome === "dates_taken") throw datesTaken();
+    if (outcome === "missing") throw (await items.versionOf(id)) === null ? notFound("The item") : stale();
     return toItemDto(await mustFind(id), photoUrls);
   }
 
   /** A page of the catalogue (hidden items too when `includeHidden`: an owner's or admin's own view). */
   async function buildList(query: ListQuery, includeHidden: boolean): Promise<CachedResponse> {
     const sort = sortOf(query);
-    const rows = await items.search({
-      q: query.q || undefined,
-      category: query.category,
-      ownerId: query.ownerId,
-      available:
-        query.availableFrom && query.availableTo
-          ? { from: query.availableFrom, to: query.availableTo }
-          : undefined,
-      includeHidden,
-      sort,
-      after: query.cursor ? decodeCursor(query.cursor, CursorSchemas[sort]) : undefined,
-      limit: query.limit + 1,
-    });
+    const near = query.near && { ...query.near, radiusKm: query.radiusKm ?? DEFAULT_RADIUS_KM };
+    const search = (q: string | undefined) =>
+      items.search({
+        q,
+        category: query.category,
+        ownerId: query.ownerId,
+        available:
+          query.availableFrom && query.availableTo
+            ? { from: query.availableFrom, to: query.availableTo }
+            : undefined,
+        near,
+        includeHidden,
+        sort,
+        after: query.cursor ? decodeCursor(query.cursor, CursorSchemas[sort]) : undefined,
+        limit: query.limit + 1,
+      });
+    let rows = await search(query.q || undefined);
+    let correctedQuery: string | undefined;
+    // Nothing as typed: once more with each word swapped for the closest word of the catalogue
+    // ("dril" → "drill"). The later pages of such a search come back empty as typed too, so they
+    // take the same turn and follow the corrected search's cursor.
+    if (query.q && rows.length === 0) {
+      const corrected = await items.correct(query.q);
+      const retried = corrected ? await search(corrected) : [];
+      if (corrected && retried.length > 0) [rows, correctedQuery] = [retried, corrected];
+    }
     const page = rows.slice(0, query.limit);
     const last = page.at(-1);
-    const position = (row: NonNullable<typeof last>) =>
+    const position = (row: SearchRow): string | number =>
       sort === "title"
         ? row.title.toLowerCase()
         : sort === "relevance"
           ? Number(row.rank)
-          : row.createdAt.toISOString();
+          : sort === "distance"
+            ? Number(row.chord)
+            : row.createdAt.toISOString();
     const body = JSON.stringify({
-      items: page.map((row) => toItemDto(row, photoUrls)),
+      items: page.map((row) => {
+        const item = toItemDto(row, photoUrls);
+        // To 0.1 km: the positions themselves are only good to about 0.2 km.
+        return near ? { ...item, distanceKm: Math.round(Number(row.distanceM) / 100) / 10 } : item;
+      }),
       nextCursor: rows.length > query.limit && last ? encodeCursor([position(last), last.id]) : null,
+      ...(correctedQuery === undefined ? {} : { correctedQuery }),
     });
     return { etag: etagOf(body), body };
   }
@@ -178,6 +240,36 @@ export function createItemsService(deps: {
     },
 
     /**
+     * Titles for the search box: listed public items whose title, or a word of it, starts with `q`
+     * (accents and case ignored). Short prefixes are typed by everyone, so answers are kept in the
+     * public cache like the catalogue's first pages, and emptied with it.
+     */
+    suggest(query: z.output<typeof SuggestQuerySchema>): Promise<CachedResponse> {
+      const build = async () => {
+        const body = JSON.stringify({ suggestions: await items.suggest(query.q, query.limit) });
+        return { etag: etagOf(body), body };
+      };
+      return query.q.length <= MAX_CACHED_QUERY_LENGTH
+        ? cache.get(suggestCacheKey(query.q, query.limit), build)
+        : build();
+    },
+
+    /**
+     * The days of a window on which a public item is taken (approved and active loans, blocked
+     * days), never by whom. Cached like the item's page: approving, returning or cancelling a loan
+     * and editing the item empty the public cache, so a change shows at once.
+     */
+    availability(id: string, query: z.output<typeof AvailabilityQuerySchema>): Promise<CachedResponse> {
+      const window = availabilityWindow(query, todayUtc());
+      return cache.get(availabilityCacheKey(id, window), async () => {
+        const taken = await items.takenDays(id, window);
+        if (!taken) throw notFound("The item");
+        const body = JSON.stringify({ from: window.start, to: window.end, taken });
+        return { etag: etagOf(body), body };
+      });
+    },
+
+    /**
      * A hidden item as its owner or an admin sees it (with why it is hidden), never cached; undefined
      * when the viewer may not see it, or it is not hidden (the public read answers those).
      */
@@ -188,7 +280,8 @@ export function createItemsService(deps: {
     },
     async create(caller: Caller, body: z.output<typeof CreateItemBodySchema>): Promise<Item> {
       await checkCategory(body.categoryId);
-      const id = await items.create(caller.user.id, normalise(body));
+      const { fields, blockedRanges } = wholeItem(body);
+      const id = await items.create(caller.user.id, fields, blockedRanges);
       return toItemDto(await mustFind(id), photoUrls);
     },
 
@@ -197,20 +290,14 @@ export function createItemsService(deps: {
       id: string,
       body: z.output<typeof CreateItemBodySchema>,
       ifMatch: string | undefined,
-    ) => change(caller, id, normalise(body), ifMatch),
+    ) => change(caller, id, wholeItem(body), ifMatch),
 
     update: (
       caller: Caller,
       id: string,
       body: z.output<typeof UpdateItemBodySchema>,
       ifMatch: string | undefined,
-    ) =>
-      change(
-        caller,
-        id,
-        { ...body, ...(body.location === undefined ? {} : { location: body.location || null }) },
-        ifMatch,
-      ),
+    ) => change(caller, id, partOfItem(body), ifMatch),
 
     /** Removes an item; `reason` is an admin's why, kept in the audit log when the item is not theirs. */
     async remove(caller: Caller, id: string, ifMatch: string | undefined, reason?: string): Promise<void> {
@@ -246,14 +333,49 @@ export function createItemsService(deps: {
   };
 }
 
-function normalise(body: CreateItemBody): ItemFields {
+/** What a write changes: the item's columns, and its blocked days when they are replaced. */
+interface ItemChange {
+  fields: Partial<ItemFields>;
+  blockedRanges?: DateRange[];
+}
+
+/** A position as stored: snapped to the grid, so nothing finer than a cell is ever kept. */
+const positionColumns = (position: Position | null) => {
+  const snapped = position && roundPosition(position);
+  return { lat: snapped?.lat ?? null, lng: snapped?.lng ?? null };
+};
+
+/** A POST or PUT body as the whole item: whatever it leaves out is none (no position, no rules). */
+function wholeItem(body: z.output<typeof CreateItemBodySchema>): {
+  fields: ItemFields;
+  blockedRanges: DateRange[];
+} {
   return {
-    title: body.title,
-    description: body.description,
-    categoryId: body.categoryId,
-    condition: body.condition,
-    location: body.location || null,
+    fields: {
+      title: body.title,
+      description: body.description,
+      categoryId: body.categoryId,
+      condition: body.condition,
+      location: body.location || null,
+      ...positionColumns(body.position ?? null),
+      paused: body.paused ?? false,
+      minDays: body.minDays ?? null,
+      maxDays: body.maxDays ?? null,
+      noticeDays: body.noticeDays ?? 0,
+    },
+    blockedRanges: body.blockedRanges ?? [],
   };
+}
+
+/** A PATCH body as the changes it asks for: only the fields it names (null clears). */
+function partOfItem(body: z.output<typeof UpdateItemBodySchema>): ItemChange {
+  const { location, position, blockedRanges, ...rest } = body;
+  const fields: Partial<ItemFields> = Object.fromEntries(
+    Object.entries(rest).filter(([, value]) => value !== undefined),
+  );
+  if (location !== undefined) fields.location = location || null;
+  if (position !== undefined) Object.assign(fields, positionColumns(position));
+  return { fields, blockedRanges };
 }
 
 export type ItemsService = ReturnType<typeof createItemsService>;

@@ -1,0 +1,37 @@
+import { Prisma } from "../../db.ts";
+
+const { sql } = Prisma;
+
+/** A distance search: items within `radiusKm` of a point. */
+export interface Near {
+  lat: number;
+  lng: number;
+  radiusKm: number;
+}
+
+// The item's point on earthdistance's sphere: the very expression items_position_idx (GiST, partial
+// on lat IS NOT NULL) is built on, so the radius test and the nearest-first order can use it.
+const ITEM_POINT = sql`ll_to_earth(i.lat, i.lng)`;
+const pointOf = (near: Near) => sql`ll_to_earth(${near.lat}::float8, ${near.lng}::float8)`;
+
+/**
+ * Items within the radius. earth_box (a cube around the point, tested with `<@` on the index) keeps
+ * the candidates few but reaches a little past the circle at its corners; earth_distance (the
+ * great-circle distance, in metres) then keeps exactly those within it. `i.lat IS NOT NULL` lets
+ * the planner match the partial index.
+ */
+export function isWithin(near: Near): Prisma.Sql {
+  const meters = near.radiusKm * 1000;
+  return sql`i.lat IS NOT NULL AND ${ITEM_POINT} <@ earth_box(${pointOf(near)}, ${meters}::float8)
+    AND earth_distance(${ITEM_POINT}, ${pointOf(near)}) <= ${meters}::float8`;
+}
+
+/** The great-circle distance from the point, in metres (what `distanceKm` is rounded from). */
+export const distanceFrom = (near: Near): Prisma.Sql => sql`earth_distance(${ITEM_POINT}, ${pointOf(near)})`;
+
+/**
+ * The straight-line (chord) distance through the earth from the point: cube's `<->`, which the
+ * GiST index returns nearest first (a KNN scan, no sort of every match). It grows with the
+ * great-circle distance, so it orders alike; the distance sort's cursor carries it.
+ */
+export const chordFrom = (near: Near): Prisma.Sql => sql`(${ITEM_POINT} <-> ${pointOf(near)})`;
