@@ -36,6 +36,10 @@ import { createCatalogueFastPath } from "./modules/items/catalogue-fast-path.ts"
 import { createItemsRepository } from "./modules/items/items.repository.ts";
 import { itemsRouter } from "./modules/items/items.routes.ts";
 import { createItemsService } from "./modules/items/items.service.ts";
+import { createLoanExtensionsRepository } from "./modules/loans/loan-extensions.repository.ts";
+import { createLoanExtensionsService } from "./modules/loans/loan-extensions.service.ts";
+import { createLoanReader } from "./modules/loans/loan-reader.ts";
+import { createLoanRulesRepository } from "./modules/loans/loan-rules.repository.ts";
 import { createLoansRepository } from "./modules/loans/loans.repository.ts";
 import { loansRouter } from "./modules/loans/loans.routes.ts";
 import { createLoansService } from "./modules/loans/loans.service.ts";
@@ -168,7 +172,15 @@ export async function createInventoryApi(
     }),
     logger,
   });
-  const loansService = createLoansService({ loans, items, blocks });
+  const loanRules = createLoanRulesRepository(db);
+  const loanExtensions = createLoanExtensionsRepository(db, { onEventsWritten: events.nudge });
+  const loanReader = createLoanReader({ loans, extensions: loanExtensions });
+  const loansService = createLoansService({ loans, rules: loanRules, reader: loanReader });
+  const extensionsService = createLoanExtensionsService({
+    extensions: loanExtensions,
+    rules: loanRules,
+    reader: loanReader,
+  });
   const conversationsService = createConversationsService({
     conversations,
     blocks,
@@ -210,7 +222,7 @@ export async function createInventoryApi(
   app.use(categoriesRouter(mount, categories, publicCache));
   app.use(itemsRouter(mount, itemsService, createOptionalCaller(authenticate)));
   app.use(photosRouter(mount, photosService));
-  app.use(loansRouter(mount, loansService));
+  app.use(loansRouter(mount, loansService, extensionsService));
   app.use(conversationsRouter(mount, conversationsService, createBlocksService({ blocks })));
   app.use(reportsRouter(mount, reportsService, resolveReport));
   app.use(reviewsRouter(mount, createReviewsService({ reviews })));

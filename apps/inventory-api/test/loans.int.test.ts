@@ -38,6 +38,7 @@ describe("requesting", () => {
       status: "requested",
       message: "Please!",
       overdue: false,
+      extension: null,
     });
     expect(loan.events).toEqual([
       {
@@ -46,6 +47,7 @@ describe("requesting", () => {
         toStatus: "requested",
         actorId: borrower.id,
         at: expect.any(String),
+        endDate: null,
       },
     ]);
   });
@@ -81,7 +83,7 @@ describe("requesting", () => {
     await refused(
       borrower.client.loans.request({
         params: { id: item.id },
-        body: { startDate: inDays(1), endDate: inDays(200) },
+        body: { startDate: inDays(1), endDate: inDays(400) },
       }),
       400,
       "validation_failed",

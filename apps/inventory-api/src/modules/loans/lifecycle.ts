@@ -1,12 +1,12 @@
 import type { LoanStatus } from "@sharehood/sdk";
-import type { LoanEventRow } from "./loans.repository.ts";
+import type { Transition } from "./loans.repository.ts";
 
 export type Action = "approve" | "decline" | "handover" | "return" | "cancel";
 export type Role = "owner" | "borrower" | "admin";
 
 interface Rule {
   to: LoanStatus;
-  event: LoanEventRow["type"];
+  event: Transition["type"];
   /** Which states each kind of caller may take this action from. */
   from: Partial<Record<Role, LoanStatus[]>>;
   /** Whether the move changes which dates are booked (approved/active hold the item's dates). */

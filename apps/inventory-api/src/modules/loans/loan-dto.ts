@@ -1,4 +1,5 @@
-import type { Loan, LoanDetail } from "@sharehood/sdk";
+import type { Loan, LoanDetail, LoanExtension } from "@sharehood/sdk";
+import type { ExtensionRow } from "./loan-extensions.repository.ts";
 import type { LoanEventRow, LoanRow } from "./loans.repository.ts";
 
 export function toLoanDto(row: LoanRow, today: string): Loan {
@@ -18,13 +19,22 @@ export function toLoanDto(row: LoanRow, today: string): Loan {
   };
 }
 
+export function toExtensionDto(row: ExtensionRow): LoanExtension {
+  return {
+    ...row,
+    createdAt: row.createdAt.toISOString(),
+    decidedAt: row.decidedAt?.toISOString() ?? null,
+  };
+}
+
 /**
- * A loan with its history, as `viewerId` sees it: the thread's id only for borrower and owner, the
+ * A loan with its history and its newest extension, as `viewerId` sees it: the thread's id only for borrower and owner, the
  * thread's two participants (an admin sees the loan, not the conversation).
  */
 export function toLoanDetailDto(
   row: LoanRow,
   events: LoanEventRow[],
+  extension: ExtensionRow | null,
   today: string,
   viewerId: string,
 ): LoanDetail {
@@ -33,5 +43,6 @@ export function toLoanDetailDto(
     ...toLoanDto(row, today),
     events: events.map((e) => ({ ...e, at: e.at.toISOString() })),
     conversationId: isParty ? row.conversationId : null,
+    extension: extension && toExtensionDto(extension),
   };
 }

@@ -1,8 +1,11 @@
-import type { EventLoan, LoanStatus, NewDomainEvent } from "@sharehood/sdk";
+import type { EventLoan, LoanExtension, LoanStatus, NewDomainEvent } from "@sharehood/sdk";
 import type { LoanRow } from "./loans.repository.ts";
 
 /** The loan event types: a transition (`loan.approved`, ...) or a reminder. */
-export type LoanEventType = Extract<NewDomainEvent["type"], `loan.${string}`>;
+export type LoanEventType = Exclude<Extract<NewDomainEvent["type"], `loan.${string}`>, ExtensionEventType>;
+/** The events of an extension request: asked for, approved, declined (a withdrawal tells no one). */
+export type ExtensionEventType =
+  "loan.extension_requested" | "loan.extension_approved" | "loan.extension_declined";
 
 function eventLoan(row: LoanRow, status: LoanStatus): EventLoan {
   return {
@@ -38,5 +41,25 @@ export function loanEvent(
       loan: eventLoan(row, status),
       ...(type === "loan.requested" ? { message: row.message } : {}),
     },
+  };
+}
+
+/**
+ * The domain event of an extension request's change, about both parties (the Notification API tells
+ * the owner of a request, the borrower of the answer). The loan is read after the change: an
+ * approval's event carries the loan's new end date.
+ */
+export function extensionEvent(
+  type: ExtensionEventType,
+  row: LoanRow,
+  actorId: string,
+  extension: Pick<LoanExtension, "id" | "previousEndDate" | "endDate">,
+): NewDomainEvent {
+  return {
+    type,
+    actor: { id: actorId },
+    subject: { type: "loan", id: row.id },
+    audience: [row.ownerId, row.borrowerId],
+    payload: { loan: eventLoan(row, row.status), extension },
   };
 }

@@ -1,7 +1,8 @@
-import type { LoanStatus, NewDomainEvent } from "@sharehood/sdk";
+import type { LoanEvent, LoanStatus, NewDomainEvent } from "@sharehood/sdk";
 import { writeEvents } from "@sharehood/server-kit";
-import { Prisma, sqlStateOf, type Db } from "../../db.ts";
+import { Prisma, type Db } from "../../db.ts";
 import { openLoanThread } from "../conversations/conversations.repository.ts";
+import { collisionOf } from "./collision.ts";
 import { loanEvent, type LoanEventType } from "./loan-events.ts";
 
 export interface LoanRow {
@@ -22,18 +23,20 @@ export interface LoanRow {
 }
 
 export interface LoanEventRow {
-  type: "requested" | "approved" | "declined" | "handed_over" | "returned" | "cancelled" | "expired";
+  type: LoanEvent["type"];
   fromStatus: LoanStatus | null;
   toStatus: LoanStatus;
   actorId: string | null;
   at: Date;
+  /** The end date asked for, on the extension events; null on the others. */
+  endDate: string | null;
 }
 
 export interface Transition {
   id: string;
   from: LoanStatus[];
   to: LoanStatus;
-  type: LoanEventRow["type"];
+  type: Exclude<LoanEventRow["type"], `extension_${string}`>;
   actorId: string | null;
 }
 
@@ -50,13 +53,8 @@ const SELECT_LOAN = sql`
 // The review window runs from the return, so the return stamps its time (the only move that does).
 const RETURNED_NOW = sql`, returned_at = now()`;
 
-// Loans that hold the item's dates: the exclusion constraint covers exactly these.
-const BOOKING_STATUSES = sql`('approved', 'active')`;
-
-/** The loan could not move because the dates now overlap another booking (exclusion constraint). */
-export class OverlapError extends Error {}
-
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+/** A transaction's client, as `db.$transaction` hands it to its callback. */
+export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 /** The reminders the sweep sends, each once per loan: the column that marks it sent, and which loans. */
 export interface ReminderDates {
@@ -66,16 +64,36 @@ export interface ReminderDates {
   waitingSince: Date;
 }
 
+/**
+ * Bumps the version of a loan's item (its ETag covers its bookings), first thing in a transaction
+ * that books or frees dates; answers 0 when the item was removed. Its exclusive row lock also
+ * serialises bookings of one item: the blocked-days trigger takes the item's row in share mode, and
+ * two approvals that each held it shared and then asked for it exclusively would deadlock.
+ */
+export function bumpItemOf(tx: Tx, loanId: string): Promise<number> {
+  return tx.$executeRaw`
+    UPDATE items SET version = version + 1, updated_at = now()
+    WHERE id = (SELECT item_id FROM loans WHERE id = ${loanId}) AND deleted_at IS NULL`;
+}
+
+/** Marks a loan's pending extension request, if any, as cancelled (the loan ended first). */
+function closePendingExtension(tx: Tx, loanId: string): Promise<number> {
+  return tx.$executeRaw`
+    UPDATE loan_extensions SET status = 'cancelled', decided_at = now() WHERE loan_id = ${loanId} AND status = 'pending'`;
+}
+
+/** A loan as it stands inside a transaction that changed it (for the change's event). */
+export async function loanIn(tx: Tx, id: string): Promise<LoanRow> {
+  const rows = await tx.$queryRaw<LoanRow[]>`${SELECT_LOAN} WHERE l.id = ${id}`;
+  if (!rows[0]) throw new Error(`loan ${id} vanished inside its own transaction`);
+  return rows[0];
+}
+
 export function createLoansRepository(db: Db, options: { onEventsWritten?: () => void } = {}) {
   // Every change to a loan writes its domain event in the change's own transaction (the outbox);
   // after the commit, the relay is nudged to publish it at once.
   const nudge = () => options.onEventsWritten?.();
   const tell = (tx: Tx, events: NewDomainEvent[]) => writeEvents(tx, "inventory-api", events);
-  const loanIn = async (tx: Tx, id: string): Promise<LoanRow> => {
-    const rows = await tx.$queryRaw<LoanRow[]>`${SELECT_LOAN} WHERE l.id = ${id}`;
-    if (!rows[0]) throw new Error(`loan ${id} vanished inside its own transaction`);
-    return rows[0];
-  };
 
   /**
    * Marks the loans `where` picks as reminded (`column`, when still unset) and writes their events,
@@ -107,7 +125,8 @@ export function createLoansRepository(db: Db, options: { onEventsWritten?: () =>
 
     events: (loanId: string): Promise<LoanEventRow[]> =>
       db.$queryRaw`
-        SELECT type::text AS type, from_status::text AS "fromStatus", to_status::text AS "toStatus", actor_id AS "actorId", at
+        SELECT type::text AS type, from_status::text AS "fromStatus", to_status::text AS "toStatus", actor_id AS "actorId", at,
+               to_char(end_date, 'YYYY-MM-DD') AS "endDate"
         FROM loan_events WHERE loan_id = ${loanId} ORDER BY at, id`,
 
     /**
@@ -143,14 +162,6 @@ export function createLoansRepository(db: Db, options: { onEventsWritten?: () =>
         where.push(sql`(l.created_at, l.id) < (${options.after[0]}::timestamptz, ${options.after[1]})`);
       const filter = where.length > 0 ? sql`WHERE ${join(where, " AND ")}` : sql``;
       return db.$queryRaw`${SELECT_LOAN} ${filter} ORDER BY l.created_at DESC, l.id DESC LIMIT ${options.limit}`;
-    },
-
-    /** Whether an approved/active loan of the item overlaps these dates. */
-    async isBooked(itemId: string, startDate: string, endDate: string): Promise<boolean> {
-      const rows = await db.$queryRaw<{ booked: boolean }[]>`
-        SELECT EXISTS (SELECT 1 FROM loans WHERE item_id = ${itemId} AND status IN ${BOOKING_STATUSES}
-          AND daterange(start_date, end_date, '[]') && daterange(${startDate}::date, ${endDate}::date, '[]')) AS booked`;
-      return rows[0]?.booked ?? false;
     },
 
     create: async (loan: {
@@ -192,8 +203,8 @@ export function createLoansRepository(db: Db, options: { onEventsWritten?: () =>
      * Moves a loan from one of `from` to `to` and records the event, atomically; false when the loan
      * was no longer in an allowed state (someone else moved it first). When the move changes which
      * dates are booked, the item's version is bumped in the same transaction (its ETag covers its
-     * bookings), which also serialises the move with the item's removal. Throws OverlapError when the
-     * exclusion constraint refuses an approval. `also` are more events of the move (an admin's audit
+     * bookings), which also serialises the move with the item's removal. Throws a Collision when the
+     * database refuses an approval over another booking or the owner's blocked days. `also` are more events of the move (an admin's audit
      * record), written with it.
      */
     transition: async (
@@ -203,25 +214,28 @@ export function createLoansRepository(db: Db, options: { onEventsWritten?: () =>
     ): Promise<boolean> => {
       const moved = await db
         .$transaction(async (tx) => {
+          if (changesBookings) {
+            const touched = await bumpItemOf(tx, t.id);
+            if (touched === 0 && t.to === "approved") throw new ItemGone();
+          }
           const moved = await tx.$queryRaw<{ itemId: string; fromStatus: LoanStatus }[]>`
             UPDATE loans l SET status = ${t.to}::"LoanStatus", updated_at = now()${t.to === "returned" ? RETURNED_NOW : sql``}
             FROM loans old WHERE l.id = ${t.id} AND old.id = l.id AND l.status::text IN (${join(t.from)})
             RETURNING l.item_id AS "itemId", old.status::text AS "fromStatus"`;
           const row = moved[0];
-          if (!row) return false;
+          // Someone else moved it first: roll the version bump back too.
+          if (!row) throw new ItemGone();
           await tx.$executeRaw`
             INSERT INTO loan_events (loan_id, type, from_status, to_status, actor_id)
             VALUES (${t.id}, ${t.type}::"LoanEventType", ${row.fromStatus}::"LoanStatus", ${t.to}::"LoanStatus", ${t.actorId})`;
-          if (changesBookings) {
-            const touched =
-              await tx.$executeRaw`UPDATE items SET version = version + 1, updated_at = now() WHERE id = ${row.itemId} AND deleted_at IS NULL`;
-            if (touched === 0 && t.to === "approved") throw new ItemGone();
-          }
+          // A loan that ends has nothing left to extend: a waiting request lapses with it.
+          if (t.to === "returned" || t.to === "cancelled") await closePendingExtension(tx, t.id);
           await tell(tx, [loanEvent(`loan.${t.type}`, await loanIn(tx, t.id), t.actorId), ...also]);
           return true;
         })
         .catch((error: unknown) => {
-          if (sqlStateOf(error) === "23P01") throw new OverlapError();
+          const collision = collisionOf(error);
+          if (collision) throw collision;
           if (error instanceof ItemGone) return false;
           throw error;
         });
@@ -291,7 +305,10 @@ export function createLoansRepository(db: Db, options: { onEventsWritten?: () =>
             RETURNING l.id, old.status AS from_status),
           recorded AS (
             INSERT INTO loan_events (loan_id, type, from_status, to_status, actor_id)
-            SELECT id, 'cancelled', from_status, 'cancelled', NULL FROM cancelled)
+            SELECT id, 'cancelled', from_status, 'cancelled', NULL FROM cancelled),
+          lapsed AS (
+            UPDATE loan_extensions SET status = 'cancelled', decided_at = now()
+            WHERE status = 'pending' AND loan_id IN (SELECT id FROM cancelled))
           ${SELECT_LOAN} WHERE l.id IN (SELECT id FROM cancelled)`;
         await tell(
           tx,
@@ -305,6 +322,7 @@ export function createLoansRepository(db: Db, options: { onEventsWritten?: () =>
   };
 }
 
+/** The move did not happen (the item was removed, or the loan had moved on): roll back, answer false. */
 class ItemGone extends Error {}
 
 export type LoansRepository = ReturnType<typeof createLoansRepository>;

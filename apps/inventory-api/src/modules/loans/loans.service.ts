@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { BORROWING_RULE_LIMITS } from "@sharehood/sdk";
 import type { LoanDetail, LoanStatus, Page, Loan } from "@sharehood/sdk";
 import type {
   CreateLoanBodySchema,
@@ -8,16 +9,17 @@ import type {
 import { AppError, conflict, decodeCursor, encodeCursor, forbidden, notFound } from "@sharehood/server-kit";
 import { daysBetween, todayUtc } from "../../dates.ts";
 import { can, type Caller } from "../auth/caller.ts";
-import { refuseIfBlocked } from "../conversations/blocked.ts";
-import type { BlocksRepository } from "../conversations/blocks.repository.ts";
-import { isHidden } from "../items/item-visibility.ts";
-import type { ItemsRepository } from "../items/items.repository.ts";
+import { blocked } from "../conversations/blocked.ts";
 import { auditEvent } from "../moderation/audit-event.ts";
-import { LIFECYCLE, VERB, type Action, type Role } from "./lifecycle.ts";
-import { toLoanDetailDto, toLoanDto } from "./loan-dto.ts";
-import { OverlapError, type LoansRepository, type LoanRow } from "./loans.repository.ts";
+import { Collision } from "./collision.ts";
+import { LIFECYCLE, VERB, type Action } from "./lifecycle.ts";
+import { toLoanDto } from "./loan-dto.ts";
+import type { LoanReader } from "./loan-reader.ts";
+import { rolesOf } from "./loan-roles.ts";
+import { collisionRefusal, refuseByRules } from "./loan-rules.ts";
+import type { LoanRulesRepository } from "./loan-rules.repository.ts";
+import type { LoansRepository } from "./loans.repository.ts";
 
-const MAX_LOAN_DAYS = 90;
 const MAX_DAYS_AHEAD = 365;
 const LoanCursorSchema = z.tuple([z.iso.datetime(), z.string().max(64)]);
 
@@ -28,16 +30,13 @@ const invalidDates = (path: string, message: string) =>
 
 export function createLoansService(deps: {
   loans: LoansRepository;
-  items: ItemsRepository;
-  blocks: BlocksRepository;
+  rules: LoanRulesRepository;
+  reader: LoanReader;
 }) {
   // Transitions that change bookings declare `invalidates: "catalogue"` on their routes; the route
   // mounter empties the public cache.
-  const { loans, items, blocks } = deps;
-
-  async function detail(row: LoanRow, viewer: Caller): Promise<LoanDetail> {
-    return toLoanDetailDto(row, await loans.events(row.id), todayUtc(), viewer.user.id);
-  }
+  const { loans, rules, reader } = deps;
+  const { mustFind, detail } = reader;
 
   async function page(
     query: { cursor?: string; limit: number },
@@ -58,45 +57,32 @@ export function createLoansService(deps: {
     };
   }
 
-  async function mustFind(id: string): Promise<LoanRow> {
-    const row = await loans.findById(id);
-    if (!row) throw notFound("The loan");
-    return row;
-  }
-
-  /** The capacity in which the caller may act on a loan, most specific first. */
-  function rolesOf(caller: Caller, loan: LoanRow): Role[] {
-    const roles: Role[] = [];
-    if (loan.ownerId === caller.user.id && can(caller, "loan.manage.own")) roles.push("owner");
-    if (loan.borrowerId === caller.user.id && can(caller, "loan.manage.own")) roles.push("borrower");
-    if (can(caller, "loan.cancel.any")) roles.push("admin");
-    return roles;
-  }
-
   return {
+    /**
+     * Asks to borrow an item, if its owner's rules allow these dates. One query answers the item,
+     * its rules, a block between the two people and whether the dates are held (see
+     * loan-rules.repository.ts); the exclusion constraint still decides at approval.
+     */
     async request(
       caller: Caller,
       itemId: string,
       body: z.output<typeof CreateLoanBodySchema>,
     ): Promise<LoanDetail> {
-      const item = await items.findById(itemId);
+      const item = await rules.requestTarget(itemId, caller.user.id, body.startDate, body.endDate);
       // A hidden item cannot be borrowed: it answers as if it did not exist.
-      if (!item || isHidden(item)) throw notFound("The item");
+      if (!item || item.hidden) throw notFound("The item");
       if (item.ownerId === caller.user.id) throw forbidden("You cannot borrow your own item");
-      await refuseIfBlocked(
-        blocks,
-        { blockerId: item.ownerId, userId: caller.user.id },
-        "The owner of this item does not accept requests from you",
-      );
+      if (item.blockedByOwner) throw blocked("The owner of this item does not accept requests from you");
       const today = todayUtc();
       if (body.startDate < today) throw invalidDates("body.startDate", "must not be in the past");
       if (daysBetween(today, body.startDate) > MAX_DAYS_AHEAD)
         throw invalidDates("body.startDate", `must be within ${MAX_DAYS_AHEAD} days`);
-      if (daysBetween(body.startDate, body.endDate) + 1 > MAX_LOAN_DAYS)
-        throw invalidDates("body.endDate", `must be at most ${MAX_LOAN_DAYS} days after the start`);
-      if (await loans.isBooked(itemId, body.startDate, body.endDate)) {
-        throw conflict("The item is already booked for some of those dates. Pick other dates.");
-      }
+      // Past the item's longest loan is a refusal by its rules (422 too_long); past the longest any
+      // item may allow, the body itself is wrong.
+      const { maxLoanDays } = BORROWING_RULE_LIMITS;
+      if (daysBetween(body.startDate, body.endDate) + 1 > maxLoanDays)
+        throw invalidDates("body.endDate", `must be at most ${maxLoanDays} days after the start`);
+      refuseByRules(item, item, body, today);
       const id = await loans.create({
         itemId,
         ownerId: item.ownerId,
@@ -177,8 +163,7 @@ export function createLoansService(deps: {
           audit,
         );
       } catch (error) {
-        if (error instanceof OverlapError)
-          throw conflict("Those dates now overlap another approved loan of this item");
+        if (error instanceof Collision) throw collisionRefusal(error.reason);
         throw error;
       }
       if (!moved) {
