@@ -93,6 +93,7 @@ test.describe("every page fits a phone's width", () => {
     await expectAllFit(page, [
       { path: "/" },
       { path: `/?q=${encodeURIComponent("Extraordinarilylongunbrokenword")}` },
+      { path: "/?near=46.2044,6.1432&radiusKm=5&sort=distance&place=Gen%C3%A8ve%2C%20CH" },
       { path: `/items/${ids.item}` },
       { path: `/people/${owner.id}` },
       { path: "/sign-in" },

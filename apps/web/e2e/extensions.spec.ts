@@ -1,0 +1,58 @@
+import { expect, test } from "@playwright/test";
+import { createItem, createUser, dateFromToday } from "./support/api.ts";
+import { dayName } from "./support/calendar.ts";
+import { expectNoSeriousA11yViolations, signIn } from "./support/page-helpers.ts";
+
+test("the borrower asks to keep a loan longer and the owner approves: the new end date shows", async ({
+  browser,
+}) => {
+  const owner = await createUser("Oona Owner");
+  const borrower = await createUser("Bao Borrower");
+  const item = await createItem(owner, {
+    title: `Tile cutter ${Date.now().toString(36)}`,
+    categoryId: "tools",
+  });
+  const requested = await borrower.client.loans.request({
+    params: { id: item.id },
+    body: { startDate: dateFromToday(2), endDate: dateFromToday(4) },
+  });
+  await owner.client.loans.approve({ params: { id: requested.id } });
+
+  const borrowerContext = await browser.newContext();
+  const borrowerPage = await borrowerContext.newPage();
+  await signIn(borrowerPage, borrower.email, borrower.password);
+  await borrowerPage.goto(`/loans/${requested.id}`);
+  const ask = borrowerPage.getByRole("form", { name: "Ask to extend" });
+  // Not after the end date: refused in the browser, beside the field.
+  await ask.getByLabel("Keep it until").fill(dateFromToday(4));
+  await ask.getByRole("button", { name: "Ask to extend" }).click();
+  await expect(ask.getByText(`Must be after ${dayName(dateFromToday(4))}`)).toBeVisible();
+  await ask.getByLabel("Keep it until").fill(dateFromToday(6));
+  await ask.getByRole("button", { name: "Ask to extend" }).click();
+  await expect(
+    borrowerPage.getByText(`You asked to keep it until ${dayName(dateFromToday(6))}`),
+  ).toBeVisible();
+  await expect(borrowerPage.getByRole("button", { name: "Withdraw request" })).toBeVisible();
+  await expectNoSeriousA11yViolations(borrowerPage);
+
+  const ownerContext = await browser.newContext();
+  const ownerPage = await ownerContext.newPage();
+  await signIn(ownerPage, owner.email, owner.password);
+  await ownerPage.goto(`/loans/${requested.id}`);
+  await expect(
+    ownerPage.getByText(`Bao Borrower asks to keep it until ${dayName(dateFromToday(6))}`),
+  ).toBeVisible();
+  await ownerPage.getByRole("button", { name: "Approve extension" }).click();
+  const newDates = `${dayName(dateFromToday(2))} – ${dayName(dateFromToday(6))}`;
+  await expect(ownerPage.getByText(newDates)).toBeVisible();
+  const history = ownerPage.getByRole("region", { name: "History" });
+  await expect(history).toContainText(`Bao Borrower asked to extend it to ${dayName(dateFromToday(6))}`);
+  await expect(history).toContainText("You approved the extension");
+
+  await borrowerPage.reload();
+  await expect(borrowerPage.getByText(newDates)).toBeVisible();
+  await expect(borrowerPage.getByRole("button", { name: "Ask to extend" })).toBeVisible();
+
+  await ownerContext.close();
+  await borrowerContext.close();
+});
