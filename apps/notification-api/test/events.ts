@@ -40,9 +40,12 @@ export function loanBetween(owner: Person, borrower: Person, overrides: Partial<
   };
 }
 
+/** The loan event types whose payload is the loan alone (the extension events add the extension). */
+export type PlainLoanEventType = Exclude<LoanDomainEventType, `loan.extension_${string}`>;
+
 /** A loan event, as the Inventory API writes it: both parties in the audience. */
 export function loanEvent(
-  type: LoanDomainEventType,
+  type: PlainLoanEventType,
   loan: EventLoan,
   actor: string | null,
   extra: { message?: string } = {},
@@ -52,6 +55,21 @@ export function loanEvent(
     source: "inventory-api",
     type,
     payload: { loan, ...extra },
+  };
+}
+
+/** An extension event, as the Inventory API writes it: the loan after the change, and the extension's dates. */
+export function extensionEvent(
+  type: Exclude<LoanDomainEventType, PlainLoanEventType>,
+  loan: EventLoan,
+  actor: string,
+  extension: { previousEndDate: string; endDate: string },
+): DomainEvent {
+  return {
+    ...envelope(actor, [loan.ownerId, loan.borrowerId], { type: "loan", id: loan.id }),
+    source: "inventory-api",
+    type,
+    payload: { loan, extension: { id: randomUUID(), ...extension } },
   };
 }
 

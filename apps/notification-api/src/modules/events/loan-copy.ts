@@ -24,7 +24,21 @@ const REVIEW_INVITATION =
   `How did it go? You have ${REVIEW_WINDOW_DAYS} days to review each other; ` +
   `reviews show once you have both written yours, or when the ${REVIEW_WINDOW_DAYS} days are over.`;
 
-type Writer = (loan: EventLoan, dates: { start: string; end: string }) => LoanCopy;
+/**
+ * A loan's days, written out: its start and end, and on the extension events the end asked for
+ * (`asked`) and the end it had when asked (`previous`).
+ */
+interface Days {
+  start: string;
+  end: string;
+  asked?: string;
+  previous?: string;
+}
+
+type Writer = (loan: EventLoan, days: Days) => LoanCopy;
+
+/** The end date asked for (the loan's own on an event without one, which the producer never sends). */
+const asked = (d: Days) => d.asked ?? d.end;
 
 /**
  * The wording of every loan event for each side, in one place: the in-app notification and the
@@ -122,6 +136,37 @@ const COPY: Record<LoanDomainEventType, Record<LoanRole, Writer>> = {
       body: `${l.item.title} was due back on ${d.end}. Please return it as soon as you can.`,
     }),
   },
+  // The owner answers on the loan's page; the borrower learns until when they keep the item.
+  "loan.extension_requested": {
+    owner: (l, d) => ({
+      title: `${l.borrowerName} asks to keep ${l.item.title} longer`,
+      body: `${l.borrowerName} would like to keep ${l.item.title} until ${asked(d)} instead of ${d.previous ?? d.end}. You can approve or decline it on the loan's page.`,
+    }),
+    borrower: (l, d) => ({
+      title: `Extension asked: ${l.item.title}`,
+      body: `You asked to keep ${l.item.title} until ${asked(d)} instead of ${d.previous ?? d.end}.`,
+    }),
+  },
+  "loan.extension_approved": {
+    owner: (l, d) => ({
+      title: `You extended the loan of ${l.item.title}`,
+      body: `${l.borrowerName} keeps ${l.item.title} until ${asked(d)}.`,
+    }),
+    borrower: (l, d) => ({
+      title: `Extension approved: ${l.item.title}`,
+      body: `The owner agreed: you can keep ${l.item.title} until ${asked(d)}, instead of ${d.previous ?? d.end}.`,
+    }),
+  },
+  "loan.extension_declined": {
+    owner: (l, d) => ({
+      title: `You declined an extension of ${l.item.title}`,
+      body: `${l.borrowerName} returns ${l.item.title} by ${d.end}, as planned.`,
+    }),
+    borrower: (l, d) => ({
+      title: `Extension declined: ${l.item.title}`,
+      body: `The owner declined keeping ${l.item.title} until ${asked(d)}. Please return it by ${d.end}, as planned.`,
+    }),
+  },
   "loan.request_waiting": {
     owner: (l) => ({
       title: `A request is waiting for you`,
@@ -134,9 +179,18 @@ const COPY: Record<LoanDomainEventType, Record<LoanRole, Writer>> = {
   },
 };
 
-/** What `role` reads about loan event `type`. */
-export function loanCopy(type: LoanDomainEventType, role: LoanRole, loan: EventLoan): LoanCopy {
-  return COPY[type][role](loan, { start: formatDay(loan.startDate), end: formatDay(loan.endDate) });
+/** What `role` reads about loan event `type` (with the extension's dates on an extension event). */
+export function loanCopy(
+  type: LoanDomainEventType,
+  role: LoanRole,
+  loan: EventLoan,
+  extension?: { previousEndDate: string; endDate: string },
+): LoanCopy {
+  return COPY[type][role](loan, {
+    start: formatDay(loan.startDate),
+    end: formatDay(loan.endDate),
+    ...(extension && { asked: formatDay(extension.endDate), previous: formatDay(extension.previousEndDate) }),
+  });
 }
 
 /** The web app's page about a loan. */

@@ -21,6 +21,9 @@ const TOLD: Record<LoanDomainEventType, readonly LoanRole[]> = {
   "loan.due_soon": ["owner", "borrower"],
   "loan.overdue": ["owner", "borrower"],
   "loan.request_waiting": ["owner", "borrower"],
+  "loan.extension_requested": ["owner"],
+  "loan.extension_approved": ["borrower"],
+  "loan.extension_declined": ["borrower"],
 };
 
 const LOAN_TYPES = new Set<string>(Object.keys(TOLD));

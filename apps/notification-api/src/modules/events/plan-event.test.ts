@@ -18,7 +18,7 @@ const loan: EventLoan = {
 };
 
 function loanEvent(
-  type: LoanDomainEventType,
+  type: Exclude<LoanDomainEventType, `loan.extension_${string}`>,
   actor: string | null,
   audience = [OWNER, BORROWER],
 ): DomainEvent {
@@ -84,6 +84,39 @@ describe("who is told of a loan event", () => {
       title: "New request for Tent",
       body: "Bea would like to borrow Tent from Thu, 10 Dec 2026 to Sat, 12 Dec 2026.",
     });
+  });
+});
+
+describe("who is told of an extension", () => {
+  const extension = (type: `loan.extension_${"requested" | "approved" | "declined"}`, actor: string) =>
+    planEvent({
+      ...loanEvent("loan.approved", actor),
+      type,
+      payload: { loan, extension: { id: "ext-1", previousEndDate: "2026-12-12", endDate: "2026-12-15" } },
+    } as DomainEvent);
+
+  it("tells the owner of a request, with both end dates and a link to the loan", () => {
+    const plan = extension("loan.extension_requested", BORROWER);
+    expect(plan.notifications.map((n) => [n.userId, n.title, n.body, n.url])).toEqual([
+      [
+        OWNER,
+        "Bea asks to keep Tent longer",
+        "Bea would like to keep Tent until Tue, 15 Dec 2026 instead of Sat, 12 Dec 2026. You can approve or decline it on the loan's page.",
+        "/loans/loan-1",
+      ],
+    ]);
+    expect(plan.emails.map((e) => [e.userId, e.content])).toEqual([
+      [OWNER, expect.objectContaining({ kind: "loan.extension_requested", path: "/loans/loan-1" })],
+    ]);
+  });
+
+  it("tells the borrower of the owner's answer", () => {
+    expect(extension("loan.extension_approved", OWNER).notifications.map((n) => [n.userId, n.title])).toEqual(
+      [[BORROWER, "Extension approved: Tent"]],
+    );
+    expect(extension("loan.extension_declined", OWNER).emails.map((e) => [e.userId, e.content])).toEqual([
+      [BORROWER, expect.objectContaining({ kind: "loan.extension_declined" })],
+    ]);
   });
 });
 

@@ -59,8 +59,9 @@ const empty = (): EventPlan => ({
 function planLoanEvent(event: Parameters<typeof loanRecipients>[0]): EventPlan {
   const plan = empty();
   const { loan, message } = event.payload;
+  const extension = "extension" in event.payload ? event.payload.extension : undefined;
   for (const { userId, role } of loanRecipients(event)) {
-    const copy = loanCopy(event.type, role, loan);
+    const copy = loanCopy(event.type, role, loan, extension);
     const path = loanEventPath(event.type, loan.id);
     plan.notifications.push({ userId, eventId: event.id, type: event.type, ...copy, url: path });
     plan.emails.push({
