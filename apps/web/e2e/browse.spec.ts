@@ -51,7 +51,7 @@ test.describe("browsing without an account", () => {
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     await expectNoSeriousA11yViolations(page);
 
-    const search = page.getByRole("searchbox", { name: "Search items" });
+    const search = page.getByRole("combobox", { name: "Search items" });
     await search.fill(tag);
     await page.getByRole("button", { name: "Search" }).click();
     await expect(page).toHaveURL(new RegExp(`q=${tag}`));

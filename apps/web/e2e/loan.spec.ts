@@ -96,7 +96,7 @@ test("a request for dates already booked is refused, with the reason beside the 
   await page.goto(`/items/${item.id}`);
   await expect(page.getByRole("region", { name: "Already booked" }).getByRole("listitem")).toHaveCount(1);
   await requestToBorrow(page, dateFromToday(8), dateFromToday(10));
-  await expect(page.locator("#borrow-error")).toContainText("already booked");
+  await expect(page.locator("#borrow-error")).toContainText("already taken");
   await saveScreenshot(page, "loan-conflict");
 
   // The API's field errors (path body.startDate / body.endDate) land beside their fields.

@@ -55,7 +55,7 @@ test("a visitor browses, searches and opens an item; the menu closes by itself, 
   await expect(menu(page)).toBeHidden();
   await expect(menuButton(page)).toBeFocused();
 
-  const search = page.getByRole("searchbox", { name: "Search items" });
+  const search = page.getByRole("combobox", { name: "Search items" });
   await search.tap();
   await search.fill(tag);
   await page.getByRole("button", { name: "Search" }).tap();
