@@ -93,7 +93,7 @@ describe("who is told of an extension", () => {
       ...loanEvent("loan.approved", actor),
       type,
       payload: { loan, extension: { id: "ext-1", previousEndDate: "2026-12-12", endDate: "2026-12-15" } },
-    } as DomainEvent);
+    });
 
   it("tells the owner of a request, with both end dates and a link to the loan", () => {
     const plan = extension("loan.extension_requested", BORROWER);
