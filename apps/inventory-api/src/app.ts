@@ -19,6 +19,9 @@ import { createAuthenticator, type Authenticate } from "./modules/auth/authentic
 import { createMount } from "./modules/auth/mount.ts";
 import { createOptionalCaller } from "./modules/auth/optional-caller.ts";
 import { listenForRevocations } from "./modules/auth/revocation-listener.ts";
+import { createCalendarRepository } from "./modules/calendar/calendar.repository.ts";
+import { calendarRouter } from "./modules/calendar/calendar.routes.ts";
+import { createCalendarService } from "./modules/calendar/calendar.service.ts";
 import { createCategoriesRepository } from "./modules/categories/categories.repository.ts";
 import { categoriesRouter } from "./modules/categories/categories.routes.ts";
 import { createBlocksRepository } from "./modules/conversations/blocks.repository.ts";
@@ -223,6 +226,16 @@ export async function createInventoryApi(
   app.use(itemsRouter(mount, itemsService, createOptionalCaller(authenticate)));
   app.use(photosRouter(mount, photosService));
   app.use(loansRouter(mount, loansService, extensionsService));
+  app.use(
+    calendarRouter(
+      mount,
+      createCalendarService({
+        calendar: createCalendarRepository(db),
+        publicUrl: config.PUBLIC_URL ?? `http://localhost:${config.PORT}`,
+        webUrl: config.PUBLIC_WEB_URL,
+      }),
+    ),
+  );
   app.use(conversationsRouter(mount, conversationsService, createBlocksService({ blocks })));
   app.use(reportsRouter(mount, reportsService, resolveReport));
   app.use(reviewsRouter(mount, createReviewsService({ reviews })));

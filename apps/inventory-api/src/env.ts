@@ -52,6 +52,13 @@ export const InventoryApiEnvSchema = ServiceEnvSchema.extend({
         "the origin clients reach the API at: the Inventory API's photo URLs and the Notification API's one-click unsubscribe links (`List-Unsubscribe`) start with it",
       displayDefault: "`http://localhost:<PORT>`",
     }),
+  /** The web app's public origin: each event of a calendar feed links to its loan's page there. */
+  PUBLIC_WEB_URL: z
+    .url({ protocol: /^https?$/ })
+    .default("http://localhost:3000")
+    .describe(
+      "the web app's public origin: links in emails and in calendar feeds open its pages (`/loans/<id>`, `/verify-email`, …)",
+    ),
   /** Photos go to this S3-compatible bucket when set, else to <DATA_DIR>/photos on local disk. */
   S3_BUCKET: z.string().min(3).max(63).optional().meta({
     description: "keep photos in this S3-compatible bucket instead (needed to run more than one replica)",

@@ -26,7 +26,7 @@ export const NotificationApiEnvSchema = ServiceEnvSchema.extend({
     .url({ protocol: /^https?$/ })
     .default("http://localhost:3000")
     .describe(
-      "the web app's public origin: links in emails open its pages (`/loans/<id>`, `/verify-email`, …)",
+      "the web app's public origin: links in emails and in calendar feeds open its pages (`/loans/<id>`, `/verify-email`, …)",
     ),
   SMTP_URL: z
     .url({ protocol: /^smtps?$/ })
