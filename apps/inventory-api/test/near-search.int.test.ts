@@ -53,6 +53,8 @@ beforeAll(async () => {
   await place("Drill nine km away", at(-9));
   await place("Drill twelve km away", at(12));
   await place("Bike far away", { lat: 45.76, lng: 4.83 });
+  // Three on one grid cell: equally far, so the id orders them, across page boundaries too.
+  for (const n of [1, 2, 3]) await place(`Tie ${n} twenty km away`, at(20));
   await place("Drill with no position", null);
 });
 afterAll(() => stack.close());
@@ -88,7 +90,7 @@ describe("near a point", () => {
       seen.push(...page.items);
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
-    const expected = placed.filter((p) => p.km <= 50).sort((a, b) => a.km - b.km);
+    const expected = placed.filter((p) => p.km <= 50).sort((a, b) => a.km - b.km || (a.id < b.id ? -1 : 1));
     expect(seen.map((i) => i.id)).toEqual(expected.map((p) => p.id));
   });
 

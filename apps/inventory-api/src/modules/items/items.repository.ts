@@ -4,8 +4,8 @@ import { Prisma, sqlStateOf, type Db } from "../../db.ts";
 import { createAvailabilityRepository } from "../availability/availability.repository.ts";
 import type { ItemRow } from "./item-row.ts";
 import { createWordsRepository } from "./words.repository.ts";
-import { IS_PUBLIC } from "./public-sql.ts";
-import { chordFrom, distanceFrom, isWithin, type Near } from "./near-sql.ts";
+import { IS_PUBLIC, IS_PUBLIC_IN_ORDER } from "./public-sql.ts";
+import { chordFrom, distanceFrom, isWithin, isWithinChord, type Near } from "./near-sql.ts";
 
 export interface ItemFields {
   title: string;
@@ -85,17 +85,25 @@ const PAGE_ORDER: Record<ItemSort, Prisma.Sql> = {
 };
 
 /**
- * A page of the items within the radius, nearest first: the GiST index hands out positioned items
- * in order of their chord distance from the point (KNN), and the page takes the first ones that
- * pass the filters. Items on one grid cell are equally far, so the id breaks ties, and the cursor
- * is the (chord, id) of the previous page's last row.
+ * A page of the items within the radius, nearest first, in two steps over the GiST index. First a
+ * KNN scan (`ORDER BY <->` with the radius box as its index condition) hands out matches nearest
+ * first and stops at the page's size: the distance of the last one is the page's edge. Items on one
+ * grid cell are equally far, and the page must order them by id to page through them stably, which
+ * a KNN scan cannot; so the page is then every match within the edge (a small box on the same
+ * index: the page and the rest of its last cell), sorted by (distance, id). The cursor is the
+ * (chord, id) of the previous page's last row. Ordering by (distance, id) in one step would make
+ * PostgreSQL fetch and sort every match in the radius (about 11,000 at 5 km in the bench town).
  */
 function distancePage(near: Near, query: Prisma.Sql | undefined, filters: Prisma.Sql[], s: ItemSearch) {
   const chord = chordFrom(near);
   const where = query ? [...filters, sql`i.search @@ ${query}`] : [...filters];
   if (s.after) where.push(sql`(${chord}, i.id) > (${Number(s.after[0])}::float8, ${s.after[1]})`);
-  return sql`SELECT ${pageColumns(near)}, NULL::real AS rank, ${chord} AS chord FROM items i
-    WHERE ${join(where, " AND ")} ORDER BY ${chord} ASC, i.id ASC LIMIT ${s.limit}`;
+  const matches = join(where, " AND ");
+  return sql`SELECT ${pageColumns(near)}, NULL::real AS rank, ${chord} AS chord
+    FROM items i, (SELECT max(k.chord) AS edge FROM (
+      SELECT ${chord} AS chord FROM items i WHERE ${matches} ORDER BY ${chord} LIMIT ${s.limit}) k) page_edge
+    WHERE ${matches} AND ${isWithinChord(near, sql`page_edge.edge`)}
+    ORDER BY ${chord} ASC, i.id ASC LIMIT ${s.limit}`;
 }
 
 /** A page of items in title or newest-first order, matching the query if there is one. */
@@ -199,7 +207,8 @@ export function createItemsRepository(db: Db, options: { onEventsWritten?: () =>
     async search(s: ItemSearch): Promise<SearchRow[]> {
       const query = s.q ? sql`websearch_to_tsquery('sharehood', ${s.q})` : undefined;
       const where = [sql`i.deleted_at IS NULL`];
-      if (!s.includeHidden) where.push(IS_PUBLIC);
+      // Nearest first must keep the index's order: see IS_PUBLIC_IN_ORDER.
+      if (!s.includeHidden) where.push(s.sort === "distance" ? IS_PUBLIC_IN_ORDER : IS_PUBLIC);
       if (s.category) where.push(sql`i.category_id = ${s.category}`);
       if (s.ownerId) where.push(sql`i.owner_id = ${s.ownerId}`);
       if (s.available) where.push(sql`NOT ${isBooked(s.available.from, s.available.to)}`);

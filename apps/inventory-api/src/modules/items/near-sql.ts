@@ -35,3 +35,12 @@ export const distanceFrom = (near: Near): Prisma.Sql => sql`earth_distance(${ITE
  * great-circle distance, so it orders alike; the distance sort's cursor carries it.
  */
 export const chordFrom = (near: Near): Prisma.Sql => sql`(${ITEM_POINT} <-> ${pointOf(near)})`;
+
+/**
+ * Items no further than `chord` (a chord distance, as `chordFrom` gives) from the point: the GiST
+ * index finds them through a box just larger than that sphere, and the exact test cuts it.
+ */
+export function isWithinChord(near: Near, chord: Prisma.Sql): Prisma.Sql {
+  return sql`i.lat IS NOT NULL AND ${ITEM_POINT} <@ earth_box(${pointOf(near)}, sec_to_gc(${chord}) + 1)
+    AND ${chordFrom(near)} <= ${chord}`;
+}

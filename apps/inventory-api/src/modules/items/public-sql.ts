@@ -12,3 +12,12 @@ const { sql } = Prisma;
  */
 export const IS_PUBLIC = sql`i.hidden_at IS NULL
   AND NOT EXISTS (SELECT 1 FROM owners so WHERE so.id = i.owner_id AND so.suspended_at IS NOT NULL)`;
+
+/**
+ * IS_PUBLIC for a scan whose index order must survive (nearest first): the suspended owners as a
+ * hashed list the scan filters through, where the anti-join of IS_PUBLIC would leave its output
+ * unordered (and so sort every match). The same rows pass; owners.id and items.owner_id are never
+ * null, so NOT IN means NOT EXISTS here.
+ */
+export const IS_PUBLIC_IN_ORDER = sql`i.hidden_at IS NULL
+  AND i.owner_id NOT IN (SELECT so.id FROM owners so WHERE so.suspended_at IS NOT NULL)`;
