@@ -141,6 +141,7 @@ export default defineConfig({
         USER_API_URL,
         MIGRATE_ON_START: "true",
         PUBLIC_URL: INVENTORY_PUBLIC_URL,
+        PUBLIC_WEB_URL: WEB_URL,
       },
     },
     {

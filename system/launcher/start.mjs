@@ -184,6 +184,8 @@ start("inventory-api", "apps/inventory-api/dist/main.js", {
   MIGRATE_ON_START: "true",
   USER_API_URL: urls.users,
   PUBLIC_URL: env.INVENTORY_PUBLIC_URL ?? `http://${host}:${ports.inventory}`,
+  // Calendar feeds link each loan to its page on the web app.
+  PUBLIC_WEB_URL: env.PUBLIC_WEB_URL ?? webUrl,
 });
 let waited = await waitFor("user-api", `${urls.users}/readyz`);
 say(
