@@ -9,6 +9,7 @@ import { authOverhead } from "./scenarios/auth.ts";
 import { cachedList } from "./scenarios/cached-list.ts";
 import { conditionalGet } from "./scenarios/conditional.ts";
 import { conversations } from "./scenarios/conversations.ts";
+import { cachedAvailability, nearSearch, suggestions, typoFallback } from "./scenarios/discovery.ts";
 import { login } from "./scenarios/login.ts";
 import { approvalToStream, emailThroughput, heldStreams } from "./scenarios/notifications.ts";
 import { searchScaling } from "./scenarios/search.ts";
@@ -43,6 +44,10 @@ const scenarios: [string, () => Promise<ScenarioResult | ScenarioResult[]>][] = 
   ["uncached-item", () => uncachedItem(stack)],
   ["auth", () => authOverhead(stack)],
   ["search", () => searchScaling(stack)],
+  ["near-search", () => nearSearch(stack)],
+  ["suggest", () => suggestions(stack)],
+  ["typo", () => typoFallback(stack)],
+  ["availability", () => cachedAvailability(stack)],
   ["web", () => webPages(stack)],
   ["web-load", () => webLoad(stack)],
   ["notify-latency", () => approvalToStream(stack)],
