@@ -80,9 +80,15 @@ describe("requesting under the owner's rules", () => {
     expect((await ask(item.id, 3, 9)).status).toBe("requested");
   });
 
-  it("refuses a loan longer than 90 days on an item without a maximum with 422 too_long", async () => {
+  it("refuses a loan longer than 90 days on an item without a maximum with 400 on the end date", async () => {
     const item = await itemWith();
-    await refusedFor(ask(item.id, 1, 91), 422, "too_long");
+    const error = await refused(ask(item.id, 1, 91), 400, "validation_failed");
+    expect(error.fieldErrors[0]?.path).toBe("body.endDate");
+  });
+
+  it("allows a loan longer than 90 days when the owner's maximum does", async () => {
+    const item = await itemWith({ maxDays: 120 });
+    expect((await ask(item.id, 1, 100)).status).toBe("requested");
   });
 
   it("refuses a start sooner than the notice with 422 notice, naming the earliest start", async () => {

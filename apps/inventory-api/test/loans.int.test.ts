@@ -83,7 +83,7 @@ describe("requesting", () => {
     await refused(
       borrower.client.loans.request({
         params: { id: item.id },
-        body: { startDate: inDays(1), endDate: inDays(400) },
+        body: { startDate: inDays(1), endDate: inDays(200) },
       }),
       400,
       "validation_failed",

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { BORROWING_RULE_LIMITS } from "@sharehood/sdk";
 import type { LoanDetail, LoanStatus, Page, Loan } from "@sharehood/sdk";
 import type {
   CreateLoanBodySchema,
@@ -16,7 +15,7 @@ import { LIFECYCLE, VERB, type Action } from "./lifecycle.ts";
 import { toLoanDto } from "./loan-dto.ts";
 import type { LoanReader } from "./loan-reader.ts";
 import { rolesOf } from "./loan-roles.ts";
-import { collisionRefusal, refuseByRules } from "./loan-rules.ts";
+import { collisionRefusal, DEFAULT_MAX_LOAN_DAYS, refuseByRules } from "./loan-rules.ts";
 import type { LoanRulesRepository } from "./loan-rules.repository.ts";
 import type { LoansRepository } from "./loans.repository.ts";
 
@@ -77,11 +76,10 @@ export function createLoansService(deps: {
       if (body.startDate < today) throw invalidDates("body.startDate", "must not be in the past");
       if (daysBetween(today, body.startDate) > MAX_DAYS_AHEAD)
         throw invalidDates("body.startDate", `must be within ${MAX_DAYS_AHEAD} days`);
-      // Past the item's longest loan is a refusal by its rules (422 too_long); past the longest any
-      // item may allow, the body itself is wrong.
-      const { maxLoanDays } = BORROWING_RULE_LIMITS;
-      if (daysBetween(body.startDate, body.endDate) + 1 > maxLoanDays)
-        throw invalidDates("body.endDate", `must be at most ${maxLoanDays} days after the start`);
+      // Past the owner's maximum is a refusal by their rules (422 too_long, below); without one, the
+      // house limit is a rule of the form, answered beside the end date as it always was.
+      if (item.maxDays === null && daysBetween(body.startDate, body.endDate) + 1 > DEFAULT_MAX_LOAN_DAYS)
+        throw invalidDates("body.endDate", `must be at most ${DEFAULT_MAX_LOAN_DAYS} days after the start`);
       refuseByRules(item, item, body, today);
       const id = await loans.create({
         itemId,
