@@ -621,6 +621,8 @@ export const inventoryRoutes = {
     status: 201,
     response: CalendarFeedSchema,
     errors: [401, 503],
+    // A feed's address is the caller's own: no public read shows it.
+    invalidates: "nothing",
   }),
   deleteCalendarFeed: defineRoute({
     method: "DELETE",
@@ -629,6 +631,8 @@ export const inventoryRoutes = {
     auth: "bearer",
     status: 204,
     errors: [401, 503],
+    // A feed's address is the caller's own: no public read shows it.
+    invalidates: "nothing",
   }),
   calendarFeed: defineRoute({
     method: "GET",
