@@ -26,6 +26,8 @@ describe("the Inventory API's route table", () => {
     expect(catalogue).toEqual(
       [
         "approveLoan",
+        // A longer loan takes more days: the item's bookings and availability change.
+        "approveExtension",
         "cancelLoan",
         "createItem",
         "deleteItem",
