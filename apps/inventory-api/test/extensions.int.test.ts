@@ -199,4 +199,24 @@ describe("answering an extension", () => {
     expect(cancelled.extension?.status).toBe("cancelled");
     await refused(owner.client.loans.approveExtension({ params: { id: loan.id } }), 409, "conflict");
   });
+
+  it("lets exactly one of an extension and the next loan win when both are approved at once (409 for the other)", async () => {
+    const { item, loan } = await approvedLoan(3, 5);
+    await extend(loan.id, 9);
+    const following = await next.client.loans.request({
+      params: { id: item.id },
+      body: { startDate: inDays(8), endDate: inDays(10) },
+    });
+    const results = await Promise.allSettled([
+      owner.client.loans.approveExtension({ params: { id: loan.id } }),
+      owner.client.loans.approve({ params: { id: following.id } }),
+      // A move of the same loan at the same time waits its turn rather than deadlocking.
+      owner.client.loans.handover({ params: { id: loan.id } }),
+    ]);
+    const [extension, other, handover] = results.map((r) =>
+      r.status === "fulfilled" ? 200 : (r.reason as { status: number }).status,
+    );
+    expect([extension, other].sort()).toEqual([200, 409]);
+    expect(handover).toBe(200);
+  });
 });

@@ -4,7 +4,7 @@ import { Prisma, sqlStateOf, type Db } from "../../db.ts";
 import { newId } from "../../new-id.ts";
 import { collisionOf } from "./collision.ts";
 import { extensionEvent, type ExtensionEventType } from "./loan-events.ts";
-import { bumpItemOf, loanIn, type Tx } from "./loans.repository.ts";
+import { loanIn, lockItemOf, type Tx } from "./loans.repository.ts";
 
 /** An extension as the repository returns it (dates as `YYYY-MM-DD`). */
 export interface ExtensionRow {
@@ -119,33 +119,35 @@ export function createLoanExtensionsRepository(db: Db, options: { onEventsWritte
      * Settles a loan's pending extension, atomically: marks it, and for an approval moves the loan's
      * end date (the exclusion constraint and the blocked-days trigger check the new dates: a
      * collision throws a Collision and nothing changes) and bumps the item's version (its ETag covers
-     * its bookings). Throws NothingPending when there is no pending extension or the loan is no
+     * its bookings). Every settlement touches the loan's updated_at (calendar feeds show it). Throws NothingPending when there is no pending extension or the loan is no
      * longer approved or active.
      */
     async settle(loanId: string, decision: ExtensionDecision, actorId: string): Promise<ExtensionRow> {
       const { status, event } = SETTLED[decision];
       const settled = await db
         .$transaction(async (tx) => {
+          // Item, then loan, then extension: the order every move of a loan locks them in.
+          const approving = decision === "approve";
+          if (approving) await lockItemOf(tx, loanId, true);
+          const extendable = await tx.$executeRaw`
+            UPDATE loans SET updated_at = now() WHERE id = ${loanId} AND status IN ${EXTENDABLE}`;
+          if (extendable === 0) throw new NothingPending();
           const rows = await tx.$queryRaw<ExtensionRow[]>`
             WITH settled AS (
-              UPDATE loan_extensions e SET status = ${status}::"ExtensionStatus", decided_at = now()
-              FROM loans l
-              WHERE e.loan_id = ${loanId} AND e.status = 'pending' AND l.id = e.loan_id AND l.status IN ${EXTENDABLE}
-              RETURNING e.*)
+              UPDATE loan_extensions SET status = ${status}::"ExtensionStatus", decided_at = now()
+              WHERE loan_id = ${loanId} AND status = 'pending'
+              RETURNING *)
             SELECT ${EXTENSION_COLUMNS} FROM settled`;
           const extension = rows[0];
           if (!extension) throw new NothingPending();
-          if (decision === "approve") {
-            await bumpItemOf(tx, loanId);
+          if (approving) {
             // Against the end date asked from: if the loan's end moved since, this extension is stale.
             // The reminders of the old end date are forgotten, so the new one gets its own.
             const moved = await tx.$executeRaw`
-              UPDATE loans SET end_date = ${extension.endDate}::date, updated_at = now(),
+              UPDATE loans SET end_date = ${extension.endDate}::date,
                                due_soon_notified_at = NULL, overdue_notified_at = NULL
               WHERE id = ${loanId} AND end_date = ${extension.previousEndDate}::date`;
             if (moved === 0) throw new NothingPending();
-          } else {
-            await tx.$executeRaw`UPDATE loans SET updated_at = now() WHERE id = ${loanId}`;
           }
           await record(tx, loanId, { type: `extension_${status}`, actorId, event }, extension);
           return extension;

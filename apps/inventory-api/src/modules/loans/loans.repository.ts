@@ -65,15 +65,22 @@ export interface ReminderDates {
 }
 
 /**
- * Bumps the version of a loan's item (its ETag covers its bookings), first thing in a transaction
- * that books or frees dates; answers 0 when the item was removed. Its exclusive row lock also
- * serialises bookings of one item: the blocked-days trigger takes the item's row in share mode, and
- * two approvals that each held it shared and then asked for it exclusively would deadlock.
+ * Locks a loan's item first thing in a transaction that moves the loan, and bumps its version when
+ * the move books or frees dates (its ETag covers its bookings); answers whether the item is still
+ * listed. Every move locks the item before the loan, so moves of one item queue in one order: the
+ * blocked-days trigger takes the item's row in share mode after the loan's, and two moves that each
+ * held what the other then wanted (two approvals holding it shared; a handover holding its loan
+ * while an extension's approval holds the item) would deadlock.
  */
-export function bumpItemOf(tx: Tx, loanId: string): Promise<number> {
-  return tx.$executeRaw`
-    UPDATE items SET version = version + 1, updated_at = now()
-    WHERE id = (SELECT item_id FROM loans WHERE id = ${loanId}) AND deleted_at IS NULL`;
+export async function lockItemOf(tx: Tx, loanId: string, bump: boolean): Promise<boolean> {
+  const item = sql`(SELECT item_id FROM loans WHERE id = ${loanId})`;
+  const listed = bump
+    ? await tx.$queryRaw<{ listed: boolean }[]>`
+        UPDATE items SET version = version + 1, updated_at = now() WHERE id = ${item} AND deleted_at IS NULL
+        RETURNING true AS listed`
+    : await tx.$queryRaw<{ listed: boolean }[]>`
+        SELECT deleted_at IS NULL AS listed FROM items WHERE id = ${item} FOR NO KEY UPDATE`;
+  return listed[0]?.listed ?? false;
 }
 
 /** Marks a loan's pending extension request, if any, as cancelled (the loan ended first). */
@@ -203,9 +210,9 @@ export function createLoansRepository(db: Db, options: { onEventsWritten?: () =>
      * Moves a loan from one of `from` to `to` and records the event, atomically; false when the loan
      * was no longer in an allowed state (someone else moved it first). When the move changes which
      * dates are booked, the item's version is bumped in the same transaction (its ETag covers its
-     * bookings), which also serialises the move with the item's removal. Throws a Collision when the
-     * database refuses an approval over another booking or the owner's blocked days. `also` are more events of the move (an admin's audit
-     * record), written with it.
+     * bookings), which also serialises the move with the item's removal (see lockItemOf). Throws a
+     * Collision when the database refuses an approval over another booking or the owner's blocked
+     * days. `also` are more events of the move (an admin's audit record), written with it.
      */
     transition: async (
       t: Transition,
@@ -214,17 +221,15 @@ export function createLoansRepository(db: Db, options: { onEventsWritten?: () =>
     ): Promise<boolean> => {
       const moved = await db
         .$transaction(async (tx) => {
-          if (changesBookings) {
-            const touched = await bumpItemOf(tx, t.id);
-            if (touched === 0 && t.to === "approved") throw new ItemGone();
-          }
-          const moved = await tx.$queryRaw<{ itemId: string; fromStatus: LoanStatus }[]>`
+          const listed = await lockItemOf(tx, t.id, changesBookings);
+          if (!listed && t.to === "approved") throw new NotMoved();
+          const moved = await tx.$queryRaw<{ fromStatus: LoanStatus }[]>`
             UPDATE loans l SET status = ${t.to}::"LoanStatus", updated_at = now()${t.to === "returned" ? RETURNED_NOW : sql``}
             FROM loans old WHERE l.id = ${t.id} AND old.id = l.id AND l.status::text IN (${join(t.from)})
-            RETURNING l.item_id AS "itemId", old.status::text AS "fromStatus"`;
+            RETURNING old.status::text AS "fromStatus"`;
           const row = moved[0];
           // Someone else moved it first: roll the version bump back too.
-          if (!row) throw new ItemGone();
+          if (!row) throw new NotMoved();
           await tx.$executeRaw`
             INSERT INTO loan_events (loan_id, type, from_status, to_status, actor_id)
             VALUES (${t.id}, ${t.type}::"LoanEventType", ${row.fromStatus}::"LoanStatus", ${t.to}::"LoanStatus", ${t.actorId})`;
@@ -236,7 +241,7 @@ export function createLoansRepository(db: Db, options: { onEventsWritten?: () =>
         .catch((error: unknown) => {
           const collision = collisionOf(error);
           if (collision) throw collision;
-          if (error instanceof ItemGone) return false;
+          if (error instanceof NotMoved) return false;
           throw error;
         });
       if (moved) nudge();
@@ -323,6 +328,6 @@ export function createLoansRepository(db: Db, options: { onEventsWritten?: () =>
 }
 
 /** The move did not happen (the item was removed, or the loan had moved on): roll back, answer false. */
-class ItemGone extends Error {}
+class NotMoved extends Error {}
 
 export type LoansRepository = ReturnType<typeof createLoansRepository>;
