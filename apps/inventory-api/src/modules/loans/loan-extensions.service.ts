@@ -12,7 +12,14 @@ import {
 } from "./loan-extensions.repository.ts";
 import type { LoanReader } from "./loan-reader.ts";
 import { rolesOf } from "./loan-roles.ts";
-import { addDays, collisionRefusal, refusal, refuseHeldDates, refuseTooLong } from "./loan-rules.ts";
+import {
+  addDays,
+  collisionRefusal,
+  formatDay,
+  refusal,
+  refuseHeldDates,
+  refuseTooLong,
+} from "./loan-rules.ts";
 import type { LoanRulesRepository } from "./loan-rules.repository.ts";
 import type { LoanRow } from "./loans.repository.ts";
 
@@ -61,7 +68,7 @@ export function createLoanExtensionsService(deps: {
       mustBe(caller, loan, "borrower", "ask for");
       mustBeExtendable(loan);
       if (body.endDate <= loan.endDate)
-        throw new AppError("validation_failed", `The new end date must be after ${loan.endDate}`, {
+        throw new AppError("validation_failed", `The new end date must be after ${formatDay(loan.endDate)}`, {
           errors: [{ path: "body.endDate", message: `must be after the loan's end date ${loan.endDate}` }],
         });
       // Only the added days can collide: the loan holds its own.

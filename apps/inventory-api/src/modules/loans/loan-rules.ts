@@ -27,6 +27,17 @@ export const DEFAULT_MAX_LOAN_DAYS = 90;
 
 const days = (n: number) => (n === 1 ? "1 day" : `${n} days`);
 
+const DAY = new Intl.DateTimeFormat("en-GB", {
+  weekday: "short",
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  timeZone: "UTC",
+});
+
+/** `2026-12-03` as `Thu, 3 Dec 2026`, for refusals people read (loan dates are UTC calendar dates). */
+export const formatDay = (date: string): string => DAY.format(new Date(`${date}T00:00:00Z`));
+
 /** A refusal by the item's rules: 422 `unprocessable`, or 409 `conflict` for the dates. */
 export function refusal(reason: BorrowingRefusal, detail: string): AppError {
   const code = reason === "dates_taken" || reason === "dates_blocked" || reason === "extension_pending";
@@ -81,7 +92,7 @@ export function refuseByRules(
   if (daysBetween(today, dates.startDate) < rules.noticeDays)
     throw refusal(
       "notice",
-      `The owner needs ${days(rules.noticeDays)} notice: the earliest start is ${addDays(today, rules.noticeDays)}`,
+      `The owner needs ${rules.noticeDays === 1 ? "a day's" : `${rules.noticeDays} days'`} notice: the earliest start is ${formatDay(addDays(today, rules.noticeDays))}`,
     );
   refuseHeldDates(check);
 }
