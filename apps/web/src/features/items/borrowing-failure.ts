@@ -10,12 +10,24 @@ export function borrowingRefusal(error: unknown): BorrowingRefusal | null {
     : null;
 }
 
+// Refusals about one date, shown beside it with the API's own sentence, which has the numbers
+// ("The owner lends this for at most 7 days", "A loan lasts at most 90 days").
+const FIELD_OF: Partial<Record<BorrowingRefusal, "startDate" | "endDate">> = {
+  too_short: "endDate",
+  too_long: "endDate",
+  notice: "startDate",
+};
+
 /**
  * An action's answer to a failed request or extension: a refusal by the item's rules in plain
- * words, anything else as usual.
+ * words (beside the date it is about, or under the dates), anything else as usual.
  */
 export function borrowingFailure(error: unknown) {
   const reason = borrowingRefusal(error);
-  if (reason && error instanceof ApiError) return failure(BORROWING_REFUSAL_TEXT[reason], {}, error.code);
-  return failureFrom(error);
+  if (!reason || !(error instanceof ApiError)) return failureFrom(error);
+  const field = FIELD_OF[reason];
+  const text = BORROWING_REFUSAL_TEXT[reason];
+  return field
+    ? failure(text, { [field]: error.problem.detail || text }, error.code)
+    : failure(text, {}, error.code);
 }

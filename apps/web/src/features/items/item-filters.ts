@@ -1,9 +1,4 @@
-import {
-  DEFAULT_RADIUS_KM,
-  MAX_RADIUS_KM,
-  NearParamSchema,
-  type ListItemsQuery,
-} from "@sharehood/sdk/contract";
+import { DEFAULT_RADIUS_KM, MAX_RADIUS_KM, type ListItemsQuery } from "@sharehood/sdk/contract";
 
 /**
  * What the browse page is filtered by, as it appears in the URL. "Near" is `near=<lat>,<lng>`
@@ -36,6 +31,19 @@ export const NO_FILTERS: ItemFilters = {
 type Params = Record<string, string | string[] | undefined> | URLSearchParams;
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const NEAR = /^(-?\d{1,3}(?:\.\d+)?),(-?\d{1,3}(?:\.\d+)?)$/;
+
+/**
+ * `near` as the API reads it (NearParamSchema), or "" for anything it would refuse. Checked by hand:
+ * this runs in the browser too, where parsing with zod would try `new Function` (its fast path),
+ * which the CSP forbids and reports.
+ */
+function readNear(value: string): string {
+  const match = NEAR.exec(value.replace(/\s/g, ""));
+  if (!match) return "";
+  const [lat, lng] = [Number(match[1]), Number(match[2])];
+  return Math.abs(lat) <= 90 && Math.abs(lng) <= 180 ? `${lat},${lng}` : "";
+}
 
 function read(params: Params, key: string): string {
   const value = params instanceof URLSearchParams ? params.get(key) : params[key];
@@ -54,9 +62,7 @@ export function filtersFromParams(params: Params): ItemFilters {
   if (to && !from) from = to;
   if (from > to) [from, to] = [to, from];
   // Near a point: the radius and the distance order mean nothing without it.
-  const near = NearParamSchema.safeParse(read(params, "near")).success
-    ? read(params, "near").replace(/\s/g, "")
-    : "";
+  const near = readNear(read(params, "near"));
   const radius = Number(read(params, "radiusKm"));
   const radiusKm = near && radius > 0 && radius <= MAX_RADIUS_KM ? String(radius) : "";
   const sort = near && read(params, "sort") === "distance" ? "distance" : "";
