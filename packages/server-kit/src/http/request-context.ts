@@ -17,6 +17,17 @@ export function requestIdOf(header: string | string[] | undefined): string {
   return typeof header === "string" && SAFE_ID.test(header) ? header : randomUUID();
 }
 
+/**
+ * The URL as the log keeps it: secrets that travel in URLs replaced. Those are the `token` of
+ * one-time and unsubscribe links (`?token=`) and the private calendar feed's address
+ * (`/calendar/<token>.ics`), each a key on its own: a log reader must not be able to use them.
+ */
+export function loggableUrl(url: string): string {
+  return url
+    .replace(/([?&]token=)[^&#]*/gi, "$1[redacted]")
+    .replace(/^(\/calendar\/)[^/?#]+?(\.ics)?(?=[?#]|$)/, "$1[redacted]$2");
+}
+
 /** The route label for metrics: the matched pattern, never the raw URL (which would explode cardinality). */
 function routeOf(req: Request): string {
   const pattern = (req.route as { path?: string } | undefined)?.path;
@@ -41,7 +52,7 @@ export function requestContext(logger: Logger, metrics: HttpMetrics) {
       req.log.info(
         {
           method: req.method,
-          url: req.originalUrl,
+          url: loggableUrl(req.originalUrl),
           status: res.statusCode,
           ms: Math.round(seconds * 1e4) / 10,
         },
