@@ -111,6 +111,24 @@ describe("near a point", () => {
     expect(ranked.items.every((i) => typeof i.distanceKm === "number")).toBe(true);
   });
 
+  it("finds the newest items of a crowded radius (read newest first, not through the box) like a sparse one", async () => {
+    // 300 items within about a kilometre of a town 200 km away, one a minute, and a newer one just
+    // outside the radius; the radius holds more than the repository calls crowded.
+    const town = at(200);
+    await stack.inventory.api.db.$executeRaw`
+      INSERT INTO items (id, owner_id, title, description, category_id, condition, lat, lng, created_at, updated_at)
+      SELECT 'crowd-' || g, ${owner.id}, 'Crowd item ' || g, 'One of many.', 'camping', 'good',
+             ${town.lat}::float8 + (g % 17) * 0.0005, ${town.lng}::float8 + (g % 13) * 0.0007, now() - g * interval '1 minute', now()
+      FROM generate_series(1, 300) g`;
+    const outside = at(203);
+    await stack.inventory.api.db.$executeRaw`
+      INSERT INTO items (id, owner_id, title, description, category_id, condition, lat, lng, updated_at)
+      VALUES ('crowd-outside', ${owner.id}, 'Just outside', 'Too far.', 'camping', 'good', ${outside.lat}, ${outside.lng}, now())`;
+    const page = await list({ near: `${town.lat},${town.lng}`, radiusKm: 2, sort: "newest", limit: 20 });
+    expect(page.items.map((i) => i.id)).toEqual(Array.from({ length: 20 }, (_, n) => `crowd-${n + 1}`));
+    expect(page.items.every((i) => i.distanceKm! <= 2)).toBe(true);
+  });
+
   it("answers no distance when the search is not near a point", async () => {
     const page = await list({ q: "ladder" });
     expect(page.items.length).toBeGreaterThan(0);

@@ -14,16 +14,26 @@ export interface Near {
 const ITEM_POINT = sql`ll_to_earth(i.lat, i.lng)`;
 const pointOf = (near: Near) => sql`ll_to_earth(${near.lat}::float8, ${near.lng}::float8)`;
 
+/** Positioned items in the cube around the radius's circle: the GiST index's test. */
+export function isInBox(near: Near): Prisma.Sql {
+  return sql`i.lat IS NOT NULL AND ${ITEM_POINT} <@ earth_box(${pointOf(near)}, ${near.radiusKm * 1000}::float8)`;
+}
+
+/** Items whose great-circle distance from the point is within the radius (the exact test). */
+const isInCircle = (near: Near) =>
+  sql`earth_distance(${ITEM_POINT}, ${pointOf(near)}) <= ${near.radiusKm * 1000}::float8`;
+
 /**
- * Items within the radius. earth_box (a cube around the point, tested with `<@` on the index) keeps
- * the candidates few but reaches a little past the circle at its corners; earth_distance (the
- * great-circle distance, in metres) then keeps exactly those within it. `i.lat IS NOT NULL` lets
- * the planner match the partial index.
+ * Items within the radius. `viaIndex`: through the GiST index, where earth_box (a cube around the
+ * point, tested with `<@`) keeps the candidates few but reaches a little past the circle at its
+ * corners, and earth_distance keeps exactly those within it; `i.lat IS NOT NULL` lets the planner
+ * match the partial index. Without it, the exact test alone, as a filter on rows read in another
+ * order (see the repository's search for which to use when).
  */
-export function isWithin(near: Near): Prisma.Sql {
-  const meters = near.radiusKm * 1000;
-  return sql`i.lat IS NOT NULL AND ${ITEM_POINT} <@ earth_box(${pointOf(near)}, ${meters}::float8)
-    AND earth_distance(${ITEM_POINT}, ${pointOf(near)}) <= ${meters}::float8`;
+export function isWithin(near: Near, viaIndex = true): Prisma.Sql {
+  return viaIndex
+    ? sql`${isInBox(near)} AND ${isInCircle(near)}`
+    : sql`i.lat IS NOT NULL AND ${isInCircle(near)}`;
 }
 
 /** The great-circle distance from the point, in metres (what `distanceKm` is rounded from). */
