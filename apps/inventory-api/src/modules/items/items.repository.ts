@@ -94,8 +94,16 @@ const PAGE_ORDER: Record<ItemSort, Prisma.Sql> = {
  * index: the page and the rest of its last cell), sorted by (distance, id). The cursor is the
  * (chord, id) of the previous page's last row. Ordering by (distance, id) in one step would make
  * PostgreSQL fetch and sort every match in the radius (about 11,000 at 5 km in the bench town).
+ * With a text search (`viaIndex` false) the text index finds the candidates and both steps test
+ * the distance on them; PostgreSQL picks the KNN scan instead when the words are common.
  */
-function distancePage(near: Near, query: Prisma.Sql | undefined, filters: Prisma.Sql[], s: ItemSearch) {
+function distancePage(
+  near: Near,
+  query: Prisma.Sql | undefined,
+  filters: Prisma.Sql[],
+  s: ItemSearch,
+  viaIndex: boolean,
+) {
   const chord = chordFrom(near);
   const where = query ? [...filters, sql`i.search @@ ${query}`] : [...filters];
   if (s.after) where.push(sql`(${chord}, i.id) > (${Number(s.after[0])}::float8, ${s.after[1]})`);
@@ -103,7 +111,7 @@ function distancePage(near: Near, query: Prisma.Sql | undefined, filters: Prisma
   return sql`SELECT ${pageColumns(near)}, NULL::real AS rank, ${chord} AS chord
     FROM items i, (SELECT max(k.chord) AS edge FROM (
       SELECT ${chord} AS chord FROM items i WHERE ${matches} ORDER BY ${chord} LIMIT ${s.limit}) k) page_edge
-    WHERE ${matches} AND ${isWithinChord(near, sql`page_edge.edge`)}
+    WHERE ${matches} AND ${isWithinChord(near, sql`page_edge.edge`, viaIndex)}
     ORDER BY ${chord} ASC, i.id ASC LIMIT ${s.limit}`;
 }
 
@@ -231,10 +239,14 @@ export function createItemsRepository(db: Db, options: { onEventsWritten?: () =>
       if (s.category) where.push(sql`i.category_id = ${s.category}`);
       if (s.ownerId) where.push(sql`i.owner_id = ${s.ownerId}`);
       if (s.available) where.push(sql`NOT ${isBooked(s.available.from, s.available.to)}`);
-      if (s.near) where.push(isWithin(s.near, s.sort === "distance" || !(await isCrowded(s.near))));
+      // Through the radius's box on the GiST index, unless the text search narrows the items better
+      // (PostgreSQL would AND the whole box's bitmap with the text index's) or the page's own order
+      // finds a crowded radius's items sooner (see isCrowded).
+      const viaIndex = !query && (s.sort === "distance" || !(s.near && (await isCrowded(s.near))));
+      if (s.near) where.push(isWithin(s.near, viaIndex));
       const page =
         s.sort === "distance" && s.near
-          ? distancePage(s.near, query, where, s)
+          ? distancePage(s.near, query, where, s, viaIndex)
           : query && s.sort === "relevance"
             ? relevancePage(query, where, s)
             : orderedPage(query, where, s);

@@ -47,10 +47,13 @@ export const distanceFrom = (near: Near): Prisma.Sql => sql`earth_distance(${ITE
 export const chordFrom = (near: Near): Prisma.Sql => sql`(${ITEM_POINT} <-> ${pointOf(near)})`;
 
 /**
- * Items no further than `chord` (a chord distance, as `chordFrom` gives) from the point: the GiST
- * index finds them through a box just larger than that sphere, and the exact test cuts it.
+ * Items no further than `chord` (a chord distance, as `chordFrom` gives) from the point: with
+ * `viaIndex`, the GiST index finds them through a box just larger than that sphere, and the exact
+ * test cuts it; without, the exact test alone.
  */
-export function isWithinChord(near: Near, chord: Prisma.Sql): Prisma.Sql {
-  return sql`i.lat IS NOT NULL AND ${ITEM_POINT} <@ earth_box(${pointOf(near)}, sec_to_gc(${chord}) + 1)
-    AND ${chordFrom(near)} <= ${chord}`;
+export function isWithinChord(near: Near, chord: Prisma.Sql, viaIndex = true): Prisma.Sql {
+  const exact = sql`${chordFrom(near)} <= ${chord}`;
+  return viaIndex
+    ? sql`i.lat IS NOT NULL AND ${ITEM_POINT} <@ earth_box(${pointOf(near)}, sec_to_gc(${chord}) + 1) AND ${exact}`
+    : sql`i.lat IS NOT NULL AND ${exact}`;
 }
