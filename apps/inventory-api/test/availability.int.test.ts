@@ -109,6 +109,15 @@ describe("availability", () => {
     await refused(availability(hidden.id), 404, "not_found");
   });
 
+  it("ends a window that would run past year 9999 on its last day", async () => {
+    const item = await owner.client.items.create({ body: newItem() });
+    expect(await availability(item.id, { from: "9999-12-01" })).toEqual({
+      from: "9999-12-01",
+      to: "9999-12-31",
+      taken: [],
+    });
+  });
+
   it("refuses a reversed, too wide or malformed window with 400", async () => {
     const item = await owner.client.items.create({ body: newItem() });
     for (const query of [

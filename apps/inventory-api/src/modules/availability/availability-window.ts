@@ -8,8 +8,14 @@ export const DEFAULT_WINDOW_DAYS = 90;
 /** The widest window (the contract's limit). */
 const MAX_WINDOW_DAYS = 400;
 
-const addDays = (date: string, days: number) =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+/** The last day a date here can name (`YYYY-MM-DD` has four digits of year). */
+const LAST_DAY = "9999-12-31";
+
+const addDays = (date: string, days: number) => {
+  const later = new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString();
+  // Past year 9999 the ISO string grows a sign and two digits: the window ends at the last day.
+  return later.startsWith("+") ? LAST_DAY : later.slice(0, 10);
+};
 
 const badWindow = (message: string) =>
   new AppError("validation_failed", `The window of days is not valid: ${message}`, {
