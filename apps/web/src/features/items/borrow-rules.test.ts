@@ -43,6 +43,11 @@ describe("the borrow form's date picker", () => {
     expect(canEndOn("2026-12-03", "2026-12-07", rules, [])).toBe(false);
   });
 
+  it("offers a loan longer than 90 days when the owner's maximum allows it", () => {
+    expect(canEndOn("2026-12-03", addDays("2026-12-03", 99), none, [])).toBe(false);
+    expect(canEndOn("2026-12-03", addDays("2026-12-03", 99), { ...none, maxDays: 120 }, [])).toBe(true);
+  });
+
   it("does not offer an end that jumps over taken days", () => {
     expect(canEndOn("2026-12-08", "2026-12-09", none, taken)).toBe(true);
     expect(canEndOn("2026-12-08", "2026-12-14", none, taken)).toBe(false);

@@ -11,7 +11,7 @@ export interface BorrowRules {
   noticeDays: number;
 }
 
-/** The Inventory API's own bounds on every request, whatever the owner's rules. */
+/** The Inventory API's own bounds on a request: a year ahead, and 90 days long unless the owner allows more. */
 export const LOAN_LIMITS = { maxDaysAhead: 365, maxLoanDays: 90 } as const;
 
 /** `date` moved by `days` (negative: earlier), as `YYYY-MM-DD` in UTC. */
@@ -34,9 +34,9 @@ export function earliestStart(today: string, rules: Pick<BorrowRules, "noticeDay
   return addDays(today, rules.noticeDays);
 }
 
-/** The longest loan the owner and the API allow, in days. */
+/** The longest loan allowed, in days: the owner's maximum (which may be more than 90), else the API's. */
 export function longestLoan(rules: Pick<BorrowRules, "maxDays">): number {
-  return Math.min(rules.maxDays ?? LOAN_LIMITS.maxLoanDays, LOAN_LIMITS.maxLoanDays);
+  return rules.maxDays ?? LOAN_LIMITS.maxLoanDays;
 }
 
 /** Whether a loan may start on `day` (the notice, the API's year ahead, and not taken). */
