@@ -77,3 +77,42 @@ test("the calendar is worked with the keyboard", async ({ page }) => {
   const [year = 0, month = 1] = dateFromToday(7).split("-").map(Number);
   await expect(page.getByRole("grid", { name: monthName(new Date(Date.UTC(year, month, 1))) })).toBeVisible();
 });
+
+test("the owner sets rules, blocked days and a town on the edit page, and the item page says them", async ({
+  page,
+}) => {
+  const owner = await createUser("Rosa Rules");
+  const item = await createItem(owner, { title: "Wallpaper steamer", categoryId: "tools" });
+  await signIn(page, owner.email, owner.password);
+  await page.goto(`/items/${item.id}/edit`);
+  await page.getByRole("switch", { name: "Pause this item" }).check();
+  await page.getByLabel("Shortest loan (days)").fill("9");
+  await page.getByLabel("Longest loan (days)").fill("7");
+  await page.getByLabel("Notice (days)").fill("2");
+  await page.getByRole("button", { name: "Add days to block" }).click();
+  await page.getByLabel("Blocked from (range 1)").fill(dateFromToday(8));
+  await page.getByLabel("until (range 1)").fill(dateFromToday(9));
+  const town = page.getByRole("combobox", { name: "Or pick a town" });
+  // Far from the near-me spec's items, which share the database.
+  await town.fill("Reykjav");
+  await page.getByRole("option", { name: /Reykjavík/ }).click();
+  await expect(page.getByText(/^Reykjavík, IS \(64\.13\d, -21\.89\d\)$/)).toBeVisible();
+  await expect(page.getByText("stored rounded to about 250 m", { exact: false })).toBeVisible();
+
+  // A shortest loan longer than the longest is refused beside its field.
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.locator("#field-minDays-error")).toHaveText("Must not be more than the longest loan");
+  await page.getByLabel("Shortest loan (days)").fill("2");
+  await page.getByRole("button", { name: "Save changes" }).click();
+
+  await expect(page.getByText("Your changes are saved.")).toBeVisible();
+  const rules = page.getByRole("list", { name: "The owner's rules" });
+  await expect(rules).toContainText("Paused by the owner: not taking requests");
+  await expect(rules).toContainText("Lent for 2–7 days");
+  await expect(rules).toContainText("Needs 2 days' notice");
+  await expect(await calendarDay(page, dateFromToday(8))).toHaveAccessibleName(/, taken/);
+  // Stored rounded near the town's centre (64.13548, -21.89541), never further than the grid allows.
+  const { position } = await owner.client.items.get({ params: { id: item.id } });
+  expect(Math.abs(position!.lat - 64.13548)).toBeLessThan(0.003);
+  expect(Math.abs(position!.lng - -21.89541)).toBeLessThan(0.006);
+});

@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { createItem, createUser, dateFromToday } from "./support/api.ts";
 import { dayName } from "./support/calendar.ts";
+import { INVENTORY_API_URL } from "./support/stack.ts";
 import { expectNoSeriousA11yViolations, signIn } from "./support/page-helpers.ts";
 
 test("the borrower asks to keep a loan longer and the owner approves: the new end date shows", async ({
@@ -55,4 +56,32 @@ test("the borrower asks to keep a loan longer and the owner approves: the new en
 
   await ownerContext.close();
   await borrowerContext.close();
+});
+
+test("the calendar feed's private address is made, replaced (the old one stops working) and turned off", async ({
+  page,
+}) => {
+  const person = await createUser("Cal Endar");
+  await signIn(page, person.email, person.password);
+  await page.goto("/profile");
+  const feed = page.getByRole("region", { name: "Calendar feed" });
+  await feed.getByRole("button", { name: "Make my calendar address" }).click();
+  const address = feed.getByLabel("Your private calendar address");
+  await expect(address).toHaveValue(/\/calendar\/[A-Za-z0-9_-]{16,}\.ics$/);
+  const first = await address.inputValue();
+  // The address is on the Inventory API's public URL, which the suite names but does not serve.
+  const feedStatus = async (url: string) =>
+    (await fetch(new URL(new URL(url).pathname, INVENTORY_API_URL))).status;
+  expect(await feedStatus(first)).toBe(200);
+
+  await feed.getByRole("button", { name: "Make a new address" }).click();
+  await expect(feed.getByText("The current address stops working at once")).toBeVisible();
+  await feed.getByRole("button", { name: "Make the new address" }).click();
+  await expect(feed.getByText("New address made.")).toBeVisible();
+  expect(await address.inputValue()).not.toBe(first);
+  expect(await feedStatus(first)).toBe(404);
+
+  await feed.getByRole("button", { name: "Turn off" }).click();
+  await expect(feed.getByText("Your calendar feed is off.")).toBeVisible();
+  await expect(feed.getByRole("button", { name: "Make my calendar address" })).toBeVisible();
 });

@@ -51,5 +51,20 @@ test("near me lists the closest items first, each with how far away it is", asyn
   await other.goto(shared);
   await expect(other.getByRole("list", { name: "Items" }).getByRole("article")).toHaveCount(2);
   await other.close();
+
+  // Or near a town of the offline list, picked from its suggestions (Genève is about here).
+  await page.getByRole("combobox", { name: "Or near a town" }).fill("Genè");
+  await page.getByRole("option", { name: /Genève/ }).click();
+  await expect(page).toHaveURL(/place=Gen%C3%A8ve/);
+  await expect(page.getByText("Within 5 km of Genève, CH, nearest first")).toBeVisible();
+  await expect(cards).toHaveCount(2);
+
+  // The search box suggests titles; Down and Enter open the one suggested.
+  const search = page.getByRole("combobox", { name: "Search items" });
+  await search.fill(`Middle lamp ${tag}`.slice(0, 10));
+  await expect(page.getByRole("option", { name: titles.mid })).toBeVisible();
+  await search.press("ArrowDown");
+  await search.press("Enter");
+  await expect(page.getByRole("heading", { level: 1, name: titles.mid })).toBeVisible();
   await context.close();
 });
