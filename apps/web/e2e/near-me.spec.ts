@@ -59,8 +59,14 @@ test("near me lists the closest items first, each with how far away it is", asyn
   await expect(page.getByText("Within 5 km of Genève, CH, nearest first")).toBeVisible();
   await expect(cards).toHaveCount(2);
 
-  // The search box suggests titles; Down and Enter open the one suggested.
+  // A typing mistake is searched again with the catalogue's closest word, still near the town.
   const search = page.getByRole("combobox", { name: "Search items" });
+  await search.fill("lammp");
+  await search.press("Enter");
+  await expect(page.getByRole("status").filter({ hasText: "Showing results for lamp" })).toBeVisible();
+  await expect(cards).toHaveCount(2);
+
+  // The search box suggests titles; Down and Enter open the one suggested.
   await search.fill(`Middle lamp ${tag}`.slice(0, 10));
   await expect(page.getByRole("option", { name: titles.mid })).toBeVisible();
   await search.press("ArrowDown");
