@@ -37,10 +37,13 @@ export const borrowingRuleFields = {
   noticeDays: z.number().int().min(0).max(BORROWING_RULE_LIMITS.maxNoticeDays),
   blockedRanges: z
     .array(
-      DateRangeSchema.refine((r) => daysBetween(r.start, r.end) + 1 <= BORROWING_RULE_LIMITS.maxBlockedRangeDays, {
-        message: `must be at most ${BORROWING_RULE_LIMITS.maxBlockedRangeDays} days long`,
-        path: ["end"],
-      }),
+      DateRangeSchema.refine(
+        (r) => daysBetween(r.start, r.end) + 1 <= BORROWING_RULE_LIMITS.maxBlockedRangeDays,
+        {
+          message: `must be at most ${BORROWING_RULE_LIMITS.maxBlockedRangeDays} days long`,
+          path: ["end"],
+        },
+      ),
     )
     .max(BORROWING_RULE_LIMITS.maxBlockedRanges),
 };

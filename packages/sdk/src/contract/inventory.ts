@@ -174,7 +174,10 @@ export const ListItemsQuerySchema = PageQuerySchema.extend({
   })
   .refine((q) => q.sort !== "relevance" || !!q.q, { message: "relevance needs q", path: ["sort"] })
   .refine((q) => q.sort !== "distance" || !!q.near, { message: "distance needs near", path: ["sort"] })
-  .refine((q) => q.radiusKm === undefined || !!q.near, { message: "radiusKm needs near", path: ["radiusKm"] });
+  .refine((q) => q.radiusKm === undefined || !!q.near, {
+    message: "radiusKm needs near",
+    path: ["radiusKm"],
+  });
 /** `GET /items` query. */
 export type ListItemsQuery = z.input<typeof ListItemsQuerySchema>;
 
