@@ -211,9 +211,18 @@ if (env.SEED_DEMO_DATA !== "false") {
     encoding: "utf8",
     env: { ...env, USER_API_URL: urls.users, INVENTORY_API_URL: urls.inventory },
   });
+  // The seed's own lines, from its summary on (anything npx printed before them is left out).
+  const lines = seed.stdout.trim().split("\n");
+  const summary = Math.max(
+    0,
+    lines.findLastIndex((line) => line.startsWith("Demo catalogue")),
+  );
   say(
     seed.status === 0
-      ? `${green("✔")} ${seed.stdout.trim().split("\n").at(-1)}`
+      ? lines
+          .slice(summary)
+          .map((line) => `${green("✔")} ${line}`)
+          .join("\n")
       : `✘ Demo catalogue not seeded:\n${seed.stdout}${seed.stderr}`,
   );
 }

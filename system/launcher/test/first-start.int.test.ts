@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -9,6 +9,25 @@ import { freePort } from "@sharehood/server-kit/testing";
 const root = fileURLToPath(new URL("../../..", import.meta.url));
 const dataDir = mkdtempSync(join(tmpdir(), "sharehood-first-start-"));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+/**
+ * The errors the services logged (each log's lines at level error or worse, the last few), so a
+ * failed start says why in the test's own output: the logs go with the data folder afterwards.
+ */
+function serviceErrors(): string {
+  const logs = join(dataDir, "logs");
+  if (!existsSync(logs)) return "no service logs";
+  return readdirSync(logs)
+    .map((file) => {
+      const errors = readFileSync(join(logs, file), "utf8")
+        .split("\n")
+        .filter((line) => /"level":(50|60)/.test(line))
+        .slice(-5);
+      return errors.length > 0 ? `${file}:\n${errors.join("\n")}` : "";
+    })
+    .filter(Boolean)
+    .join("\n");
+}
 
 interface Started {
   child: ChildProcess;
@@ -83,7 +102,7 @@ describe("the README's first command, npm start", () => {
     const ports = { users: await freePort(), inventory: await freePort(), web: await freePort() };
     const first = npmStart(ports);
     await waitFor(first, "Sharehood is running at", 420_000);
-    expect(first.output()).toContain("Demo catalogue seeded");
+    expect(first.output(), serviceErrors()).toContain("Demo catalogue seeded");
     expect((await json(`http://127.0.0.1:${ports.users}/readyz`)).status).toBe(200);
     expect((await json(`http://127.0.0.1:${ports.inventory}/readyz`)).status).toBe(200);
     const items = (await json(`http://127.0.0.1:${ports.inventory}/items?q=drill`)).body.items as {

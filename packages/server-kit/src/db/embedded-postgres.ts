@@ -35,6 +35,7 @@ export async function startEmbeddedPostgres(options: {
     port: options.port ?? 0,
     maxConnections: 32,
   });
+  keepExtendedQueriesWhole(server);
   await server.start();
   // getServerConn() answers "host:port" once listening.
   const port = Number(server.getServerConn().split(":").pop());
@@ -45,4 +46,40 @@ export async function startEmbeddedPostgres(options: {
       await db.close();
     },
   };
+}
+
+/** Extended-protocol messages that leave a query unfinished until the client's Sync. */
+const MID_QUERY = new Set(["P", "B", "D", "E", "C", "H"].map((c) => c.charCodeAt(0)));
+
+/**
+ * PGlite is one backend session; pglite-socket queues the protocol messages of all its connections
+ * and runs them one message at a time, keeping a connection's turn only while it is inside a
+ * transaction. Outside one, another connection's Parse could land between a connection's Parse and
+ * its Bind and replace the unnamed statement ("bind message supplies 3 parameters, but prepared
+ * statement requires 1"), which under load failed plain requests with 500s. The queue reads
+ * `db.isInTransaction()` to keep a connection's turn, so it is handed a view of the database that
+ * also says yes from a connection's Parse to its Sync: an extended query then runs whole.
+ */
+function keepExtendedQueriesWhole(server: PGLiteSocketServer): void {
+  const queue = (server as unknown as { queryQueue: { db: PGlite } }).queryQueue;
+  const db = queue.db;
+  let midQuery = false;
+  queue.db = new Proxy(db, {
+    get(target, property, receiver) {
+      if (property === "isInTransaction") return () => midQuery || target.isInTransaction();
+      if (property === "execProtocolRawStream")
+        return (message: Uint8Array, options: Parameters<PGlite["execProtocolRawStream"]>[1]) => {
+          midQuery = MID_QUERY.has(message[0] ?? 0);
+          return target.execProtocolRawStream(message, options);
+        };
+      if (property === "exec")
+        // The queue's ROLLBACK for a connection that went away ends its unfinished query too.
+        return (query: string) => {
+          midQuery = false;
+          return target.exec(query);
+        };
+      const value: unknown = Reflect.get(target, property, receiver);
+      return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
 }
