@@ -3,10 +3,8 @@ export function todayUtc(now = new Date()): string {
   return now.toISOString().slice(0, 10);
 }
 
-/** Whole days from `from` to `to` (both `YYYY-MM-DD`). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
+/** Whole days from `from` to `to`, and a date moved by some days: the contract's, which forms use too. */
+export { addDays, daysBetween } from "@sharehood/sdk";
 
 /** A `Date` column (no time) as `YYYY-MM-DD`. */
 export const toDateString = (date: Date): string => date.toISOString().slice(0, 10);

@@ -53,6 +53,11 @@ export function rulesAreConsistent(rules: { minDays?: number | null; maxDays?: n
   return rules.minDays == null || rules.maxDays == null || rules.minDays <= rules.maxDays;
 }
 
+/** `date` (`YYYY-MM-DD`) moved by `days` (negative: earlier), as `YYYY-MM-DD` in UTC. */
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
 /** Days from one date to another (`YYYY-MM-DD`), negative when `to` is earlier. */
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);

@@ -1,6 +1,6 @@
 import ical, { ICalEventStatus, ICalEventTransparency, type ICalEventData } from "ical-generator";
 import type { LoanStatus } from "@sharehood/sdk";
-import { addDays } from "../loans/loan-rules.ts";
+import { addDays } from "../../dates.ts";
 import type { FeedLoanRow } from "./calendar.repository.ts";
 
 /** How a loan's status reads in a calendar: asked for, settled, or off. */

@@ -3,7 +3,7 @@ import type { CalendarFeed } from "@sharehood/sdk";
 import { notFound } from "@sharehood/server-kit";
 import { todayUtc } from "../../dates.ts";
 import type { Caller } from "../auth/caller.ts";
-import { addDays } from "../loans/loan-rules.ts";
+import { addDays } from "../../dates.ts";
 import { renderFeed } from "./calendar-ics.ts";
 import type { CalendarRepository, FeedRow } from "./calendar.repository.ts";
 

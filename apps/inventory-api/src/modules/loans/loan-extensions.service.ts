@@ -1,5 +1,6 @@
 import type { LoanDetail, LoanExtension, LoanStatus, RequestExtensionBody } from "@sharehood/sdk";
-import { AppError, conflict, forbidden } from "@sharehood/server-kit";
+import { AppError, conflict, forbidden, formatDay } from "@sharehood/server-kit";
+import { addDays } from "../../dates.ts";
 import type { Caller } from "../auth/caller.ts";
 import { Collision } from "./collision.ts";
 import type { Role } from "./lifecycle.ts";
@@ -12,14 +13,7 @@ import {
 } from "./loan-extensions.repository.ts";
 import type { LoanReader } from "./loan-reader.ts";
 import { rolesOf } from "./loan-roles.ts";
-import {
-  addDays,
-  collisionRefusal,
-  formatDay,
-  refusal,
-  refuseHeldDates,
-  refuseTooLong,
-} from "./loan-rules.ts";
+import { collisionRefusal, refusal, refuseHeldDates, refuseTooLong } from "./loan-rules.ts";
 import type { LoanRulesRepository } from "./loan-rules.repository.ts";
 import type { LoanRow } from "./loans.repository.ts";
 

@@ -1,6 +1,6 @@
 import type { BorrowingRefusal } from "@sharehood/sdk";
-import { AppError } from "@sharehood/server-kit";
-import { daysBetween } from "../../dates.ts";
+import { AppError, formatDay } from "@sharehood/server-kit";
+import { addDays, daysBetween } from "../../dates.ts";
 import type { CollisionReason } from "./collision.ts";
 
 /**
@@ -26,17 +26,6 @@ export interface DatesCheck {
 export const DEFAULT_MAX_LOAN_DAYS = 90;
 
 const days = (n: number) => (n === 1 ? "1 day" : `${n} days`);
-
-const DAY = new Intl.DateTimeFormat("en-GB", {
-  weekday: "short",
-  day: "numeric",
-  month: "short",
-  year: "numeric",
-  timeZone: "UTC",
-});
-
-/** `2026-12-03` as `Thu, 3 Dec 2026`, for refusals people read (loan dates are UTC calendar dates). */
-export const formatDay = (date: string): string => DAY.format(new Date(`${date}T00:00:00Z`));
 
 /** A refusal by the item's rules: 422 `unprocessable`, or 409 `conflict` for the dates. */
 export function refusal(reason: BorrowingRefusal, detail: string): AppError {
@@ -95,9 +84,4 @@ export function refuseByRules(
       `The owner needs ${rules.noticeDays === 1 ? "a day's" : `${rules.noticeDays} days'`} notice: the earliest start is ${formatDay(addDays(today, rules.noticeDays))}`,
     );
   refuseHeldDates(check);
-}
-
-/** `YYYY-MM-DD` plus `n` days. */
-export function addDays(date: string, n: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 }

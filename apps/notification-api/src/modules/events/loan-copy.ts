@@ -1,5 +1,6 @@
 import { REVIEW_WINDOW_DAYS, type EventLoan } from "@sharehood/sdk/contract";
 import type { LoanDomainEventType } from "@sharehood/sdk/contract";
+import { formatDay } from "@sharehood/server-kit";
 import type { LoanRole } from "./loan-recipients.ts";
 
 /** What a person reads about a loan event: in the app, and as the email's subject and text. */
@@ -7,17 +8,6 @@ export interface LoanCopy {
   title: string;
   body: string;
 }
-
-const DAY = new Intl.DateTimeFormat("en-GB", {
-  weekday: "short",
-  day: "numeric",
-  month: "short",
-  year: "numeric",
-  timeZone: "UTC",
-});
-
-/** `2026-12-03` as `Thu, 3 Dec 2026` (loan dates are calendar dates, read in UTC). */
-export const formatDay = (date: string): string => DAY.format(new Date(`${date}T00:00:00Z`));
 
 /** The review window's rule in a sentence (double-blind: see the contract's trust.ts). */
 const REVIEW_INVITATION =

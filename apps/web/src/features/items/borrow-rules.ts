@@ -1,4 +1,4 @@
-import { daysBetween, type BorrowingRefusal, type DateRange } from "@sharehood/sdk/contract";
+import { addDays, daysBetween, type BorrowingRefusal, type DateRange } from "@sharehood/sdk/contract";
 
 // What the borrow form's date picker may offer, from the item's rules and the days it is taken.
 // The Inventory API checks all of it again; this only keeps people from picking what it refuses.
@@ -14,10 +14,8 @@ export interface BorrowRules {
 /** The Inventory API's own bounds on a request: a year ahead, and 90 days long unless the owner allows more. */
 export const LOAN_LIMITS = { maxDaysAhead: 365, maxLoanDays: 90 } as const;
 
-/** `date` moved by `days` (negative: earlier), as `YYYY-MM-DD` in UTC. */
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
+/** `date` moved by `days` (negative: earlier): the contract's, as the API counts them. */
+export { addDays };
 
 /** A loan's length in days, both ends included (3rd to 5th: 3 days). */
 export function loanLength(start: string, end: string): number {
