@@ -1,0 +1,3 @@
+import { defineTestConfig } from "@sharehood/vitest-config";
+
+export default defineTestConfig();
