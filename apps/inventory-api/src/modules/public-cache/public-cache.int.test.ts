@@ -73,7 +73,7 @@ describe.each(stores)("the public cache on the %s store", (_name, redisUrl) => {
     const cache = cacheOn(await open(redisUrl));
     const before = heldBuild("before the write");
     const answer = cache.get("page", before.run);
-    await new Promise((resolve) => setTimeout(resolve, 20)); // the build has started and read its version
+    await expect.poll(() => before.calls).toBe(1); // the version is read before the build starts
     await cache.invalidate(); // a write commits meanwhile
     before.release();
     expect((await answer).body).toBe("before the write"); // that request began before the write
@@ -109,7 +109,7 @@ describe.each(stores)("the public cache on the %s store", (_name, redisUrl) => {
     const cache = cacheOn(store);
     const build = heldBuild("page");
     const first = cache.get("page", build.run);
-    await new Promise((resolve) => setTimeout(resolve, 20)); // the first build is running
+    await expect.poll(() => build.calls).toBe(1); // the first build is running
     hold = first;
     const second = cache.get("page", build.run); // misses, then waits for the first to finish
     build.release();
