@@ -1,3 +1,4 @@
+export * from "./access-tokens.ts";
 export * from "./audit.ts";
 export * from "./borrowing.ts";
 export * from "./common.ts";

@@ -14,6 +14,22 @@ const USER_PERMISSIONS = [
   "loan.request",
   "loan.manage.own",
   "profile.edit",
+  /** Read your own loans (as borrower or owner). */
+  "loan.read.own",
+  /** Read your own conversations and their messages. */
+  "message.read.own",
+  /** Ask about an item, send messages, mark threads read. */
+  "message.write",
+  /** Register, list and remove your webhooks and redeliver their events. */
+  "webhook.manage",
+  /** Read your events feed (`GET /events`). */
+  "event.read",
+  /**
+   * The account's own settings that no token scope covers: notifications and their preferences,
+   * favourites, blocks, reviews, reports, the calendar link, sessions and personal access tokens.
+   * Held by a signed-in session only, never by a personal access token.
+   */
+  "account.manage",
 ] as const;
 
 const ADMIN_PERMISSIONS = [
@@ -28,6 +44,11 @@ const ADMIN_PERMISSIONS = [
   "audit.read",
   "system.admin",
 ] as const;
+
+/** The permissions every signed-in person holds. */
+export const USER_ROLE_PERMISSIONS: readonly Permission[] = USER_PERMISSIONS;
+/** The permissions only admins hold. */
+export const ADMIN_ONLY_PERMISSIONS: readonly Permission[] = ADMIN_PERMISSIONS;
 
 /** Every permission the User API can grant. */
 export const PERMISSIONS = [...USER_PERMISSIONS, ...ADMIN_PERMISSIONS] as const;

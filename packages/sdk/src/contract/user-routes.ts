@@ -1,6 +1,13 @@
 import { z } from "zod";
 import { IdParamsSchema, pageOf } from "./common.ts";
 import { defineRoute } from "./route.ts";
+import {
+  AccessTokenListSchema,
+  AccessTokenParamsSchema,
+  CreateAccessTokenBodySchema,
+  CreatedAccessTokenSchema,
+  MAX_ACCESS_TOKENS,
+} from "./access-tokens.ts";
 import { AVATAR_FIELD, AVATAR_MEDIA_TYPES, MAX_AVATAR_BYTES } from "./photos.ts";
 import {
   AdminReasonBodySchema,
@@ -167,6 +174,39 @@ export const userRoutes = {
     permission: "profile.edit",
     status: 204,
     errors: [401, 403],
+  }),
+  listAccessTokens: defineRoute({
+    method: "GET",
+    path: "/users/me/tokens",
+    summary: "Your personal access tokens (never their secrets), newest first",
+    auth: "bearer",
+    permission: "account.manage",
+    status: 200,
+    response: AccessTokenListSchema,
+    errors: [401, 403],
+  }),
+  createAccessToken: defineRoute({
+    method: "POST",
+    path: "/users/me/tokens",
+    summary:
+      "Create a personal access token for a program; the secret is in this answer only. 403 for a scope beyond " +
+      `your role, 409 past ${MAX_ACCESS_TOKENS} live tokens`,
+    auth: "bearer",
+    permission: "account.manage",
+    body: CreateAccessTokenBodySchema,
+    status: 201,
+    response: CreatedAccessTokenSchema,
+    errors: [400, 401, 403, 409],
+  }),
+  revokeAccessToken: defineRoute({
+    method: "DELETE",
+    path: "/users/me/tokens/:id",
+    summary: "Revoke a personal access token: every service refuses it within a second",
+    auth: "bearer",
+    permission: "account.manage",
+    params: AccessTokenParamsSchema,
+    status: 204,
+    errors: [400, 401, 403, 404],
   }),
   getUser: defineRoute({
     method: "GET",

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { IdSchema, PageQuerySchema, TimestampSchema } from "./common.ts";
 import { FIELD_LIMITS } from "./limits.ts";
 import { PermissionSchema, RoleSchema } from "./permissions.ts";
+import { ScopeSchema } from "./access-tokens.ts";
 
 // Emails are compared case-insensitively, so they are stored and looked up lower-cased.
 export const EmailSchema = z
@@ -98,7 +99,14 @@ export const AuthResultSchema = z.object({
 export type AuthResult = z.infer<typeof AuthResultSchema>;
 
 /** `POST /auth/validate-token` body. */
-export const ValidateTokenBodySchema = z.strictObject({ token: TokenStringSchema });
+export const ValidateTokenBodySchema = z.strictObject({
+  token: TokenStringSchema,
+  /**
+   * The address of the client the calling service is serving, recorded as a personal access
+   * token's "last used from". Optional: older callers do not send it.
+   */
+  clientAddress: z.string().trim().min(1).max(64).optional(),
+});
 /** `POST /auth/validate-token` body. */
 export type ValidateTokenBody = z.input<typeof ValidateTokenBodySchema>;
 
@@ -115,6 +123,14 @@ export const TokenValidationSchema = z.object({
   }),
   permissions: z.array(PermissionSchema),
   expiresAt: TimestampSchema,
+  /**
+   * `session`: an access token from sign-in, with its role's permissions. `personal`: a personal
+   * access token, with its scopes' permissions narrowed to what its owner's role allows now.
+   * Absent from older answers (a session).
+   */
+  tokenKind: z.enum(["session", "personal"]).optional(),
+  /** A personal access token's scopes. */
+  scopes: z.array(ScopeSchema).optional(),
 });
 /** The answer for a valid token. */
 export type TokenValidation = z.infer<typeof TokenValidationSchema>;
@@ -200,6 +216,7 @@ export const RevocationEventSchema = z.object({
     "password_changed",
     "user_suspended",
     "user_unsuspended",
+    "token_revoked",
   ]),
 });
 /** A revocation event. */
