@@ -66,8 +66,9 @@ export const userRoutes = {
     path: "/auth/logout",
     summary: "End the session; its tokens are refused everywhere from now on",
     auth: "bearer",
+    permission: "account.manage",
     status: 204,
-    errors: [401],
+    errors: [401, 403],
   }),
   validateToken: defineRoute({
     method: "POST",
@@ -85,8 +86,9 @@ export const userRoutes = {
     path: "/auth/verify-email/request",
     summary: "Email a new verification link to your address",
     auth: "bearer",
+    permission: "account.manage",
     status: 202,
-    errors: [401, 429],
+    errors: [401, 403, 429],
   }),
   verifyEmail: defineRoute({
     method: "POST",
@@ -141,9 +143,10 @@ export const userRoutes = {
     path: "/users/me",
     summary: "Delete your account (with your current password); every session ends",
     auth: "bearer",
+    permission: "account.manage",
     body: DeleteMeBodySchema,
     status: 204,
-    errors: [400, 401, 429],
+    errors: [400, 401, 403, 429],
   }),
   uploadAvatar: defineRoute({
     method: "PUT",
