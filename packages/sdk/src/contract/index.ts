@@ -19,3 +19,5 @@ export * from "./route.ts";
 export * from "./trust.ts";
 export * from "./user-routes.ts";
 export * from "./users.ts";
+export * from "./webhook-routes.ts";
+export * from "./webhooks.ts";

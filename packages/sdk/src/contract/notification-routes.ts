@@ -11,6 +11,7 @@ import {
   UpdateNotificationPreferencesBodySchema,
 } from "./notifications.ts";
 import { defineRoute } from "./route.ts";
+import { webhookRoutes } from "./webhook-routes.ts";
 
 /** Every endpoint of the Notification API. */
 export const notificationRoutes = {
@@ -110,4 +111,5 @@ export const notificationRoutes = {
     response: pageOf(AuditEntrySchema),
     errors: [400, 401, 403],
   }),
+  ...webhookRoutes,
 };
