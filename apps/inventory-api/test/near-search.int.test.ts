@@ -76,23 +76,42 @@ describe("near a point", () => {
 
   it("keeps an item just inside the radius and leaves out one just outside it", async () => {
     const edge = placed.find((p) => p.title === "Kayak four km away")!;
-    const inside = await list({ near: nearHere, radiusKm: edge.km + 0.002 });
-    expect(inside.items.map((i) => i.id)).toContain(edge.id);
-    const outside = await list({ near: nearHere, radiusKm: edge.km - 0.002 });
-    expect(outside.items.map((i) => i.id)).not.toContain(edge.id);
+    // Each way of finding them: the radius's box, and (nearest first with words) the words first.
+    for (const query of [{}, { q: "kayak", sort: "distance" as const }]) {
+      const inside = await list({ near: nearHere, radiusKm: edge.km + 0.002, ...query });
+      expect(inside.items.map((i) => i.id)).toContain(edge.id);
+      const outside = await list({ near: nearHere, radiusKm: edge.km - 0.002, ...query });
+      expect(outside.items.map((i) => i.id)).not.toContain(edge.id);
+    }
   });
 
-  it("sorts nearest first, page after page, with ties broken the same way every time", async () => {
-    const seen: { id: string; distanceKm?: number }[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await list({ near: nearHere, radiusKm: 50, sort: "distance", limit: 2, cursor });
-      seen.push(...page.items);
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor);
-    const expected = placed.filter((p) => p.km <= 50).sort((a, b) => a.km - b.km || (a.id < b.id ? -1 : 1));
-    expect(seen.map((i) => i.id)).toEqual(expected.map((p) => p.id));
-  });
+  it.each([
+    ["", () => true],
+    ["away", (title: string) => title.includes("away")],
+  ])(
+    "sorts nearest first, page after page, with ties broken the same way every time (q=%j)",
+    async (q, matches) => {
+      const seen: { id: string; distanceKm?: number }[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await list({
+          near: nearHere,
+          radiusKm: 50,
+          sort: "distance",
+          limit: 2,
+          cursor,
+          q: q || undefined,
+        });
+        seen.push(...page.items);
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      const expected = placed
+        .filter((p) => p.km <= 50 && matches(p.title))
+        .sort((a, b) => a.km - b.km || (a.id < b.id ? -1 : 1));
+      expect(expected.length).toBeGreaterThan(3);
+      expect(seen.map((i) => i.id)).toEqual(expected.map((p) => p.id));
+    },
+  );
 
   it("combines with q, category, availability and the other sorts", async () => {
     const drills = await list({ near: nearHere, q: "drill", radiusKm: 15, sort: "distance" });

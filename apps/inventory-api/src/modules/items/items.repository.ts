@@ -5,7 +5,17 @@ import { createAvailabilityRepository } from "../availability/availability.repos
 import type { ItemRow } from "./item-row.ts";
 import { createWordsRepository } from "./words.repository.ts";
 import { IS_PUBLIC, IS_PUBLIC_IN_ORDER } from "./public-sql.ts";
-import { chordFrom, distanceFrom, isInBox, isWithin, isWithinChord, type Near } from "./near-sql.ts";
+import {
+  chordByFormula,
+  chordFrom,
+  distanceFrom,
+  isInBox,
+  isInLatLngRange,
+  isWithin,
+  isWithinChord,
+  radiusChord,
+  type Near,
+} from "./near-sql.ts";
 
 export interface ItemFields {
   title: string;
@@ -94,25 +104,35 @@ const PAGE_ORDER: Record<ItemSort, Prisma.Sql> = {
  * index: the page and the rest of its last cell), sorted by (distance, id). The cursor is the
  * (chord, id) of the previous page's last row. Ordering by (distance, id) in one step would make
  * PostgreSQL fetch and sort every match in the radius (about 11,000 at 5 km in the bench town).
- * With a text search (`viaIndex` false) the text index finds the candidates and both steps test
- * the distance on them; PostgreSQL picks the KNN scan instead when the words are common.
  */
-function distancePage(
-  near: Near,
-  query: Prisma.Sql | undefined,
-  filters: Prisma.Sql[],
-  s: ItemSearch,
-  viaIndex: boolean,
-) {
+function nearestPage(near: Near, filters: Prisma.Sql[], s: ItemSearch) {
   const chord = chordFrom(near);
-  const where = query ? [...filters, sql`i.search @@ ${query}`] : [...filters];
+  const where = [...filters, isWithin(near)];
   if (s.after) where.push(sql`(${chord}, i.id) > (${Number(s.after[0])}::float8, ${s.after[1]})`);
   const matches = join(where, " AND ");
   return sql`SELECT ${pageColumns(near)}, NULL::real AS rank, ${chord} AS chord
     FROM items i, (SELECT max(k.chord) AS edge FROM (
       SELECT ${chord} AS chord FROM items i WHERE ${matches} ORDER BY ${chord} LIMIT ${s.limit}) k) page_edge
-    WHERE ${matches} AND ${isWithinChord(near, sql`page_edge.edge`, viaIndex)}
+    WHERE ${matches} AND ${isWithinChord(near, sql`page_edge.edge`)}
     ORDER BY ${chord} ASC, i.id ASC LIMIT ${s.limit}`;
+}
+
+/**
+ * A page of the items matching a text search within the radius, nearest first. The text index
+ * finds the matches (a few thousand for a common word at 100k items, where reading the radius
+ * nearest first and testing each row's words would read far more), the latitude and longitude
+ * ranges drop those far away, and the chord of each one left is computed once, from the columns
+ * (see chordByFormula), then tested against the radius's and sorted by (chord, id). The cursor is
+ * that (chord, id): the same formula on every page of the search.
+ */
+function nearestMatchesPage(near: Near, query: Prisma.Sql, filters: Prisma.Sql[], s: ItemSearch) {
+  const candidates = join([...filters, sql`i.search @@ ${query}`, isInLatLngRange(near)], " AND ");
+  const within = [sql`m.chord <= ${radiusChord(near)}::float8`];
+  if (s.after) within.push(sql`(m.chord, m.id) > (${Number(s.after[0])}::float8, ${s.after[1]})`);
+  return sql`WITH m AS MATERIALIZED (SELECT i.id, ${chordByFormula(near)} AS chord FROM items i WHERE ${candidates})
+    SELECT ${pageColumns(near)}, NULL::real AS rank, nearest.chord
+    FROM (SELECT m.id, m.chord FROM m WHERE ${join(within, " AND ")} ORDER BY m.chord, m.id LIMIT ${s.limit}) nearest
+    JOIN items i ON i.id = nearest.id`;
 }
 
 /** A page of items in title or newest-first order, matching the query if there is one. */
@@ -239,17 +259,17 @@ export function createItemsRepository(db: Db, options: { onEventsWritten?: () =>
       if (s.category) where.push(sql`i.category_id = ${s.category}`);
       if (s.ownerId) where.push(sql`i.owner_id = ${s.ownerId}`);
       if (s.available) where.push(sql`NOT ${isBooked(s.available.from, s.available.to)}`);
-      // Through the radius's box on the GiST index, unless the text search narrows the items better
-      // (PostgreSQL would AND the whole box's bitmap with the text index's) or the page's own order
-      // finds a crowded radius's items sooner (see isCrowded).
-      const viaIndex = !query && (s.sort === "distance" || !(s.near && (await isCrowded(s.near))));
-      if (s.near) where.push(isWithin(s.near, viaIndex));
-      const page =
-        s.sort === "distance" && s.near
-          ? distancePage(s.near, query, where, s, viaIndex)
-          : query && s.sort === "relevance"
-            ? relevancePage(query, where, s)
-            : orderedPage(query, where, s);
+      let page: Prisma.Sql;
+      if (s.near && s.sort === "distance") {
+        page = query ? nearestMatchesPage(s.near, query, where, s) : nearestPage(s.near, where, s);
+      } else {
+        // Through the radius's box on the GiST index, unless the text search narrows the items
+        // better (PostgreSQL would AND the whole box's bitmap with the text index's) or the page's
+        // own order finds a crowded radius's items sooner (see isCrowded).
+        if (s.near) where.push(isWithin(s.near, !query && !(await isCrowded(s.near))));
+        page =
+          query && s.sort === "relevance" ? relevancePage(query, where, s) : orderedPage(query, where, s);
+      }
       // The page is found and ordered on narrow rows first (ranking every match is the costly part
       // of a search); only its rows are then read in full, with owners and photos.
       return db.$queryRaw`
