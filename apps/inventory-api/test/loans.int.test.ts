@@ -300,8 +300,8 @@ describe("the moderators' list of every loan", () => {
       body: { startDate: inDays(10), endDate: inDays(12) },
     });
 
-    const all = (query: Parameters<typeof admin.client.loans.listAll>[0]["query"]) =>
-      admin.client.loans.listAll({ query });
+    const all = (query: Parameters<typeof admin.client.loans.listEveryone>[0]["query"]) =>
+      admin.client.loans.listEveryone({ query });
     const ids = async (query: Parameters<typeof all>[0]) => (await all(query)).items.map((loan) => loan.id);
 
     expect(await ids({ userId: lender.id })).toEqual([pending.id, late.id]);
@@ -327,15 +327,15 @@ describe("the moderators' list of every loan", () => {
   });
 
   it("refuses everyone who may not cancel any loan with 403, and bad filters with 400", async () => {
-    await refused(borrower.client.loans.listAll({ query: {} }), 403, "forbidden");
+    await refused(borrower.client.loans.listEveryone({ query: {} }), 403, "forbidden");
     const admin = await stack.admin();
     await refused(
-      admin.client.loans.listAll({ query: { status: "lost" as never } }),
+      admin.client.loans.listEveryone({ query: { status: "lost" as never } }),
       400,
       "validation_failed",
     );
     await refused(
-      admin.client.loans.listAll({ query: { overdue: "yes" as never } }),
+      admin.client.loans.listEveryone({ query: { overdue: "yes" as never } }),
       400,
       "validation_failed",
     );

@@ -92,7 +92,7 @@ export async function startNotificationStack(
     namespace,
   });
   const client = (token?: string) =>
-    createClient({ userApiUrl: users.url, notificationApiUrl: notifications.url, token });
+    createClient({ userApiUrl: users.url, notificationApiUrl: notifications.url, token, retries: 0 });
   let counter = 0;
   return {
     users,

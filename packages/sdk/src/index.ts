@@ -1,5 +1,15 @@
 export * from "./contract/index.ts";
-export { ApiConnectionError, ApiError } from "./client/errors.ts";
+export {
+  ApiConnectionError,
+  ApiError,
+  SharehoodAbortError,
+  SharehoodApiError,
+  SharehoodConnectionError,
+  SharehoodError,
+  SharehoodNetworkError,
+  SharehoodTimeoutError,
+  type ConnectionFailure,
+} from "./client/errors.ts";
 export {
   callRoute,
   type RequestOptions,
@@ -13,6 +23,8 @@ export {
   type Endpoints,
   type SharehoodClient,
 } from "./client/create-client.ts";
+export { paginate, type PagedEndpoint, type PagedInput, type PageOf } from "./client/paginate.ts";
+export { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./client/retry.ts";
 export { type UploadAvatarInput, type UploadPhotosInput } from "./client/upload-photos.ts";
 export {
   readServerSentEvents,
@@ -20,3 +32,4 @@ export {
   type ServerSentEvent,
   type StreamOptions,
 } from "./client/notification-stream.ts";
+export * from "./webhooks/index.ts";

@@ -104,7 +104,7 @@ describe("the SDK client", () => {
   });
 
   it("reports an unreachable API as an ApiConnectionError", async () => {
-    const client = createClient({ userApiUrl: "http://127.0.0.1:9", timeoutMs: 2_000 });
+    const client = createClient({ userApiUrl: "http://127.0.0.1:9", timeoutMs: 2_000, retries: 0 });
     const error = await client.users.getMe({}).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiConnectionError);
     expect((error as ApiConnectionError).isTimeout).toBe(false);
@@ -115,7 +115,7 @@ describe("the SDK client", () => {
       new Promise((_resolve, reject) =>
         init.signal?.addEventListener("abort", () => reject(new Error("aborted"))),
       )) as unknown as typeof globalThis.fetch;
-    const error = await createClient({ userApiUrl: "http://u", fetch, timeoutMs: 20 })
+    const error = await createClient({ userApiUrl: "http://u", fetch, timeoutMs: 20, retries: 0 })
       .users.getMe({})
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiConnectionError);

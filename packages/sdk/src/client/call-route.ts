@@ -1,7 +1,19 @@
 import type { z } from "zod";
 import { ProblemSchema, STATUS_BY_CODE, type ErrorCode } from "../contract/errors.ts";
 import type { Route } from "../contract/route.ts";
-import { ApiConnectionError, ApiError } from "./errors.ts";
+import {
+  SharehoodAbortError,
+  SharehoodApiError,
+  SharehoodNetworkError,
+  SharehoodTimeoutError,
+} from "./errors.ts";
+import {
+  backoffDelay,
+  DEFAULT_RETRY_POLICY,
+  isRetryableStatus,
+  parseRetryAfter,
+  type RetryPolicy,
+} from "./retry.ts";
 
 // Route fields are optional properties, so their types include `undefined`; strip it before asking.
 type Defined<S> = [NonNullable<S>] extends [never]
@@ -37,25 +49,33 @@ export type RouteOutput<R extends Route> = [Defined<R["response"]>] extends [nev
 export interface RequestOptions {
   /** Overrides the client's token for this request. */
   token?: string;
-  /** Sent as `Idempotency-Key` on the creating POSTs. */
+  /**
+   * Sent as `Idempotency-Key`: a retry with the same key replays the first answer instead of
+   * writing twice. On the routes that accept one, the client makes one up when retries are on.
+   */
   idempotencyKey?: string;
   /** Sent as `If-Match` for optimistic concurrency. */
   ifMatch?: string;
   /** Propagated as `x-request-id`. */
   requestId?: string;
-  /** Aborts the request. */
+  /** Aborts the request at once, and any retry still to come (a `SharehoodAbortError`). */
   signal?: AbortSignal;
-  /** Overrides the client's timeout, in milliseconds. */
+  /** Overrides the client's timeout for each attempt, in milliseconds. */
   timeoutMs?: number;
+  /** Overrides the client's number of retries (0: one attempt only). */
+  retries?: number;
 }
 
 /** How a client reaches one service. */
 export interface Transport {
   baseUrl: string;
   fetch: typeof fetch;
+  /** Each attempt's timeout, in milliseconds. */
   timeoutMs: number;
   getToken: () => string | undefined | Promise<string | undefined>;
   headers: Record<string, string>;
+  /** How failed requests are retried (`DEFAULT_RETRY_POLICY` where left out). */
+  retry?: Partial<RetryPolicy>;
 }
 
 type Scalar = string | number | boolean | undefined | null;
@@ -80,8 +100,8 @@ function fallbackProblem(status: number, detail: string, requestId: string): z.i
   return { type: "about:blank", title: "Unexpected response", status, detail, code, requestId };
 }
 
-/** The problem+json of a failed answer as an `ApiError` (a stand-in problem when the body is not one). */
-export async function readProblem(response: Response): Promise<ApiError> {
+/** The problem+json of a failed answer as an error (a stand-in problem when the body is not one). */
+export async function readProblem(response: Response): Promise<SharehoodApiError> {
   const requestId = response.headers.get("x-request-id") ?? "";
   const retryAfter = Number(response.headers.get("retry-after")) || undefined;
   const body: unknown = await response.json().catch(() => undefined);
@@ -89,11 +109,17 @@ export async function readProblem(response: Response): Promise<ApiError> {
   const problem = parsed.success
     ? parsed.data
     : fallbackProblem(response.status, `HTTP ${response.status}`, requestId);
-  return new ApiError(problem, retryAfter);
+  return new SharehoodApiError(problem, retryAfter);
 }
 
 /** A request body as sent: JSON (serialised here) or form data (fetch adds its multipart boundary). */
 type Payload = { json: unknown } | { form: FormData } | undefined;
+
+/** Safe methods may always be sent again; a write only with an `Idempotency-Key`. */
+const SAFE_METHODS = new Set(["GET", "HEAD"]);
+
+/** What one attempt came to: an answer, or no answer and why. */
+type Attempt = { response: Response } | { failure: SharehoodNetworkError | SharehoodTimeoutError };
 
 async function send<R extends Route>(
   transport: Transport,
@@ -103,41 +129,71 @@ async function send<R extends Route>(
   defaultTimeoutMs = transport.timeoutMs,
 ): Promise<RouteOutput<R>> {
   const { params, query, payload } = parts;
+  const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...transport.retry };
+  const retries = Math.max(0, options.retries ?? policy.retries);
   const headers: Record<string, string> = { accept: "application/json", ...transport.headers };
   const token = options.token ?? (await transport.getToken());
   if (token) headers.authorization = `Bearer ${token}`;
-  if (options.idempotencyKey) headers["idempotency-key"] = options.idempotencyKey;
+  // A write on a route that honours Idempotency-Key gets a key of its own when it may be retried,
+  // the same on every attempt, so that a retry after a lost answer replays instead of writing twice.
+  const idempotencyKey =
+    options.idempotencyKey ?? (route.idempotent && retries > 0 ? globalThis.crypto.randomUUID() : undefined);
+  if (idempotencyKey) headers["idempotency-key"] = idempotencyKey;
   if (options.ifMatch) headers["if-match"] = options.ifMatch;
   if (options.requestId) headers["x-request-id"] = options.requestId;
   if (payload && "json" in payload) headers["content-type"] = "application/json";
+  const maxRetries = SAFE_METHODS.has(route.method) || idempotencyKey ? retries : 0;
 
-  const timeout = AbortSignal.timeout(options.timeoutMs ?? defaultTimeoutMs);
-  const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
-  let response: Response;
-  try {
-    response = await transport.fetch(buildUrl(transport.baseUrl, route, params, query), {
-      method: route.method,
-      headers,
-      body:
-        payload === undefined ? undefined : "json" in payload ? JSON.stringify(payload.json) : payload.form,
-      signal,
-    });
-  } catch (error) {
-    const isTimeout = timeout.aborted;
-    throw new ApiConnectionError(
-      isTimeout
-        ? `${route.method} ${route.path} timed out`
-        : `${route.method} ${route.path} failed: ${(error as Error).message}`,
-      { cause: error, isTimeout },
-    );
+  const url = buildUrl(transport.baseUrl, route, params, query);
+  const body =
+    payload === undefined ? undefined : "json" in payload ? JSON.stringify(payload.json) : payload.form;
+  const label = `${route.method} ${route.path}`;
+  const aborted = () => new SharehoodAbortError(`${label} was aborted`, { cause: options.signal?.reason });
+
+  async function attempt(): Promise<Attempt> {
+    if (options.signal?.aborted) throw aborted();
+    const timeout = AbortSignal.timeout(options.timeoutMs ?? defaultTimeoutMs);
+    const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+    try {
+      return { response: await transport.fetch(url, { method: route.method, headers, body, signal }) };
+    } catch (error) {
+      if (options.signal?.aborted) throw aborted();
+      if (timeout.aborted)
+        return { failure: new SharehoodTimeoutError(`${label} timed out`, { cause: error }) };
+      const message = `${label} failed: ${(error as Error).message}`;
+      return { failure: new SharehoodNetworkError(message, { cause: error }) };
+    }
   }
-  if (!response.ok) throw await readProblem(response);
+
+  for (let retry = 0; ; retry += 1) {
+    const outcome = await attempt();
+    let wait: number | undefined;
+    if ("failure" in outcome) {
+      if (retry >= maxRetries) throw outcome.failure;
+    } else {
+      const { response } = outcome;
+      if (response.ok) return parseAnswer(route, response);
+      if (retry >= maxRetries || !isRetryableStatus(response.status)) throw await readProblem(response);
+      wait = parseRetryAfter(response.headers.get("retry-after"), policy.now());
+      // A server asking for a longer pause than the client would wait at most is answered now.
+      if (wait !== undefined && wait > policy.maxDelayMs) throw await readProblem(response);
+      await response.body?.cancel().catch(() => undefined);
+    }
+    try {
+      await policy.sleep(wait ?? backoffDelay(retry, policy), options.signal);
+    } catch {
+      throw aborted();
+    }
+  }
+}
+
+async function parseAnswer<R extends Route>(route: R, response: Response): Promise<RouteOutput<R>> {
   if (!route.response || response.status === 204) return undefined as RouteOutput<R>;
   const json: unknown = await response.json();
   const parsed = route.response.safeParse(json);
   if (!parsed.success) {
     const requestId = response.headers.get("x-request-id") ?? "";
-    throw new ApiError(
+    throw new SharehoodApiError(
       fallbackProblem(502, `${route.method} ${route.path} answered outside the contract`, requestId),
     );
   }

@@ -9,7 +9,7 @@ import {
 } from "../contract/notifications.ts";
 import { notificationRoutes } from "../contract/notification-routes.ts";
 import { readProblem, type Transport } from "./call-route.ts";
-import { ApiConnectionError } from "./errors.ts";
+import { SharehoodAbortError, SharehoodNetworkError } from "./errors.ts";
 
 /** One Server-Sent Event as read off the wire. */
 export interface ServerSentEvent {
@@ -102,9 +102,10 @@ export async function* streamNotifications(
       signal: options.signal,
     });
   } catch (error) {
-    throw new ApiConnectionError(`GET ${route.path} failed: ${(error as Error).message}`, {
+    if (options.signal?.aborted)
+      throw new SharehoodAbortError(`GET ${route.path} was aborted`, { cause: options.signal.reason });
+    throw new SharehoodNetworkError(`GET ${route.path} failed: ${(error as Error).message}`, {
       cause: error,
-      isTimeout: false,
     });
   }
   if (!response.ok || !response.body) throw await readProblem(response);

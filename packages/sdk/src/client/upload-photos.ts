@@ -19,7 +19,7 @@ const nameOf = (file: Blob, index: number): string =>
 /**
  * Uploads photos to an item as multipart/form-data (one `photo` part per file) and answers the item
  * with its photos, parsed with the contract. Works wherever `fetch`, `FormData` and `Blob` are global
- * (browsers, Node 20+). Refusals throw `ApiError` (409 photo limit, 413 too large, 415 not an image).
+ * (browsers, Node 20+). Refusals throw `SharehoodApiError` (409 photo limit, 413 too large, 415 not an image).
  */
 export function uploadPhotos(
   transport: Transport,
@@ -38,7 +38,7 @@ export interface UploadAvatarInput {
 
 /**
  * Sets the caller's avatar (multipart/form-data, one `photo` part) and answers their profile.
- * Refusals throw `ApiError` (413 too large, 415 not an image, 400 corrupt).
+ * Refusals throw `SharehoodApiError` (413 too large, 415 not an image, 400 corrupt).
  */
 export function uploadAvatar(
   transport: Transport,

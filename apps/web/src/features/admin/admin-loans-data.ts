@@ -76,7 +76,7 @@ export async function loadAdminLoans(client: SharehoodClient, filters: LoanFilte
     result.item = item && { id: item.id, title: item.title };
     const personId = person.kind === "one" ? person.id : null;
     if (itemInvalid || person.kind === "many" || person.kind === "nobody") return result;
-    result.page = await client.loans.listAll({
+    result.page = await client.loans.listEveryone({
       query: loansQueryFor(filters, personId, ADMIN_LOANS_PAGE_SIZE),
     });
     const ownerIds = [...new Set(result.page.items.map((loan) => loan.ownerId))];
