@@ -13,6 +13,11 @@ import {
 import { createDecodeQueue, createImageIntake } from "@sharehood/server-kit/images";
 import { createDb, type Db } from "./db.ts";
 import type { UserApiConfig } from "./env.ts";
+import { createAccessTokenValidation } from "./modules/access-tokens/access-token-validation.ts";
+import { createAccessTokensRepository } from "./modules/access-tokens/access-tokens.repository.ts";
+import { accessTokensRouter } from "./modules/access-tokens/access-tokens.routes.ts";
+import { createAccessTokensService } from "./modules/access-tokens/access-tokens.service.ts";
+import { createTokenUse } from "./modules/access-tokens/token-use.ts";
 import { accountRouter } from "./modules/account/account.routes.ts";
 import { createAccountService } from "./modules/account/account.service.ts";
 import { createBackgroundTasks } from "./modules/account/background.ts";
@@ -82,7 +87,20 @@ export async function createUserApi(config: UserApiConfig): Promise<UserApi> {
   core.onDispose(() => avatarStorage.close());
   logger.info({ storage: avatarStorage.description }, "avatar storage");
   const removeAvatarFile = createRemoveAvatarFile(avatarStorage, logger);
-  const auth = createAuthService({ users, sessions, cache, revoke, limiter, passwordAttempts, dto, config });
+  const accessTokens = createAccessTokensRepository(db);
+  const auth = createAuthService({
+    users,
+    sessions,
+    cache,
+    revoke,
+    limiter,
+    passwordAttempts,
+    dto,
+    validateAccessToken: createAccessTokenValidation({ tokens: accessTokens, dto }),
+    recordTokenUse: createTokenUse(accessTokens, logger),
+    config,
+  });
+  const accessTokensService = createAccessTokensService({ tokens: accessTokens, revoke });
   const usersService = createUsersService({
     users,
     sessions,
@@ -137,8 +155,9 @@ export async function createUserApi(config: UserApiConfig): Promise<UserApi> {
         const purged = {
           ...(await sessions.purgeExpired(before)),
           emailTokens: await emailTokens.purgeExpired(before),
+          accessTokens: await accessTokens.purgeExpired(before),
         };
-        if (purged.tokens + purged.sessions + purged.emailTokens > 0)
+        if (purged.tokens + purged.sessions + purged.emailTokens + purged.accessTokens > 0)
           logger.info(purged, "expired tokens and dead sessions deleted");
       },
     }),
@@ -155,11 +174,12 @@ export async function createUserApi(config: UserApiConfig): Promise<UserApi> {
     res.setHeader("cache-control", "no-store");
     next();
   });
-  const mount = createMount(auth);
+  const mount = createMount(auth, clientAddress);
   app.use(authRouter(mount, auth, clientAddress));
   app.use(accountRouter(mount, account, clientAddress));
-  // Before the users router: `/users/me/avatar` is not a user id.
+  // Before the users router: `/users/me/avatar` and `/users/me/tokens` are not user ids.
   app.use(avatarsRouter(mount, avatars));
+  app.use(accessTokensRouter(mount, accessTokensService));
   app.use(usersRouter(mount, usersService, suspensions, clientAddress));
   return finishService(core, app);
 }

@@ -88,15 +88,9 @@ describe("validate-token", () => {
         role: "user",
         avatarUrl: null,
       },
-      permissions: [
-        "item.create",
-        "item.update.own",
-        "item.delete.own",
-        "loan.request",
-        "loan.manage.own",
-        "profile.edit",
-      ],
+      permissions: [...PERMISSIONS_BY_ROLE.user],
       expiresAt: expect.any(String),
+      tokenKind: "session",
     });
   });
 

@@ -11,8 +11,10 @@ export function authRouter(mount: Mount, auth: AuthService, clientAddress: Clien
   mount(router, userRoutes.refresh, ({ body }) => auth.refresh(body));
   mount(router, userRoutes.logout, ({ caller }) => auth.logout(caller));
   mount(router, userRoutes.validateToken, async ({ body }) => {
-    const { user, permissions, expiresAt } = await auth.authenticate(body.token);
-    return { valid: true as const, user, permissions: [...permissions], expiresAt };
+    // The calling service passes the address of the client it serves (a token's "last used from").
+    const caller = await auth.authenticate(body.token, body.clientAddress);
+    const { user, permissions, expiresAt, tokenKind, scopes } = caller;
+    return { valid: true as const, user, permissions: [...permissions], expiresAt, tokenKind, scopes };
   });
   return router;
 }

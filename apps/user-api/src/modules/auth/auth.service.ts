@@ -14,6 +14,9 @@ import { burnPasswordCheck, hashPassword, verifyPassword } from "./passwords.ts"
 import type { Revoke } from "./revocations.ts";
 import type { SessionsRepository, TokenRecord } from "./sessions.repository.ts";
 import type { ValidationCache } from "./cached-validation.ts";
+import type { ValidateAccessToken } from "../access-tokens/access-token-validation.ts";
+import type { RecordTokenUse } from "../access-tokens/token-use.ts";
+import { ACCESS_TOKEN_PREFIX } from "@sharehood/sdk";
 import { generateToken, hashToken } from "./tokens.ts";
 
 export interface AuthServiceDeps {
@@ -24,6 +27,8 @@ export interface AuthServiceDeps {
   limiter: RateLimiter;
   passwordAttempts: PasswordAttempts;
   dto: UserDtos;
+  validateAccessToken: ValidateAccessToken;
+  recordTokenUse: RecordTokenUse;
   config: {
     ACCESS_TOKEN_TTL_SECONDS: number;
     REFRESH_TOKEN_TTL_SECONDS: number;
@@ -35,6 +40,16 @@ export interface AuthServiceDeps {
   };
 }
 
+const callerOf = (validation: TokenValidation, sessionId: string | null, tokenHash: string): Caller => ({
+  user: validation.user,
+  permissions: validation.permissions,
+  expiresAt: validation.expiresAt,
+  tokenKind: validation.tokenKind ?? "session",
+  scopes: validation.scopes,
+  sessionId,
+  tokenHash,
+});
+
 const badCredentials = () => new AppError("unauthenticated", "The email or password is incorrect");
 
 const invalidToken = (detail: string) =>
@@ -42,6 +57,7 @@ const invalidToken = (detail: string) =>
 
 export function createAuthService(deps: AuthServiceDeps) {
   const { users, sessions, cache, revoke, limiter, passwordAttempts, dto, config } = deps;
+  const { validateAccessToken, recordTokenUse } = deps;
   const windowMs = config.RATE_LIMIT_WINDOW_SECONDS * 1000;
   const sessionEndOf = (sessionCreatedAt: Date) =>
     sessionCreatedAt.getTime() + config.SESSION_MAX_LIFETIME_SECONDS * 1000;
@@ -175,7 +191,9 @@ export function createAuthService(deps: AuthServiceDeps) {
     },
 
     async logout(caller: Caller): Promise<void> {
-      const tokenHashes = await sessions.revoke({ sessionId: caller.sessionId });
+      // The route needs account.manage, which no personal access token holds: they are revoked
+      // through DELETE /users/me/tokens/:id instead.
+      const tokenHashes = caller.sessionId ? await sessions.revoke({ sessionId: caller.sessionId }) : [];
       await revoke({
         userId: caller.user.id,
         tokenHashes: [...new Set([...tokenHashes, caller.tokenHash])],
@@ -183,15 +201,25 @@ export function createAuthService(deps: AuthServiceDeps) {
       });
     },
 
-    /** Who an access token belongs to: from the cache when possible, else the database. */
-    async authenticate(token: string): Promise<Caller> {
+    /**
+     * Who an access token (a session's or a personal one) belongs to: from the cache when
+     * possible, else the database. `clientAddress` is where the request came from, recorded as a
+     * personal access token's last use.
+     */
+    async authenticate(token: string, clientAddress?: string): Promise<Caller> {
       const tokenHash = hashToken(token);
       const cached = await cache.get(tokenHash);
       if (cached) {
-        const { user, permissions, expiresAt } = cached.validation;
-        return { user, permissions, expiresAt, sessionId: cached.sessionId, tokenHash };
+        if (cached.accessTokenId) recordTokenUse(cached.accessTokenId, clientAddress);
+        return callerOf(cached.validation, cached.sessionId, tokenHash);
       }
       const fetchedAt = Date.now(); // before the read: a logout after this moment must win
+      if (token.startsWith(ACCESS_TOKEN_PREFIX)) {
+        const { validation, accessTokenId } = await validateAccessToken(tokenHash);
+        recordTokenUse(accessTokenId, clientAddress);
+        void cache.put(tokenHash, { validation, sessionId: null, accessTokenId }, fetchedAt);
+        return callerOf(validation, null, tokenHash);
+      }
       const record = await sessions.findToken(tokenHash);
       // A live token of a suspended account (suspension revoked its session) hears why it stopped working.
       if (record?.kind === "access" && record.user.suspendedAt && record.expiresAt.getTime() > Date.now())
@@ -204,10 +232,10 @@ export function createAuthService(deps: AuthServiceDeps) {
         user: { id, email, name, role, avatarUrl: dto.avatarUrl(avatarId) },
         permissions: [...PERMISSIONS_BY_ROLE[role]],
         expiresAt: record.expiresAt.toISOString(),
+        tokenKind: "session",
       };
       void cache.put(tokenHash, { validation, sessionId: record.sessionId }, fetchedAt); // never delays the answer
-      const { user, permissions, expiresAt } = validation;
-      return { user, permissions, expiresAt, sessionId: record.sessionId, tokenHash };
+      return callerOf(validation, record.sessionId, tokenHash);
     },
   };
 }

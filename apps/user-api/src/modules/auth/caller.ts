@@ -4,7 +4,11 @@ import type { Permission, TokenValidation } from "@sharehood/sdk";
 export interface Caller {
   user: TokenValidation["user"];
   permissions: readonly Permission[];
-  sessionId: string;
+  /** The session of a sign-in's token; null for a personal access token. */
+  sessionId: string | null;
+  tokenKind: "session" | "personal";
+  /** A personal access token's scopes. */
+  scopes?: TokenValidation["scopes"];
   tokenHash: string;
   /** When the access token expires (ISO 8601). */
   expiresAt: string;

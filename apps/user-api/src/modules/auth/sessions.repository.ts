@@ -1,5 +1,6 @@
 import type { Db, Tx } from "../../db.ts";
-import type { UserFields } from "../users/user-dto.ts";
+import { liveAccessTokenHashes } from "../access-tokens/access-tokens.repository.ts";
+import { OWNER_FIELDS, type UserFields } from "../users/user-dto.ts";
 
 /** Which sessions to revoke: one, or every one of a user (but the caller's own, say). */
 export type RevokeWhere = { sessionId: string } | { userId: string; exceptSessionId?: string };
@@ -21,22 +22,6 @@ export interface TokenRecord {
   session: { createdAt: Date; revokedAt: Date | null; expiresAt: Date };
   user: UserFields;
 }
-
-// Everything the answers about the owner need (never the password hash).
-const OWNER_FIELDS = {
-  id: true,
-  email: true,
-  name: true,
-  role: true,
-  emailVerifiedAt: true,
-  bio: true,
-  neighbourhood: true,
-  avatarId: true,
-  suspendedAt: true,
-  suspendedReason: true,
-  createdAt: true,
-  updatedAt: true,
-} as const satisfies Record<keyof UserFields, true>;
 
 function tokenRows(userId: string, tokens: IssuedTokens) {
   return [
@@ -105,8 +90,14 @@ export function createSessionsRepository(db: Db) {
     /** Revokes sessions and answers the hashes of their access tokens still alive (to evict from caches). */
     revoke: (where: RevokeWhere): Promise<string[]> => db.$transaction((tx) => revokeSessionsIn(tx, where)),
 
-    /** Hashes of a user's access tokens that have not expired. */
-    liveAccessHashes: (userId: string): Promise<string[]> => liveAccessHashes(db, { userId }),
+    /**
+     * Hashes of a user's access tokens that have not expired, personal access tokens included:
+     * what to evict from every cache when a change to the account makes cached answers stale.
+     */
+    liveAccessHashes: async (userId: string): Promise<string[]> => [
+      ...(await liveAccessHashes(db, { userId })),
+      ...(await liveAccessTokenHashes(db, userId)),
+    ],
 
     /**
      * Deletes what can no longer sign anyone in: tokens that expired before `before`, sessions

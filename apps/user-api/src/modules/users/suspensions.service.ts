@@ -45,6 +45,7 @@ export function createSuspensionsService(deps: { users: UsersRepository; revoke:
                   }),
                 ],
                 revokeSessions: { userId: user.id },
+                revokeAccessTokens: true,
               },
       );
       if (!result) throw notFound("The user");

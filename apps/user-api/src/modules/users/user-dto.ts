@@ -17,6 +17,22 @@ export type UserFields = {
   updatedAt: Date;
 };
 
+/** The user columns answers about a token's owner need (never the password hash). */
+export const OWNER_FIELDS = {
+  id: true,
+  email: true,
+  name: true,
+  role: true,
+  emailVerifiedAt: true,
+  bio: true,
+  neighbourhood: true,
+  avatarId: true,
+  suspendedAt: true,
+  suspendedReason: true,
+  createdAt: true,
+  updatedAt: true,
+} as const satisfies Record<keyof UserFields, true>;
+
 /** Turns user rows into answers; avatar URLs need the API's public origin. */
 export function createUserDtos(avatarUrl: AvatarUrl) {
   return {

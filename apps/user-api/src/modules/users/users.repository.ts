@@ -2,6 +2,7 @@ import type { NewDomainEvent, Role } from "@sharehood/sdk";
 import type { Db } from "../../db.ts";
 import { retireEmailTokensIn } from "../account/email-tokens.repository.ts";
 import type { EmailTokenKind, StoredEmailToken } from "../account/email-tokens.ts";
+import { liveAccessTokenHashes, revokeAccessTokensIn } from "../access-tokens/access-tokens.repository.ts";
 import { revokeSessionsIn, type RevokeWhere } from "../auth/sessions.repository.ts";
 import type { EventsOf } from "../events/account-events.ts";
 import { createOutbox, type Outbox } from "../events/outbox.ts";
@@ -55,6 +56,11 @@ export interface AccountChangePlan {
   issueToken?: StoredEmailToken;
   retireTokens?: EmailTokenKind[];
   revokeSessions?: RevokeWhere;
+  /**
+   * Revoke every personal access token too (a suspension). A new password leaves them alone: they
+   * are credentials the person made on purpose and can revoke one by one (as GitHub does).
+   */
+  revokeAccessTokens?: boolean;
 }
 
 /** What a new account writes besides its row: its events, and a link to mail when there is one. */
@@ -111,9 +117,10 @@ export function createUsersRepository(db: Db, outbox: Outbox = createOutbox(db))
         if (effects.retireTokens?.length) await retireEmailTokensIn(tx, id, effects.retireTokens);
         if (effects.issueToken)
           await tx.emailToken.create({ data: { ...effects.issueToken, userId: id, email: user.email } });
-        const revokedAccessHashes = effects.revokeSessions
-          ? await revokeSessionsIn(tx, effects.revokeSessions)
-          : [];
+        const revokedAccessHashes = [
+          ...(effects.revokeSessions ? await revokeSessionsIn(tx, effects.revokeSessions) : []),
+          ...(effects.revokeAccessTokens ? await revokeAccessTokensIn(tx, id) : []),
+        ];
         await writeEvents(effects.events);
         return { previous, user, revokedAccessHashes };
       }),
@@ -134,10 +141,11 @@ export function createUsersRepository(db: Db, outbox: Outbox = createOutbox(db))
           where: { userId: id, kind: "access", expiresAt: { gt: new Date() } },
           select: { hash: true },
         });
+        const personal = await liveAccessTokenHashes(tx, id);
         // Deleted meanwhile by another request: that one wrote the events.
         if ((await tx.user.deleteMany({ where: { id } })).count !== 1) return null;
         await writeEvents(events(user));
-        return { user, tokenHashes: live.map((token) => token.hash) };
+        return { user, tokenHashes: [...live.map((token) => token.hash), ...personal] };
       }),
     /** Newest first, keyset-paginated on (createdAt, id) so pages stay stable while users sign up. */
     list: (options: {

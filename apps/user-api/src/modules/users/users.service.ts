@@ -6,7 +6,7 @@ import type {
   UpdateMeBodySchema,
   UpdateRoleBodySchema,
 } from "@sharehood/sdk/contract";
-import { AppError, conflict, decodeCursor, encodeCursor, notFound } from "@sharehood/server-kit";
+import { AppError, conflict, decodeCursor, encodeCursor, forbidden, notFound } from "@sharehood/server-kit";
 import { z } from "zod";
 import { isUniqueViolation } from "../../db.ts";
 import { newEmailToken } from "../account/email-tokens.ts";
@@ -82,6 +82,15 @@ export function createUsersService(deps: {
       body: z.output<typeof UpdateMeBodySchema>,
       address: string,
     ): Promise<User> {
+      // Sign-in details are the account itself: a personal access token (profile:write) may change
+      // the profile, never the address or password that would hand the account over.
+      if (
+        (body.email !== undefined || body.password !== undefined) &&
+        !caller.permissions.includes("account.manage")
+      )
+        throw forbidden(
+          "Changing the email address or the password needs a signed-in session, not a personal access token",
+        );
       const current = await mustFind(caller.user.id);
       const changes: AccountData = {};
       if (body.name !== undefined) changes.name = body.name;
@@ -122,7 +131,7 @@ export function createUsersService(deps: {
                 : [],
             // A new password signs every other device out; this session stays.
             revokeSessions: passwordChanges
-              ? { userId: user.id, exceptSessionId: caller.sessionId }
+              ? { userId: user.id, exceptSessionId: caller.sessionId ?? undefined }
               : undefined,
           };
         })
