@@ -12,6 +12,9 @@ const callerOf = (validation: TokenValidation, tokenHash: string): Authenticated
   expiresAt: validation.expiresAt,
 });
 
+/** The client's address as the User API records it (at most 64 characters, as the contract allows). */
+const clientAddressOf = (req: Request): string | undefined => req.ip?.slice(0, 64) || undefined;
+
 /**
  * Establishes the caller of a request from its bearer token: the cached validation when there is
  * one, else the User API's answer (which is then cached). No service but the User API decodes a
@@ -26,9 +29,14 @@ export function createAuthenticator(deps: {
   // fill) instead of each asking: a burst after a cache expiry costs one round trip, not N.
   const validating = new Map<string, Promise<AuthenticatedCaller>>();
 
-  async function validate(token: string, hash: string, requestId: string): Promise<AuthenticatedCaller> {
+  async function validate(
+    token: string,
+    hash: string,
+    requestId: string,
+    clientAddress: string | undefined,
+  ): Promise<AuthenticatedCaller> {
     const fetchedAt = Date.now(); // before asking: a revocation after this moment must win
-    const validation = await deps.userApi.validate(token, requestId);
+    const validation = await deps.userApi.validate(token, requestId, clientAddress);
     await deps.cache.put(hash, validation, fetchedAt);
     await deps.onValidated?.(validation);
     return callerOf(validation, hash);
@@ -41,7 +49,8 @@ export function createAuthenticator(deps: {
     if (cached) return callerOf(cached, hash);
     let pending = validating.get(hash);
     if (!pending) {
-      pending = validate(token, hash, req.id).finally(() => validating.delete(hash));
+      // req.ip believes X-Forwarded-For only from the proxies the service trusts (TRUST_PROXY).
+      pending = validate(token, hash, req.id, clientAddressOf(req)).finally(() => validating.delete(hash));
       validating.set(hash, pending);
     }
     return pending;

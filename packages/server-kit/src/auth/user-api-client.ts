@@ -37,22 +37,31 @@ export function createUserApiClient(options: UserApiClientOptions) {
   const isFailure = (error: unknown) =>
     error instanceof ApiConnectionError || (error instanceof ApiError && error.status >= 500);
 
-  async function callOnce(token: string, requestId: string): Promise<TokenValidation> {
+  async function callOnce(
+    token: string,
+    requestId: string,
+    clientAddress?: string,
+  ): Promise<TokenValidation> {
+    const body = clientAddress ? { token, clientAddress } : { token };
     try {
-      return await client.auth.validateToken({ body: { token } }, { requestId });
+      return await client.auth.validateToken({ body }, { requestId });
     } catch (error) {
       if (error instanceof ApiConnectionError && !error.isTimeout) {
-        return client.auth.validateToken({ body: { token } }, { requestId });
+        return client.auth.validateToken({ body }, { requestId });
       }
       throw error;
     }
   }
 
   return {
-    async validate(token: string, requestId: string): Promise<TokenValidation> {
+    /**
+     * `clientAddress`: the address of the client this service is serving, which the User API
+     * records as a personal access token's "last used from".
+     */
+    async validate(token: string, requestId: string, clientAddress?: string): Promise<TokenValidation> {
       try {
         return await breaker.run(
-          () => callOnce(token, requestId),
+          () => callOnce(token, requestId, clientAddress),
           isFailure,
           () =>
             unavailable(
