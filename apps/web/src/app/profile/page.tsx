@@ -62,6 +62,25 @@ export default async function ProfilePage() {
           Email settings
         </Link>
       </section>
+      <section
+        aria-labelledby="api-access-heading"
+        className="flex flex-col gap-4 rounded-3xl bg-white p-6 shadow-sm ring-1 ring-stone-200 sm:flex-row sm:items-center sm:justify-between sm:p-8"
+      >
+        <div>
+          <h2 id="api-access-heading" className="text-lg font-semibold">
+            Direct API access
+          </h2>
+          <p className="mt-1 text-stone-700">Tokens and webhooks for your own programs and scripts.</p>
+        </div>
+        <div className="flex flex-wrap gap-2">
+          <Link href="/profile/tokens" className={buttonStyles("secondary")}>
+            API tokens
+          </Link>
+          <Link href="/profile/webhooks" className={buttonStyles("secondary")}>
+            Webhooks
+          </Link>
+        </div>
+      </section>
       {/* Streams in: the Inventory API's answer does not hold the page. */}
       <Suspense fallback={null}>
         <CalendarFeed />
