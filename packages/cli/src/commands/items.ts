@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import type { ItemDetail, ListedItem, ListItemsQuery } from "@sharehood/sdk";
 import type { Context } from "../context.ts";
 import type { Column } from "../output/table.ts";
@@ -101,8 +100,7 @@ export async function createItem(context: Context, options: CreateItemOptions): 
         position: options.position,
       },
     },
-    // A retried create (the SDK retries writes that carry a key) lists the item once.
-    { idempotencyKey: randomUUID() },
+    // The SDK sends a generated Idempotency-Key, so a retried create lists the item once.
   );
   context.result(item, () => `Listed "${item.title}" as ${item.id}.`);
 }

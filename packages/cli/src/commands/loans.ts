@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import type { ListLoansQuery, Loan, LoanDetail } from "@sharehood/sdk";
 import { CliError, describeError } from "../cli-error.ts";
 import type { Context } from "../context.ts";
@@ -61,10 +60,10 @@ export async function declineLoan(context: Context, id: string, options: { reaso
   const loan = await client.loans.decline({ params: { id } });
   if (options.reason && loan.conversationId) {
     try {
-      await client.conversations.send(
-        { params: { id: loan.conversationId }, body: { body: options.reason } },
-        { idempotencyKey: randomUUID() },
-      );
+      await client.conversations.send({
+        params: { id: loan.conversationId },
+        body: { body: options.reason },
+      });
     } catch (error) {
       const { message, exitCode, code } = describeError(error);
       printLoan(context, loan, "Declined");
