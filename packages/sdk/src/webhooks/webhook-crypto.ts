@@ -12,7 +12,7 @@ const encoder = new TextEncoder();
 type HmacKey = Awaited<ReturnType<typeof globalThis.crypto.subtle.importKey>>;
 
 /** Base64 to bytes, with `atob` (a global in Node 16+ and every browser); throws on bad input. */
-export function fromBase64(text: string): Uint8Array {
+export function fromBase64(text: string): Uint8Array<ArrayBuffer> {
   const binary = atob(text);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
@@ -29,7 +29,7 @@ export function toBase64(bytes: Uint8Array): string {
 /** The HMAC key of a `whsec_…` secret (the prefix may be left out, as the spec allows). */
 export async function importSecret(secret: string): Promise<HmacKey> {
   const encoded = secret.startsWith(SECRET_PREFIX) ? secret.slice(SECRET_PREFIX.length) : secret;
-  let raw: Uint8Array;
+  let raw: Uint8Array<ArrayBuffer>;
   try {
     raw = fromBase64(encoded);
   } catch {
