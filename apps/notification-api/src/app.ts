@@ -23,6 +23,8 @@ import { createEmailsRepository } from "./modules/email/emails.repository.ts";
 import { createMailTransport } from "./modules/email/mail-transport.ts";
 import { createEmailSender } from "./modules/email/send-email.ts";
 import { CONSUMER_GROUP, createEventHandler, type HandleEvent } from "./modules/events/handle-event.ts";
+import { feedRouter } from "./modules/feed/feed.routes.ts";
+import { createEventRecorder } from "./modules/feed/record-event.ts";
 import { createMessageCheck } from "./modules/messages/check-messages.ts";
 import { messageThreadsRepository } from "./modules/messages/message-threads.repository.ts";
 import { createNotificationsRepository } from "./modules/notifications/notifications.repository.ts";
@@ -36,6 +38,12 @@ import { acceptOneClickBodies } from "./modules/unsubscribe/one-click-body.ts";
 import { resolveSigningSecret } from "./modules/unsubscribe/signing-secret.ts";
 import { createUnsubscribeTokens } from "./modules/unsubscribe/unsubscribe-token.ts";
 import { unsubscribeRouter } from "./modules/unsubscribe/unsubscribe.routes.ts";
+import { startWebhookQueue, type WebhookQueue } from "./modules/webhooks/delivery-queue.ts";
+import { createWebhookSender } from "./modules/webhooks/deliver.ts";
+import { createWebhookUpkeep } from "./modules/webhooks/upkeep.ts";
+import { createSecretBox } from "./modules/webhooks/webhook-secrets.ts";
+import { createWebhooksService } from "./modules/webhooks/webhooks.service.ts";
+import { webhooksRouter } from "./modules/webhooks/webhooks.routes.ts";
 
 export const SERVICE = "notification-api";
 export const PRISMA_DIR = fileURLToPath(new URL("../prisma", import.meta.url));
@@ -44,11 +52,14 @@ export const PRISMA_DIR = fileURLToPath(new URL("../prisma", import.meta.url));
 const RETENTION_MS = 30 * 24 * 3600 * 1000;
 const UPKEEP_INTERVAL_MS = 3600 * 1000;
 
-/** A wired Notification API, with what tests reach into: the event handler, the streams, the email jobs. */
+/** A wired Notification API, with what tests reach into: the event handler, the streams, the email and webhook jobs. */
 export type NotificationApi = Service<Db> & {
   handleEvent: HandleEvent;
   hub: StreamHub;
   emailQueue: EmailQueue;
+  webhookQueue: WebhookQueue;
+  /** The hourly webhook upkeep (purge the feed past 30 days, wake endpoints left behind), run now. */
+  webhookUpkeep: () => Promise<void>;
 };
 
 /** The domain part of MAIL_FROM (`Name <a@b>` or `a@b`), for Message-IDs. */
@@ -73,13 +84,12 @@ export async function createNotificationApi(config: NotificationApiConfig): Prom
   const { db, store, logger } = core;
   const publicUrl = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
 
-  const tokens = createUnsubscribeTokens(
-    await resolveSigningSecret({
-      configured: config.NOTIFICATION_SIGNING_SECRET,
-      file: join(config.DATA_DIR, SERVICE, "signing-secret"),
-      logger,
-    }),
-  );
+  const signingSecret = await resolveSigningSecret({
+    configured: config.NOTIFICATION_SIGNING_SECRET,
+    file: join(config.DATA_DIR, SERVICE, "signing-secret"),
+    logger,
+  });
+  const tokens = createUnsubscribeTokens(signingSecret);
   const notifications = createNotificationsRepository(db);
   const preferences = createPreferencesRepository(db);
   const emails = createEmailsRepository(db);
@@ -134,6 +144,41 @@ export async function createNotificationApi(config: NotificationApiConfig): Prom
   });
   core.onDispose(() => stopRevocations());
 
+  // Webhooks: their jobs beside the email jobs, senders started once the event handler can feed them.
+  const webhookQueue = await startWebhookQueue({
+    databaseUrl,
+    pollSeconds: config.WEBHOOKS_POLL_SECONDS,
+    logger,
+  });
+  core.onDispose(() => webhookQueue.stop());
+  const secretBox = createSecretBox(signingSecret);
+  const webhookSender = createWebhookSender({
+    db,
+    box: secretBox,
+    queue: webhookQueue,
+    emails,
+    emailQueue,
+    mailDomain: domainOf(config.MAIL_FROM),
+    settings: {
+      timeoutMs: config.WEBHOOKS_TIMEOUT_SECONDS * 1000,
+      allowPrivate: config.WEBHOOKS_ALLOW_PRIVATE_TARGETS,
+      retrySeconds: config.WEBHOOKS_RETRY_SCHEDULE,
+      disableAfterMs: config.WEBHOOKS_DISABLE_AFTER_SECONDS * 1000,
+    },
+    logger,
+  });
+  const webhookUpkeep = createWebhookUpkeep({ db, queue: webhookQueue, logger });
+  await webhookQueue.work(
+    (webhookId) => webhookSender.run(webhookId),
+    () => webhookUpkeep.run(),
+  );
+  // Deliveries whose job was lost (a crash) go now rather than at the next hourly upkeep.
+  await webhookUpkeep
+    .wakeLeftBehind()
+    .catch((error: unknown) =>
+      logger.warn({ err: (error as Error).message }, "could not wake webhook endpoints left behind"),
+    );
+
   const handleEvent = createEventHandler({
     db,
     notifications,
@@ -141,6 +186,8 @@ export async function createNotificationApi(config: NotificationApiConfig): Prom
     emails,
     queue: emailQueue,
     hub,
+    recordEvent: createEventRecorder(webhookQueue),
+    nudgeWebhooks: () => webhookQueue.nudge(),
     mailDomain: domainOf(config.MAIL_FROM),
     messageEmailDelayMs: config.MESSAGE_EMAIL_DELAY_SECONDS * 1000,
     logger,
@@ -194,7 +241,7 @@ export async function createNotificationApi(config: NotificationApiConfig): Prom
   const app = createServiceApp(core, config, {
     title: "Sharehood Notification API",
     description:
-      "In-app notifications, their live stream, email preferences, one-click unsubscribe, and the admins' audit log.",
+      "In-app notifications, their live stream, email preferences, one-click unsubscribe, the events feed and webhooks, and the admins' audit log.",
     routes: notificationRoutes,
   });
   // Everything here is personal: no shared cache may keep it.
@@ -209,6 +256,18 @@ export async function createNotificationApi(config: NotificationApiConfig): Prom
   app.use(preferencesRouter(mount, preferences));
   app.use(unsubscribeRouter(mount, { tokens, preferences }));
   app.use(auditLogRouter(mount, createAuditLogService(db)));
+  app.use(feedRouter(mount, db));
+  app.use(
+    webhooksRouter(
+      mount,
+      createWebhooksService({
+        db,
+        box: secretBox,
+        queue: webhookQueue,
+        allowPrivate: config.WEBHOOKS_ALLOW_PRIVATE_TARGETS,
+      }),
+    ),
+  );
 
   const service = finishService(core, app, { listener: acceptOneClickBodies(app) });
   return {
@@ -221,5 +280,7 @@ export async function createNotificationApi(config: NotificationApiConfig): Prom
     handleEvent,
     hub,
     emailQueue,
+    webhookQueue,
+    webhookUpkeep: () => webhookUpkeep.run(),
   };
 }

@@ -1,4 +1,4 @@
-import { loadEnv, ServiceEnvSchema, UserApiClientEnv } from "@sharehood/server-kit";
+import { envFlag, loadEnv, ServiceEnvSchema, UserApiClientEnv } from "@sharehood/server-kit";
 import { z } from "zod";
 
 const secret = (what: string) =>
@@ -101,6 +101,39 @@ export const NotificationApiEnvSchema = ServiceEnvSchema.extend({
     .max(10_000)
     .default(10)
     .describe("open notification streams one person may hold on one replica (429 past it)"),
+  WEBHOOKS_ALLOW_PRIVATE_TARGETS: envFlag.describe(
+    "`true` lets webhooks reach loopback and private-range addresses (tests, on-premises receivers); link-local and cloud metadata addresses (169.254.0.0/16, fe80::/10, fd00:ec2::254) are refused whatever it says",
+  ),
+  WEBHOOKS_TIMEOUT_SECONDS: z.coerce
+    .number()
+    .min(0.1)
+    .max(30)
+    .default(5)
+    .describe(
+      "how long a webhook endpoint has to answer a delivery (connecting included) before it counts as failed",
+    ),
+  WEBHOOKS_RETRY_SCHEDULE: z
+    .string()
+    .regex(/^\s*\d+(\.\d+)?(\s*,\s*\d+(\.\d+)?)*\s*$/, "must be seconds separated by commas")
+    .default("5,300,1800,7200,18000,36000,36000")
+    .transform((value) => value.split(",").map(Number))
+    .describe(
+      "the waits, in seconds, before each retry of a failed webhook delivery (the default retries for about 28 hours, as Standard Webhooks suggests)",
+    ),
+  WEBHOOKS_DISABLE_AFTER_SECONDS: z.coerce
+    .number()
+    .min(0)
+    .max(30 * 86_400)
+    .default(86_400)
+    .describe(
+      "an endpoint whose deliveries have all failed for this long, one of them past its last retry, is disabled and its owner emailed",
+    ),
+  WEBHOOKS_POLL_SECONDS: z.coerce
+    .number()
+    .min(0.5)
+    .max(60)
+    .default(1)
+    .describe("how often each replica looks for webhook deliveries (and retries) that are due"),
 }).refine((env) => !(env.NODE_ENV === "production" && env.DATABASE_URL && !env.NOTIFICATION_SIGNING_SECRET), {
   message:
     "required with NODE_ENV=production and a DATABASE_URL (unsubscribe links must outlive the process)",

@@ -54,6 +54,13 @@ export const EmailContentSchema = z.discriminatedUnion("template", [
   z.object({ template: z.literal("password-changed"), name: z.string() }),
   /** No name: the event carries only the id, and the address comes from this service's copy. */
   z.object({ template: z.literal("account-suspended") }),
+  /** One of the person's webhook endpoints failed for a day and was disabled (webhooks/deliver.ts). */
+  z.object({
+    template: z.literal("webhook-disabled"),
+    name: z.string(),
+    url: z.string(),
+    reason: z.string(),
+  }),
 ]);
 export type EmailContent = z.infer<typeof EmailContentSchema>;
 

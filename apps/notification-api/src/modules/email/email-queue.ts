@@ -35,7 +35,7 @@ export function jobIdOf(key: string): string {
 }
 
 /** pg-boss's way of running its SQL inside someone else's transaction: here, Prisma's. */
-const inTransaction = (tx: Tx): PgBoss.Db => ({
+export const inTransaction = (tx: Tx): PgBoss.Db => ({
   executeSql: async (text, values: unknown[]) => ({
     rows: await tx.$queryRawUnsafe<unknown[]>(text, ...values),
   }),

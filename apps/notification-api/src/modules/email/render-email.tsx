@@ -9,6 +9,7 @@ import { NoticeEmail } from "./templates/notice-email.tsx";
 import { PasswordChanged } from "./templates/password-changed.tsx";
 import { ResetPassword } from "./templates/reset-password.tsx";
 import { VerifyEmail } from "./templates/verify-email.tsx";
+import { WebhookDisabled } from "./templates/webhook-disabled.tsx";
 
 /** Where the links of an email go. */
 export interface EmailLinks {
@@ -28,6 +29,8 @@ export interface RenderedEmail {
 
 /** The web app's page for notification settings, linked from loan emails' footer. */
 export const SETTINGS_PATH = "/profile/notifications";
+/** The web app's page of a person's webhooks, linked from the email saying one was disabled. */
+export const WEBHOOKS_PATH = "/profile/webhooks";
 
 const when = (iso: string) =>
   new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(
@@ -128,6 +131,18 @@ function compose(content: EmailContent, links: EmailLinks): { subject: string; e
       return {
         subject: "Your Sharehood account is suspended",
         element: <AccountSuspended contactAddress={links.contactAddress} />,
+      };
+    case "webhook-disabled":
+      return {
+        subject: "Your Sharehood webhook was turned off",
+        element: (
+          <WebhookDisabled
+            name={content.name}
+            endpoint={content.url}
+            reason={content.reason}
+            url={webLink(webUrl, WEBHOOKS_PATH)}
+          />
+        ),
       };
   }
 }

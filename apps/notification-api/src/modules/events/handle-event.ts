@@ -2,6 +2,8 @@ import { claimEvent, type Logger } from "@sharehood/server-kit";
 import type { DomainEvent } from "@sharehood/sdk/contract";
 import type { Db, Tx } from "../../db.ts";
 import { auditLogRepository } from "../audit/audit-log.repository.ts";
+import { feedRepository } from "../feed/feed.repository.ts";
+import type { RecordEvent } from "../feed/record-event.ts";
 import type { EmailDraft } from "../email/email-content.ts";
 import type { EmailQueue } from "../email/email-queue.ts";
 import type { EmailsRepository } from "../email/emails.repository.ts";
@@ -11,6 +13,7 @@ import type { NotificationsRepository } from "../notifications/notifications.rep
 import { peopleRepository } from "../people/people.repository.ts";
 import type { PreferencesRepository } from "../preferences/preferences.repository.ts";
 import type { StreamHub } from "../stream/stream-hub.ts";
+import { webhooksRepository } from "../webhooks/webhooks.repository.ts";
 import { planEvent, type EventPlan } from "./plan-event.ts";
 
 /** This service's consumer group: its replicas share the events between them. */
@@ -22,7 +25,7 @@ const TRANSACTION = { maxWait: 10_000, timeout: 20_000 };
 /**
  * Handles each domain event in ONE transaction: claim it (a redelivery stops here), remember or
  * forget people, add to the audit log, create the notifications, record the emails and enqueue
- * their jobs. Either all of
+ * their jobs, add it to the events feed and record its webhook deliveries. Either all of
  * it commits or none, and the event is acknowledged only after the commit, so each event has its
  * effect exactly once. The open streams are told after the commit.
  */
@@ -33,6 +36,10 @@ export function createEventHandler(deps: {
   emails: EmailsRepository;
   queue: EmailQueue;
   hub: StreamHub;
+  /** Adds a public event to the feed of the people it concerns, and records its webhook deliveries. */
+  recordEvent: RecordEvent;
+  /** Wakes this process's webhook senders (after a commit that recorded deliveries). */
+  nudgeWebhooks: () => void;
   /** The domain of MAIL_FROM, for Message-IDs. */
   mailDomain: string;
   /** How long a message stays unread before its email check (MESSAGE_EMAIL_DELAY_SECONDS). */
@@ -82,6 +89,8 @@ export function createEventHandler(deps: {
       await deps.preferences.forgetPerson(tx, plan.forget);
       await deps.emails.forgetPerson(tx, plan.forget);
       await threads.forgetPerson(tx, plan.forget);
+      await feedRepository.forgetPerson(tx, plan.forget);
+      await webhooksRepository.forgetPerson(tx, plan.forget);
       await peopleRepository.forget(tx, plan.forget);
     }
     if (plan.audit) await auditLogRepository.add(tx, plan.audit);
@@ -99,7 +108,9 @@ export function createEventHandler(deps: {
       );
       await deps.queue.scheduleCheck(tx, message, checkAt);
     }
-    return { created, emailed: keys.length, live: plan.live };
+    // Last: it holds the feed's per-person locks until the commit.
+    const delivering = await deps.recordEvent(tx, event, plan.forget);
+    return { created, emailed: keys.length, delivering, live: plan.live };
   }
 
   async function announce(created: readonly NotificationRow[], live: EventPlan["live"]) {
@@ -116,6 +127,7 @@ export function createEventHandler(deps: {
     }, TRANSACTION);
     if (!outcome) return;
     if (outcome.emailed > 0) deps.queue.nudge();
+    if (outcome.delivering > 0) deps.nudgeWebhooks();
     await announce(outcome.created, outcome.live);
   };
 }

@@ -1,0 +1,102 @@
+import { randomUUID } from "node:crypto";
+import PgBoss from "pg-boss";
+import type { Logger } from "@sharehood/server-kit";
+import type { Tx } from "../../db.ts";
+import { inTransaction, jobIdOf } from "../email/email-queue.ts";
+
+/** The pg-boss queue of webhook deliveries: each job wakes the sender of one endpoint. */
+export const WEBHOOK_QUEUE = "webhook-delivery";
+/** The hourly upkeep (purging the feed, waking endpoints left behind), once per hour across replicas. */
+export const WEBHOOK_UPKEEP_QUEUE = "webhook-upkeep";
+const UPKEEP_CRON = "17 * * * *";
+
+interface WakeJob {
+  webhookId: string;
+}
+
+/** Senders per replica: each works on one endpoint at a time, so a slow endpoint holds up only one. */
+const WORKERS = 8;
+/** A job still active after this long is taken to be lost with its worker and retried. */
+const JOB_EXPIRY_SECONDS = 300;
+/** Retries of a job whose sender failed (the database, not the endpoint: those are the schedule's). */
+const JOB_RETRY = { retryLimit: 5, retryDelay: 10, retryBackoff: true, expireInSeconds: JOB_EXPIRY_SECONDS };
+
+/**
+ * Durable webhook jobs on this service's database (pg-boss, in its `pgboss` schema, beside the email
+ * jobs). A job names an endpoint; its sender sends whatever of that endpoint's deliveries is due, in
+ * order (webhooks/deliver.ts). One job is enqueued per (endpoint, event) in the transaction that
+ * handles the event, and one per retry, due at the retry's time: a delivery is never left without a
+ * job to send it, across restarts and crashes (an expired job is retried). Job ids derive from the
+ * delivery and attempt, so enqueueing one twice inserts one.
+ */
+export async function startWebhookQueue(options: {
+  databaseUrl: string;
+  pollSeconds: number;
+  logger: Logger;
+}) {
+  const { logger } = options;
+  const boss = new PgBoss({
+    connectionString: options.databaseUrl,
+    max: 4,
+    application_name: "notification-api-webhooks",
+  });
+  boss.on("error", (error) => logger.error({ err: error.message }, "webhook jobs: pg-boss error"));
+  await boss.start();
+  for (const name of [WEBHOOK_QUEUE, WEBHOOK_UPKEEP_QUEUE]) {
+    await boss.createQueue(name, { name, ...JOB_RETRY });
+    await boss.updateQueue(name, { name, ...JOB_RETRY });
+  }
+  await boss.schedule(WEBHOOK_UPKEEP_QUEUE, UPKEEP_CRON, {}, { tz: "UTC" });
+  const workers: string[] = [];
+  let stopping = false;
+
+  return {
+    /**
+     * Enqueues a wake-up of the endpoint's sender inside `tx` (exists if and only if it commits), at
+     * `at` (now when absent). `key` names the job (the delivery and attempt it is for); without one,
+     * a fresh job.
+     */
+    async wake(tx: Tx | undefined, webhookId: string, options: { key?: string; at?: Date } = {}) {
+      await boss.send(WEBHOOK_QUEUE, { webhookId } satisfies WakeJob, {
+        id: jobIdOf(options.key ? `webhook:${options.key}` : `webhook:${webhookId}:${randomUUID()}`),
+        ...(options.at ? { startAfter: options.at } : {}),
+        ...JOB_RETRY,
+        ...(tx ? { db: inTransaction(tx) } : {}),
+      });
+    },
+
+    /** Wakes this process's workers, so a delivery just enqueued goes now rather than at the next poll. */
+    nudge(): void {
+      for (const id of workers) boss.notifyWorker(id);
+    },
+
+    /** Runs `send(webhookId)` for each job, on several workers; a throw fails the job (pg-boss retries it). */
+    async work(send: (webhookId: string) => Promise<void>, upkeep: () => Promise<void>): Promise<void> {
+      for (let i = 0; i < WORKERS; i += 1)
+        workers.push(
+          await boss.work<WakeJob>(
+            WEBHOOK_QUEUE,
+            { batchSize: 1, pollingIntervalSeconds: options.pollSeconds },
+            async ([job]) => {
+              if (job) await send(job.data.webhookId);
+            },
+          ),
+        );
+      await boss.work(WEBHOOK_UPKEEP_QUEUE, { pollingIntervalSeconds: 30 }, () => upkeep());
+    },
+
+    /** True once stopping began: senders finish the delivery in hand and leave the rest to a job. */
+    isStopping: () => stopping,
+
+    /** Jobs not yet done (waiting, retrying or running). */
+    backlog: () => boss.getQueueSize(WEBHOOK_QUEUE),
+
+    /** Stops the workers after the deliveries in hand, then closes pg-boss's pool. */
+    async stop(): Promise<void> {
+      stopping = true;
+      await boss.stop({ graceful: true, wait: true, timeout: 15_000 });
+    },
+  };
+}
+
+export type WebhookQueue = Awaited<ReturnType<typeof startWebhookQueue>>;
