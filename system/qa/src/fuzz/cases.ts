@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import type { Route } from "@sharehood/sdk/contract";
-import { multipartOf, paramNames, type NamedRoute, type Service } from "../routes.ts";
+import { isAdminRoute, multipartOf, paramNames, type NamedRoute, type Service } from "../routes.ts";
 import { Ref } from "./ref.ts";
 import { jsonSchemaOf, validObject, validValue, type JsonSchema } from "./schema-arbitrary.ts";
 import {
@@ -114,9 +114,9 @@ const garbageAuth: fc.Arbitrary<AuthSlot> = fc
 
 function authFor(named: NamedRoute, mode: FuzzCase["mode"]): fc.Arbitrary<AuthSlot> {
   const { route, name } = named;
-  const admin =
-    route.permission !== undefined &&
-    !["item.create", "loan.request", "profile.edit"].includes(route.permission);
+  // Admin routes mostly get the admin; every other bearer route (each declares a user permission
+  // now) any of the principals.
+  const admin = isAdminRoute(route);
   const validSlot: fc.Arbitrary<AuthSlot> = SELF_DESTRUCTIVE.has(name)
     ? fc.nat().map((pick) => ({ kind: "throwaway", pick }))
     : admin
