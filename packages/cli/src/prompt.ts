@@ -1,4 +1,5 @@
 import { createInterface } from "node:readline";
+import { usageError } from "./cli-error.ts";
 import type { Io } from "./io.ts";
 
 /** Everything on stdin, trimmed (`--with-token`, `--password-stdin`). */
@@ -27,7 +28,7 @@ export async function ask(io: Io, question: string, options: { secret?: boolean 
   try {
     return await new Promise<string>((resolve, reject) => {
       rl.question(question, (answer) => resolve(answer.trim()));
-      rl.once("close", () => reject(new Error("no answer (input closed)")));
+      rl.once("close", () => reject(usageError("no answer: the input closed")));
     });
   } finally {
     rl.close();

@@ -45,6 +45,12 @@ describe("usage errors exit 2 and say what is wrong, before any request", () => 
     [["items", "list", "--colour", "red"], /unknown option '--colour'/],
     [["whoami", "extra"], /too many arguments/],
     [["listen"], /required option '--forward-to <url>'/],
+    [["listen", "--forward-to", "localhost:8080"], /--forward-to must be an http\(s\) URL/],
+    [
+      ["listen", "--forward-to", "http://localhost:8080", "--events", "loan.borrowed"],
+      /unknown event type loan\.borrowed/,
+    ],
+    [["listen", "--forward-to", "http://localhost:8080", "--secret", "hunter2"], /--secret must be whsec_/],
     [["login", "--user-api", "ftp://example.com", "--token", "x"], /not an http\(s\) URL/],
     [["login", "--token", "shp_x", "--with-token"], /not both/],
     [["login"], /no token: pass --token/],
