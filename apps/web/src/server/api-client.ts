@@ -14,6 +14,8 @@ export function apiClient(token?: string, headers?: Record<string, string>): Sha
     notificationApiUrl: env.NOTIFICATION_API_URL,
     token,
     timeoutMs: env.API_TIMEOUT_MS,
+    // A page waits on these: an API that is down shows its fallback at once, not after back-off.
+    retries: 0,
     headers,
   });
 }

@@ -10,7 +10,8 @@ const unavailable = (detail: string) =>
  * User API checks their right to do it and records who did; this service holds no power of its own.
  */
 export function createUserDirectory(options: { baseUrl: string; timeoutMs: number; logger: Logger }) {
-  const client = createClient({ userApiUrl: options.baseUrl, timeoutMs: options.timeoutMs });
+  // No retries: this runs inside a request, which answers 503 at once rather than after back-off.
+  const client = createClient({ userApiUrl: options.baseUrl, timeoutMs: options.timeoutMs, retries: 0 });
 
   return {
     /** Whether the User API knows this person (503 when it cannot be asked). */
