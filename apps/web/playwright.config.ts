@@ -163,6 +163,8 @@ export default defineConfig({
         NOTIFICATION_SIGNING_SECRET: `e2e-signing-secret-${process.env.E2E_RUN_ID}-0123456789abcdef`,
         EMAIL_POLL_SECONDS: "0.5",
         EMAIL_RETRY_DELAY_SECONDS: "1",
+        // The webhook spec's receiver listens on 127.0.0.1, inside the test.
+        WEBHOOKS_ALLOW_PRIVATE_TARGETS: "true",
       },
     },
     // Two web processes on the same APIs and Redis, as two replicas: the page-cache spec edits

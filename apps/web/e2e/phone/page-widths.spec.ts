@@ -123,6 +123,7 @@ test.describe("every page fits a phone's width", () => {
       { path: `/loans/${ids.loan}` },
       { path: "/profile" },
       { path: "/profile/notifications" },
+      { path: "/profile/tokens" },
       { path: "/notifications" },
       { path: "/messages" },
       { path: `/messages/${ids.thread}` },
