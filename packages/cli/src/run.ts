@@ -1,5 +1,5 @@
 import { CommanderError } from "commander";
-import { describeError } from "./cli-error.ts";
+import { CliError, describeError } from "./cli-error.ts";
 import { EXIT } from "./exit-codes.ts";
 import type { Io } from "./io.ts";
 import { buildProgram } from "./program.ts";
@@ -7,12 +7,14 @@ import { buildProgram } from "./program.ts";
 const HINTS: Record<string, string> = {
   unauthenticated:
     'The token was refused: it may be revoked or expired. Run "sharehood login" with a new one.',
-  forbidden: "The token may lack the scope this needs; its scopes are shown by sharehood tokens list.",
+  forbidden:
+    "The token may lack the scope this needs (sharehood tokens list --email <you> shows each token's scopes).",
 };
 
 function report(io: Io, error: unknown): number {
   const { message, exitCode, code } = describeError(error);
-  const hint = code && HINTS[code] ? `\n${HINTS[code]}` : "";
+  // A CliError already says what to do; the hints are for the API's own refusals.
+  const hint = code && HINTS[code] && !(error instanceof CliError) ? `\n${HINTS[code]}` : "";
   io.stderr.write(`error${code ? ` (${code})` : ""}: ${message}${hint}\n`);
   return exitCode;
 }

@@ -45,6 +45,15 @@ describe("renderTable", () => {
     ]);
   });
 
+  it("never cuts a column marked whole (ids are copied into the next command)", () => {
+    const withIds: Column<Row>[] = [
+      { ...columns[0]!, cell: (row) => `${row.id}-0123456789abcdef`, whole: true },
+      columns[1]!,
+    ];
+    const lines = renderTable(withIds, rows, 30).split("\n");
+    expect(lines[2]).toMatch(/^b22-0123456789abcdef {2}A very …$/);
+  });
+
   it("writes a cell on one line and empty for null", () => {
     const text = renderTable(
       [{ header: "NOTE", cell: (row: { note: string | null }) => row.note }],

@@ -11,7 +11,7 @@ export function describeEvent(event: WebhookEvent): string {
 }
 
 const eventColumns: Column<WebhookEvent>[] = [
-  { header: "ID", cell: (event) => event.id },
+  { header: "ID", cell: (event) => event.id, whole: true },
   { header: "TYPE", cell: (event) => event.type },
   { header: "TIME", cell: (event) => event.timestamp.slice(0, 19).replace("T", " ") },
   { header: "ABOUT", cell: describeEvent },

@@ -16,7 +16,7 @@ export interface ListItemsOptions {
 }
 
 const itemColumns = (withDistance: boolean): Column<ListedItem>[] => [
-  { header: "ID", cell: (item) => item.id },
+  { header: "ID", cell: (item) => item.id, whole: true },
   { header: "TITLE", cell: (item) => item.title },
   { header: "CATEGORY", cell: (item) => item.categoryId },
   { header: "CONDITION", cell: (item) => item.condition },

@@ -13,7 +13,7 @@ export interface ListLoansOptions {
 }
 
 const loanColumns: Column<Loan>[] = [
-  { header: "ID", cell: (loan) => loan.id },
+  { header: "ID", cell: (loan) => loan.id, whole: true },
   { header: "ITEM", cell: (loan) => loan.item.title },
   { header: "STATUS", cell: (loan) => (loan.overdue ? `${loan.status} (overdue)` : loan.status) },
   { header: "FROM", cell: (loan) => loan.startDate },

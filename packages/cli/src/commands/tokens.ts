@@ -52,7 +52,7 @@ async function withSession<T>(
 }
 
 const tokenColumns: Column<AccessToken>[] = [
-  { header: "ID", cell: (token) => token.id },
+  { header: "ID", cell: (token) => token.id, whole: true },
   { header: "NAME", cell: (token) => token.name },
   { header: "PREFIX", cell: (token) => `${token.prefix}…` },
   { header: "SCOPES", cell: (token) => token.scopes.join(",") },

@@ -6,7 +6,7 @@ import { readPages } from "../pages.ts";
 // Webhook commands need the `webhooks:manage` scope (or a signed-in session).
 
 const webhookColumns: Column<Webhook>[] = [
-  { header: "ID", cell: (hook) => hook.id },
+  { header: "ID", cell: (hook) => hook.id, whole: true },
   { header: "URL", cell: (hook) => hook.url },
   { header: "EVENTS", cell: (hook) => hook.events.join(",") },
   {
@@ -45,7 +45,7 @@ export async function deleteWebhook(context: Context, id: string): Promise<void>
 }
 
 const deliveryColumns: Column<WebhookDelivery>[] = [
-  { header: "ID", cell: (delivery) => delivery.id },
+  { header: "ID", cell: (delivery) => delivery.id, whole: true },
   { header: "EVENT", cell: (delivery) => delivery.eventType },
   { header: "STATUS", cell: (delivery) => delivery.status },
   { header: "ATTEMPT", cell: (delivery) => delivery.attempt, align: "right" },

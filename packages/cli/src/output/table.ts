@@ -4,6 +4,8 @@ export interface Column<Row> {
   cell: (row: Row) => string | number | null | undefined;
   /** Numbers and sizes read better aligned right. */
   align?: "left" | "right";
+  /** Never cut (ids: a cut id cannot be copied into the next command). */
+  whole?: boolean;
 }
 
 const GAP = "  ";
@@ -55,7 +57,7 @@ export function renderTable<Row>(columns: Column<Row>[], rows: Row[], maxWidth =
     Math.max(length(column.header), ...cells.map((line) => length(line[index]!))),
   );
   const floors = natural.map((width, index) =>
-    Math.min(width, Math.max(MIN_WIDTH, length(columns[index]!.header))),
+    columns[index]!.whole ? width : Math.min(width, Math.max(MIN_WIDTH, length(columns[index]!.header))),
   );
   const widths = fitWidths(natural, floors, maxWidth);
   const line = (values: string[]) =>
