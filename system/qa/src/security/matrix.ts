@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { itemETag } from "@sharehood/sdk/contract";
 import { ALL_ROUTES, multipartOf, type NamedRoute } from "../routes.ts";
+import { ACCESS_TOKEN_SPECS } from "./access-token-specs.ts";
 import { ACCOUNT_LINK_SPECS } from "./account-link-specs.ts";
 import {
   FORBIDDEN,
@@ -471,6 +472,7 @@ export const SPECS: Record<string, RouteSpec> = {
   ...TRUST_SPECS,
   ...BORROWING_SPECS,
   ...ACCOUNT_LINK_SPECS,
+  ...ACCESS_TOKEN_SPECS,
   ...NOTIFICATION_SPECS,
 };
 
