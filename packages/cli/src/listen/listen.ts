@@ -107,10 +107,14 @@ export async function listen(context: Context, options: ListenOptions): Promise<
       continue;
     }
     for (const event of page.items) {
+      // Stop at once on Ctrl-C; the cursor stays before this page, so a resume sends the rest
+      // (and perhaps a few again: receivers deduplicate by webhook-id, as for real deliveries).
+      if (signal.aborted) break;
       if (types && !types.has(event.type)) continue;
       const result = await forwardEvent(options.forwardTo, secret, event);
       context.io.stdout.write(`${line(context, event, result)}\n`);
     }
+    if (signal.aborted) break;
     if (page.nextCursor) cursor = page.nextCursor;
     if (page.items.length < PAGE) await sleep(intervalMs, undefined, { signal }).catch(() => undefined);
   }
