@@ -16,6 +16,7 @@ import { searchScaling } from "./scenarios/search.ts";
 import { uncachedItem } from "./scenarios/uncached-item.ts";
 import { webLoad } from "./scenarios/web-load.ts";
 import { webPages } from "./scenarios/web-pages.ts";
+import { webhookDeliveries } from "./scenarios/webhooks.ts";
 import { startBenchStack } from "./stack.ts";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
@@ -53,6 +54,7 @@ const scenarios: [string, () => Promise<ScenarioResult | ScenarioResult[]>][] = 
   ["notify-latency", () => approvalToStream(stack)],
   ["notify-streams", () => heldStreams(stack)],
   ["notify-email", () => emailThroughput(stack)],
+  ["webhooks", () => webhookDeliveries(stack)],
   // Last: it adds catalogue items' threads and 100,000 messages the other scenarios do not expect.
   ["conversations", () => conversations(stack)],
 ];

@@ -1,0 +1,129 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { inDays, listItem, signUp, type Neighbour } from "@sharehood/test-stack";
+import type { Figures } from "../measure.ts";
+import { fmt, type ScenarioResult } from "../result.ts";
+import type { BenchStack } from "../stack.ts";
+
+// Issue 18's figures: webhook deliveries per second to a receiver on this machine, and the delay
+// from an event (its timestamp, written by the Inventory API in the request's transaction) to its
+// delivery arriving, through outbox, relay, Redis Stream, the Notification API's feed and pg-boss.
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+let people = 0;
+const person = (stack: BenchStack, role: string): Promise<Neighbour> =>
+  signUp(stack.client, {
+    email: `webhooks-${role}-${(people += 1)}-${Date.now().toString(36)}@example.com`,
+    name: `Bench ${role} ${people}`,
+  });
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+
+function figuresOf(times: number[], errors = 0): Figures {
+  const sorted = [...times].sort((a, b) => a - b);
+  return {
+    rps: NaN,
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+    errors,
+    non2xx: 0,
+    requests: sorted.length,
+  };
+}
+
+/**
+ * 300 borrow requests for one owner who registered 10 endpoints (the most one person may), all
+ * subscribed to everything, on a receiver in this process: 3,000 deliveries, each endpoint getting
+ * its 300 one at a time in order, the 10 in parallel.
+ */
+export async function webhookDeliveries(stack: BenchStack): Promise<ScenarioResult> {
+  const ENDPOINTS = 10;
+  const arrivals: { at: number; delayMs: number }[] = [];
+  const seen = new Set<string>();
+  let duplicates = 0;
+  const receiver = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => {
+      const at = Date.now();
+      const key = `${req.url}:${String(req.headers["webhook-id"])}`;
+      if (seen.has(key)) duplicates += 1;
+      else {
+        seen.add(key);
+        const { timestamp } = JSON.parse(Buffer.concat(chunks).toString("utf8")) as { timestamp: string };
+        arrivals.push({ at: performance.now(), delayMs: at - Date.parse(timestamp) });
+      }
+      res.writeHead(204).end();
+    });
+  });
+  await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+  const { port } = receiver.address() as AddressInfo;
+
+  const owner = await person(stack, "owner");
+  for (let i = 0; i < ENDPOINTS; i += 1) {
+    const response = await fetch(`${stack.notifications.url}/webhooks`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${owner.token}`, "content-type": "application/json" },
+      body: JSON.stringify({ url: `http://127.0.0.1:${port}/hook-${i}`, events: ["loan.requested"] }),
+    });
+    if (response.status !== 201) throw new Error(`registering a webhook answered ${response.status}`);
+    await response.body?.cancel();
+  }
+  const items = await Promise.all(Array.from({ length: 20 }, () => listItem(owner.client)));
+  const borrowers = await Promise.all(Array.from({ length: 15 }, () => person(stack, "borrower")));
+  const requests = borrowers.flatMap((borrower, b) =>
+    items.map(
+      (item) => () =>
+        borrower.client.loans.request({
+          params: { id: item.id },
+          body: { startDate: inDays(40 + b), endDate: inDays(41 + b) },
+        }),
+    ),
+  );
+  const started = performance.now();
+  const queue = [...requests];
+  let refused = 0;
+  await Promise.all(
+    Array.from({ length: 10 }, async () => {
+      for (let next = queue.shift(); next; next = queue.shift()) await next().catch(() => (refused += 1));
+    }),
+  );
+  const requestsDone = performance.now() - started;
+  const expected = (requests.length - refused) * ENDPOINTS;
+  const deadline = Date.now() + 180_000;
+  while (arrivals.length < expected && Date.now() < deadline) await sleep(50);
+  await new Promise((resolve) => receiver.close(resolve));
+  receiver.closeAllConnections();
+
+  const times = arrivals.map((a) => a.at);
+  const first = Math.min(...times);
+  const last = Math.max(...times);
+  const perSecond = (arrivals.length - 1) / ((last - first) / 1000);
+  const delays = figuresOf(
+    arrivals.map((a) => a.delayMs),
+    expected - arrivals.length,
+  );
+  return {
+    title: `Webhook deliveries: ${requests.length} borrow requests to one owner with ${ENDPOINTS} endpoints (${expected} deliveries)`,
+    rows: [{ label: "event → delivery at the receiver", figures: delays }],
+    verdicts: [
+      {
+        target: "webhook deliveries per second to a local receiver (reported)",
+        value: `${fmt(perSecond, 1)} per second (${arrivals.length} of ${expected} arrived over ${fmt((last - first) / 1000, 1)} s; the requests took ${fmt(requestsDone / 1000, 1)} s; ${duplicates} duplicates)`,
+        met: arrivals.length === expected && expected > 0 && duplicates === 0,
+      },
+      {
+        target: "event → delivery delay p95 (reported)",
+        value: `p50 ${fmt(delays.p50, 0)} ms, p95 ${fmt(delays.p95, 0)} ms, p99 ${fmt(delays.p99, 0)} ms`,
+        met: arrivals.length === expected && expected > 0,
+      },
+    ],
+    raw: { "webhook-delay": [delays] },
+    notes: [
+      "The receiver is in the bench process and answers 204 at once; the Notification API runs with WEBHOOKS_ALLOW_PRIVATE_TARGETS=true to reach it on 127.0.0.1.",
+      "The delay runs from the event's timestamp (the Inventory API's clock, the same machine) to the delivery's arrival. Each endpoint gets its events one at a time in order, so a backlog on one endpoint queues behind itself.",
+    ],
+  };
+}
