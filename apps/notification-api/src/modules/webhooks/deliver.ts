@@ -78,14 +78,10 @@ export function createWebhookSender(deps: {
 
   async function record(webhookId: string, delivery: DueDelivery, result: AttemptResult) {
     if (result.ok) {
-      await db.$transaction(
-        (tx) =>
-          webhooks.succeeded(tx, webhookId, delivery.id, {
-            status: result.status!,
-            latencyMs: result.latencyMs,
-          }),
-        TRANSACTION,
-      );
+      await webhooks.succeeded(db, webhookId, delivery.id, {
+        status: result.status!,
+        latencyMs: result.latencyMs,
+      });
       return;
     }
     const wait = settings.retrySeconds[delivery.attempt - 1];
@@ -144,8 +140,7 @@ export function createWebhookSender(deps: {
     let sent = 0;
     try {
       while (sent < MAX_PER_JOB && !deps.queue.isStopping()) {
-        await webhooks.renew(db, webhookId, leaseMs);
-        const delivery = await webhooks.next(db, webhookId);
+        const delivery = await webhooks.next(db, webhookId, leaseMs);
         if (!delivery) break;
         await attempt(webhookId, endpoint, secret, delivery);
         sent += 1;

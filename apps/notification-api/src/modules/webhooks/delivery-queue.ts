@@ -14,8 +14,13 @@ interface WakeJob {
   webhookId: string;
 }
 
-/** Senders per replica: each works on one endpoint at a time, so a slow endpoint holds up only one. */
-const WORKERS = 8;
+/**
+ * Workers per replica, each taking up to BATCH_SIZE jobs at once and sending to their endpoints in
+ * parallel (several jobs of one endpoint in a batch make one sender): a slow endpoint holds up only
+ * the end of its own batch.
+ */
+const WORKERS = 4;
+const BATCH_SIZE = 10;
 /** A job still active after this long is taken to be lost with its worker and retried. */
 const JOB_EXPIRY_SECONDS = 300;
 /** Retries of a job whose sender failed (the database, not the endpoint: those are the schedule's). */
@@ -70,15 +75,31 @@ export async function startWebhookQueue(options: {
       for (const id of workers) boss.notifyWorker(id);
     },
 
-    /** Runs `send(webhookId)` for each job, on several workers; a throw fails the job (pg-boss retries it). */
+    /**
+     * Runs `send(webhookId)` once per endpoint named by a batch of jobs, on several workers. A send
+     * that throws fails its endpoint's jobs alone (pg-boss retries them); the others complete.
+     */
     async work(send: (webhookId: string) => Promise<void>, upkeep: () => Promise<void>): Promise<void> {
       for (let i = 0; i < WORKERS; i += 1)
         workers.push(
           await boss.work<WakeJob>(
             WEBHOOK_QUEUE,
-            { batchSize: 1, pollingIntervalSeconds: options.pollSeconds },
-            async ([job]) => {
-              if (job) await send(job.data.webhookId);
+            { batchSize: BATCH_SIZE, pollingIntervalSeconds: options.pollSeconds },
+            async (jobs) => {
+              const byEndpoint = new Map<string, typeof jobs>();
+              for (const job of jobs)
+                byEndpoint.set(job.data.webhookId, [...(byEndpoint.get(job.data.webhookId) ?? []), job]);
+              await Promise.all(
+                [...byEndpoint].map(async ([webhookId, same]) => {
+                  try {
+                    await send(webhookId);
+                  } catch (error) {
+                    const message = (error as Error).message;
+                    logger.warn({ webhookId, err: message }, "webhook sender failed; retrying later");
+                    for (const job of same) await boss.fail(WEBHOOK_QUEUE, job.id, { message });
+                  }
+                }),
+              );
             },
           ),
         );

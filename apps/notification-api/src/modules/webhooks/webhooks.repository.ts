@@ -157,13 +157,6 @@ export const webhooksRepository = {
     return row.taken ? { url: row.url, secret: row.secret, userId: row.userId } : "busy";
   },
 
-  /** Holds the endpoint a while longer (before each send). */
-  async renew(db: Db, webhookId: string, leaseMs: number): Promise<void> {
-    await db.$executeRaw`
-      UPDATE webhooks SET lease_until = now() + make_interval(secs => ${leaseMs / 1000}::double precision)
-      WHERE id = ${webhookId}::uuid`;
-  },
-
   async release(db: Db, webhookId: string): Promise<void> {
     await db.$executeRaw`UPDATE webhooks SET lease_until = NULL WHERE id = ${webhookId}::uuid`;
   },
@@ -173,9 +166,13 @@ export const webhooksRepository = {
    * due. It stays due until its outcome is recorded, so a sender that dies mid-send leaves it to the
    * next one (sent at least once; receivers deduplicate by `webhook-id`).
    */
-  async next(db: Db, webhookId: string): Promise<DueDelivery | undefined> {
+  async next(db: Db, webhookId: string, leaseMs: number): Promise<DueDelivery | undefined> {
+    // Holding the endpoint a while longer in the same statement: one round trip per delivery.
     const rows = await db.$queryRaw<DueDelivery[]>`
-      WITH due AS (
+      WITH held AS (
+        UPDATE webhooks SET lease_until = now() + make_interval(secs => ${leaseMs / 1000}::double precision)
+        WHERE id = ${webhookId}::uuid
+      ), due AS (
         SELECT id FROM webhook_deliveries
         WHERE webhook_id = ${webhookId}::uuid AND status = 'pending' AND next_attempt_at <= now()
         ORDER BY feed_seq LIMIT 1
@@ -197,18 +194,21 @@ export const webhooksRepository = {
     return rows[0]?.due ?? false;
   },
 
-  /** The attempt succeeded: the delivery is done, and the endpoint is no longer failing. */
+  /** The attempt succeeded: the delivery is done, and the endpoint is no longer failing (one statement). */
   async succeeded(
-    tx: Tx,
+    db: Db,
     webhookId: string,
     deliveryId: string,
     result: { status: number; latencyMs: number },
   ) {
-    await tx.$executeRaw`
+    await db.$executeRaw`
+      WITH endpoint AS (
+        UPDATE webhooks SET failing_since = NULL
+        WHERE id = ${webhookId}::uuid AND failing_since IS NOT NULL
+      )
       UPDATE webhook_deliveries SET status = 'succeeded', response_status = ${result.status},
         latency_ms = ${result.latencyMs}, error = NULL, next_attempt_at = NULL
       WHERE id = ${deliveryId}::uuid`;
-    await tx.$executeRaw`UPDATE webhooks SET failing_since = NULL WHERE id = ${webhookId}::uuid`;
   },
 
   /** The attempt failed: retried at `retryAt`, or given up (`failed`) without one. The endpoint is failing. */
