@@ -35,7 +35,13 @@ export async function startStack(name: string, env: StackEnv = {}): Promise<Test
     {
       ...env,
       // Emails are picked up twice a second, so a link arrives soon after its event.
-      notifications: { SMTP_URL: smtp.url, EMAIL_POLL_SECONDS: "0.5", ...env.notifications },
+      notifications: {
+        SMTP_URL: smtp.url,
+        EMAIL_POLL_SECONDS: "0.5",
+        // Webhook receivers in these suites listen on loopback.
+        WEBHOOKS_ALLOW_PRIVATE_TARGETS: "true",
+        ...env.notifications,
+      },
     },
   );
   const { notifications } = stack;

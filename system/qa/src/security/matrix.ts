@@ -22,6 +22,7 @@ import { CONVERSATION_SPECS } from "./conversation-specs.ts";
 import { NOTIFICATION_SPECS } from "./notification-specs.ts";
 import { PROFILE_SPECS } from "./profile-specs.ts";
 import { TRUST_SPECS } from "./trust-specs.ts";
+import { WEBHOOK_SPECS } from "./webhook-specs.ts";
 import { inDays, newItemBody, pngUpload, type CallOptions, type SecurityWorld } from "./world.ts";
 
 export {
@@ -473,6 +474,7 @@ export const SPECS: Record<string, RouteSpec> = {
   ...BORROWING_SPECS,
   ...ACCOUNT_LINK_SPECS,
   ...ACCESS_TOKEN_SPECS,
+  ...WEBHOOK_SPECS,
   ...NOTIFICATION_SPECS,
 };
 

@@ -48,7 +48,7 @@ export interface CallOptions {
  * Notification API tables that only its background work writes (the event consumer, the email
  * jobs), never a request: they change on their own while a test runs, so fingerprints leave them out.
  */
-const WORKER_TABLES = ["emails", "people", "processed_events"];
+const WORKER_TABLES = ["emails", "feed_events", "people", "processed_events"];
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
