@@ -5,6 +5,7 @@ import {
   editOthersItemStep,
   invalidTokenStep,
 } from "./loan-steps.ts";
+import { apiAccessStep } from "./api-access-steps.ts";
 import { calendarStep, extensionStep, nearStep } from "./borrowing-steps.ts";
 import { askFirstStep } from "./conversation-steps.ts";
 import { browseStep, listItemsStep, registerStep, requestStep } from "./listing-steps.ts";
@@ -25,7 +26,8 @@ export interface DemoResult {
 /**
  * The Sharehood walkthrough, told through the SDK alone against running services: two neighbours
  * sign up, one lends, the other asks about an item and then borrows it (and the owner is told), the
- * APIs refuse what they must, the item comes back and both review each other, and an admin steps in.
+ * APIs refuse what they must, the item comes back and both review each other, a script reads the
+ * owner's loans with a narrow token, and an admin steps in.
  */
 export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   const state = createStoryState(options);
@@ -50,6 +52,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       extensionStep(state),
       calendarStep(state),
       returnAndReviewStep(state),
+      apiAccessStep(state),
       adminCancelStep(state),
       invalidTokenStep(state),
     ],

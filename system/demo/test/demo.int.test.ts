@@ -42,7 +42,7 @@ describe("the demo walkthrough", () => {
       story,
     ).toEqual([]);
     expect(first.ok).toBe(true);
-    expect(first.steps).toHaveLength(15);
+    expect(first.steps).toHaveLength(16);
     for (const [index, step] of first.steps.entries())
       expect(story).toContain(`✔ ${index + 1}. ${step.title}`);
     expect(story).toMatch(/Register and log in two neighbours/);
@@ -72,7 +72,7 @@ describe("the demo walkthrough", () => {
     );
     expect(story).toMatch(/admin cancels another loan.*"cancelled"/);
     expect(story).toMatch(/invalid token is refused[\s\S]*refused with 401 unauthenticated/);
-    expect(story).toMatch(/All 15 steps behaved as described\./);
+    expect(story).toMatch(/All 16 steps behaved as described\./);
 
     // A second run against the same databases must work too: every run signs up new neighbours.
     const second = await runDemo({ ...options, log: () => undefined });
@@ -89,12 +89,12 @@ describe("the demo walkthrough", () => {
     });
     expect(result.ok).toBe(false);
     expect(result.steps.map((step) => step.status)).toEqual([
-      ...Array(13).fill("passed"),
+      ...Array(14).fill("passed"),
       "failed",
       "passed",
     ]);
     expect(lines.join("\n")).toMatch(
-      /✘ 14\. An admin cancels another loan.* — the admin admin@example\.com could not sign in .*401 unauthenticated: /,
+      /✘ 15\. An admin cancels another loan.* — the admin admin@example\.com could not sign in .*401 unauthenticated: /,
     );
   }, 120_000);
 });
