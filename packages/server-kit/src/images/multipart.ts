@@ -83,9 +83,13 @@ export function receiveFiles<T>(req: Request, options: ReceiveOptions<T>): Promi
       reject(reason);
     };
 
+    const malformed = () => fail(invalid("The multipart body is malformed or incomplete"));
     parser.on("file", (name, stream, info) => {
       const index = received++;
       const label = `${field}[${index}]`;
+      // A body that ends inside a file destroys that file's stream with an error: unheard, it
+      // would be an uncaught exception and take the whole service down.
+      stream.on("error", malformed);
       if (settled) return void stream.resume();
       if (name !== field) {
         stream.resume();
@@ -114,7 +118,7 @@ export function receiveFiles<T>(req: Request, options: ReceiveOptions<T>): Promi
     parser.on("fieldsLimit", () => fail(invalid("Send only files, no other form fields")));
     parser.on("filesLimit", () => fail(options.tooManyFiles()));
     parser.on("partsLimit", () => fail(options.tooManyFiles()));
-    parser.on("error", () => fail(invalid("The multipart body is malformed or incomplete")));
+    parser.on("error", malformed);
     parser.on("close", () => {
       if (settled) return;
       if (results.length === 0) return fail(invalid(`Attach at least one file in the "${field}" field`));
