@@ -71,6 +71,11 @@ function percentiles(times: number[]) {
   };
 }
 
+/** Figures of a list of durations in milliseconds that are not requests (no request rate). */
+export function durationFigures(times: number[], errors = 0): Figures {
+  return { ...percentiles([...times]), rps: NaN, errors, non2xx: 0 };
+}
+
 /**
  * One connection, one request at a time, each timed on its own: the latency figure a single user
  * sees (autocannon reports no p95, and at one connection a plain loop is the more exact tool).

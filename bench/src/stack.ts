@@ -1,7 +1,7 @@
 import pg from "pg";
 import { inventoryApiService } from "@sharehood/inventory-api/service";
 import { notificationApiService } from "@sharehood/notification-api/service";
-import { startProcessStack, startTestSmtpServer } from "@sharehood/test-stack";
+import { signUp, startProcessStack, startTestSmtpServer, type Neighbour } from "@sharehood/test-stack";
 import { userApiService } from "@sharehood/user-api/service";
 
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? "redis://127.0.0.1:6379";
@@ -77,3 +77,14 @@ export async function startBenchStack() {
 }
 
 export type BenchStack = Awaited<ReturnType<typeof startBenchStack>>;
+
+let people = 0;
+
+/** Signs up a new person for a scenario (`scenario` and `role` make the email and name unique). */
+export function benchPerson(stack: BenchStack, scenario: string, role: string): Promise<Neighbour> {
+  people += 1;
+  return signUp(stack.client, {
+    email: `${scenario}-${role}-${people}-${Date.now().toString(36)}@example.com`,
+    name: `Bench ${role} ${people}`,
+  });
+}

@@ -1,8 +1,8 @@
-import { listItem, signUp, type Neighbour } from "@sharehood/test-stack";
+import { listItem, type Neighbour } from "@sharehood/test-stack";
 import { queueLoad, sequential, type Figures, type RequestSpec } from "../measure.ts";
 import { fmt, type ScenarioResult } from "../result.ts";
 import { seedMessages } from "../seed-messages.ts";
-import type { BenchStack } from "../stack.ts";
+import { benchPerson, type BenchStack } from "../stack.ts";
 
 // Issue 15's figures: sending a message, and reading the newest page of a 10,000-message thread,
 // on a database holding 100,000 messages.
@@ -26,12 +26,8 @@ const LOAD_SECONDS = 10;
 const WARM_UP_SENDS = 60;
 const PAGE_READS = 500;
 
-let people = 0;
 const person = (stack: BenchStack, role: string): Promise<Neighbour> =>
-  signUp(stack.client, {
-    email: `conversations-${role}-${(people += 1)}-${Date.now().toString(36)}@example.com`,
-    name: `Bench ${role} ${people}`,
-  });
+  benchPerson(stack, "conversations", role);
 
 const json = (token: string) => ({
   authorization: `Bearer ${token}`,

@@ -1,38 +1,16 @@
 import { setMaxListeners } from "node:events";
 import { readFileSync } from "node:fs";
-import { inDays, listItem, signUp, type Neighbour } from "@sharehood/test-stack";
+import { inDays, listItem, type Neighbour } from "@sharehood/test-stack";
 import { Agent, request } from "undici";
-import type { Figures } from "../measure.ts";
+import { durationFigures } from "../measure.ts";
 import { fmt, type ScenarioResult } from "../result.ts";
-import type { BenchStack } from "../stack.ts";
+import { benchPerson, type BenchStack } from "../stack.ts";
 
 // Issue 14's figures: how soon a borrower's open stream hears of an approval, how many streams one
 // Notification API process holds and at what memory, and how fast emails reach the SMTP server.
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-let people = 0;
-const person = (stack: BenchStack, role: string): Promise<Neighbour> =>
-  signUp(stack.client, {
-    email: `notify-${role}-${(people += 1)}-${Date.now().toString(36)}@example.com`,
-    name: `Bench ${role} ${people}`,
-  });
-
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-
-/** Figures of a list of durations in milliseconds (no request rate: these are not requests). */
-function figuresOf(times: number[], errors = 0): Figures {
-  const sorted = [...times].sort((a, b) => a - b);
-  return {
-    rps: NaN,
-    p50: percentile(sorted, 50),
-    p95: percentile(sorted, 95),
-    p99: percentile(sorted, 99),
-    errors,
-    non2xx: 0,
-    requests: sorted.length,
-  };
-}
+const person = (stack: BenchStack, role: string): Promise<Neighbour> => benchPerson(stack, "notify", role);
 
 /** Resident memory of a process, in MiB (Linux). */
 function residentMiB(pid: number | undefined): number {
@@ -119,7 +97,7 @@ export async function approvalToStream(stack: BenchStack): Promise<ScenarioResul
   }
   stop.abort();
   await dispatcher.close();
-  const figures = figuresOf(times, errors);
+  const figures = durationFigures(times, errors);
   return {
     title: "Loan approval to the borrower's open stream (50 approvals, one at a time)",
     rows: [{ label: "approval's 200 → notification on the stream", figures }],
@@ -172,7 +150,7 @@ export async function heldStreams(stack: BenchStack): Promise<ScenarioResult> {
   while (heardAt.length < opened && Date.now() < deadline) await sleep(20);
   stop.abort();
   await dispatcher.destroy();
-  const fanOut = figuresOf(heardAt, opened - heardAt.length);
+  const fanOut = durationFigures(heardAt, opened - heardAt.length);
   const perStreamKiB = ((after - before) * 1024) / Math.max(1, opened);
   return {
     title: `${STREAMS} live notification streams held by one Notification API process`,
@@ -242,7 +220,7 @@ export async function emailThroughput(stack: BenchStack): Promise<ScenarioResult
     rows: [
       {
         label: "request sent → email at the SMTP server",
-        figures: figuresOf(arrivals, expected - arrivals.length),
+        figures: durationFigures(arrivals, expected - arrivals.length),
       },
     ],
     verdicts: [
@@ -252,7 +230,7 @@ export async function emailThroughput(stack: BenchStack): Promise<ScenarioResult
         met: arrivals.length === expected && expected > 0,
       },
     ],
-    raw: { emails: [figuresOf(arrivals)] },
+    raw: { emails: [durationFigures(arrivals)] },
     notes: [
       "The SMTP server is in the bench process (smtp-server): it accepts at once, as a nearby relay would.",
     ],

@@ -1,37 +1,16 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { inDays, listItem, signUp, type Neighbour } from "@sharehood/test-stack";
-import type { Figures } from "../measure.ts";
+import { inDays, listItem, type Neighbour } from "@sharehood/test-stack";
+import { durationFigures } from "../measure.ts";
 import { fmt, type ScenarioResult } from "../result.ts";
-import type { BenchStack } from "../stack.ts";
+import { benchPerson, type BenchStack } from "../stack.ts";
 
 // Issue 18's figures: webhook deliveries per second to a receiver on this machine, and the delay
 // from an event (its timestamp, written by the Inventory API in the request's transaction) to its
 // delivery arriving, through outbox, relay, Redis Stream, the Notification API's feed and pg-boss.
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-let people = 0;
-const person = (stack: BenchStack, role: string): Promise<Neighbour> =>
-  signUp(stack.client, {
-    email: `webhooks-${role}-${(people += 1)}-${Date.now().toString(36)}@example.com`,
-    name: `Bench ${role} ${people}`,
-  });
-
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-
-function figuresOf(times: number[], errors = 0): Figures {
-  const sorted = [...times].sort((a, b) => a - b);
-  return {
-    rps: NaN,
-    p50: percentile(sorted, 50),
-    p95: percentile(sorted, 95),
-    p99: percentile(sorted, 99),
-    errors,
-    non2xx: 0,
-    requests: sorted.length,
-  };
-}
+const person = (stack: BenchStack, role: string): Promise<Neighbour> => benchPerson(stack, "webhooks", role);
 
 /**
  * 300 borrow requests for one owner who registered 10 endpoints (the most one person may), all
@@ -118,11 +97,11 @@ export async function webhookDeliveries(stack: BenchStack): Promise<ScenarioResu
   const first = Math.min(...times);
   const last = Math.max(...times);
   const perSecond = (arrivals.length - 1) / ((last - first) / 1000);
-  const delays = figuresOf(
+  const delays = durationFigures(
     arrivals.slice(0, backlogArrived).map((a) => a.delayMs),
     expected - backlogArrived,
   );
-  const quietDelays = figuresOf(quiet, quietMissed);
+  const quietDelays = durationFigures(quiet, quietMissed);
   return {
     title: `Webhook deliveries: ${requests.length} borrow requests to one owner with ${ENDPOINTS} endpoints (${expected} deliveries)`,
     rows: [
