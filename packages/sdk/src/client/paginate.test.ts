@@ -3,27 +3,7 @@ import type { ListedItem } from "../contract/inventory.ts";
 import { createClient } from "./create-client.ts";
 import { SharehoodApiError } from "./errors.ts";
 import { paginate } from "./paginate.ts";
-
-const item = (id: string) => ({
-  id,
-  title: "Drill",
-  description: "18V",
-  categoryId: "tools",
-  condition: "good",
-  location: null,
-  photos: [],
-  owner: { id: "u1", name: "Ann", avatarUrl: null },
-  hidden: null,
-  position: null,
-  paused: false,
-  minDays: null,
-  maxDays: null,
-  noticeDays: 0,
-  blockedRanges: [],
-  version: 1,
-  createdAt: "2026-01-01T00:00:00.000Z",
-  updatedAt: "2026-01-01T00:00:00.000Z",
-});
+import { testItem } from "./test-item.ts";
 
 /** A list endpoint of three pages (a, b → c, d → e) that records the cursors it was asked for. */
 function threePages() {
@@ -71,9 +51,9 @@ describe("pagination", () => {
   it("is how the client's listAll methods walk a list, typed by the contract, errors included", async () => {
     const urls: string[] = [];
     const bodies = [
-      { items: [item("c1")], nextCursor: "n1" },
-      { items: [item("c2")], nextCursor: "n2" },
-      { items: [item("c3")], nextCursor: null },
+      { items: [testItem({ id: "c1" })], nextCursor: "n1" },
+      { items: [testItem({ id: "c2" })], nextCursor: "n2" },
+      { items: [testItem({ id: "c3" })], nextCursor: null },
     ];
     const fetch = ((url: string) => {
       urls.push(url);

@@ -11,6 +11,7 @@ import {
   SharehoodTimeoutError,
 } from "./errors.ts";
 import { backoffDelay, parseRetryAfter } from "./retry.ts";
+import { testItem } from "./test-item.ts";
 
 type Call = { url: string; init: RequestInit };
 type Answer = Response | Error | "hang";
@@ -32,27 +33,6 @@ const json = (status: number, body: unknown, headers: Record<string, string> = {
 const page = () => json(200, { items: [], nextCursor: null });
 const fail = (status: number, code: string, headers: Record<string, string> = {}) =>
   json(status, problem(status, code), headers);
-
-const item = {
-  id: "item1",
-  title: "Drill",
-  description: "18V",
-  categoryId: "tools",
-  condition: "good",
-  location: null,
-  photos: [],
-  owner: { id: "u1", name: "Ann", avatarUrl: null },
-  hidden: null,
-  position: null,
-  paused: false,
-  minDays: null,
-  maxDays: null,
-  noticeDays: 0,
-  blockedRanges: [],
-  version: 1,
-  createdAt: "2026-01-01T00:00:00.000Z",
-  updatedAt: "2026-01-01T00:00:00.000Z",
-};
 
 /**
  * A client whose fetch answers from a script, one answer per attempt ("hang" waits for the abort),
@@ -191,7 +171,7 @@ describe("retries", () => {
     const { calls, client, header } = scripted([
       new TypeError("socket hang up"),
       fail(503, "dependency_unavailable"),
-      json(201, item),
+      json(201, testItem()),
     ]);
     expect(await client.items.create({ body: {} as never })).toMatchObject({ id: "item1" });
     expect(calls).toHaveLength(3);
@@ -199,11 +179,11 @@ describe("retries", () => {
     expect(key).toMatch(/^[0-9a-f-]{36}$/);
     expect(calls.map((call) => header(call, "idempotency-key"))).toEqual([key, key, key]);
 
-    const another = scripted([json(201, item)]);
+    const another = scripted([json(201, testItem())]);
     await another.client.items.create({ body: {} as never });
     expect(header(another.calls[0], "idempotency-key")).not.toBe(key);
 
-    const given = scripted([fail(502, "internal"), json(201, item)]);
+    const given = scripted([fail(502, "internal"), json(201, testItem())]);
     await given.client.items.create({ body: {} as never }, { idempotencyKey: "mine" });
     expect(given.calls.map((call) => header(call, "idempotency-key"))).toEqual(["mine", "mine"]);
   });
@@ -224,7 +204,7 @@ describe("retries", () => {
     await caught(keyed.client.loans.approve({ params: { id: "l1" } }, { idempotencyKey: "k", retries: 1 }));
     expect(keyed.calls).toHaveLength(2);
 
-    const off = scripted([json(201, item)], { retries: 0 });
+    const off = scripted([json(201, testItem())], { retries: 0 });
     await off.client.items.create({ body: {} as never });
     expect(off.header(off.calls[0], "idempotency-key")).toBeUndefined();
   });

@@ -1,29 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { createClient } from "./create-client.ts";
 import { ApiError } from "./errors.ts";
+import { testItem } from "./test-item.ts";
 
-const item = {
-  id: "item1",
-  title: "Drill",
-  description: "18V",
-  categoryId: "tools",
-  condition: "good",
-  location: null,
+// An item with its first photo, as an upload answers it.
+const item = testItem({
   photos: [
     { id: "p1", url: "http://i/p/display.webp", thumbnailUrl: "http://i/p/thumb.webp", width: 4, height: 3 },
   ],
-  owner: { id: "u1", name: "Ann", avatarUrl: null },
-  hidden: null,
-  position: null,
-  paused: false,
-  minDays: null,
-  maxDays: null,
-  noticeDays: 0,
-  blockedRanges: [],
   version: 2,
-  createdAt: "2026-01-01T00:00:00.000Z",
-  updatedAt: "2026-01-01T00:00:00.000Z",
-};
+});
 
 function capture(status = 201, body: unknown = item) {
   const calls: { url: string; init: RequestInit }[] = [];
