@@ -35,7 +35,6 @@ export { createStore } from "./kv/create-store.ts";
 export { MemoryStore } from "./kv/memory-store.ts";
 export type { KeyValueStore } from "./kv/store.ts";
 export { exitOnSignals, listen, type RunningServer } from "./lifecycle.ts";
-export { formatDay } from "./format-day.ts";
 export { createLogger, type Logger } from "./logger.ts";
 export { startPeriodic } from "./periodic.ts";
 export { RateLimiter, type RateLimitRule } from "./rate-limit.ts";

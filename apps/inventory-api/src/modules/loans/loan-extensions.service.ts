@@ -1,5 +1,6 @@
+import { formatDay } from "@sharehood/sdk";
 import type { LoanDetail, LoanExtension, LoanStatus, RequestExtensionBody } from "@sharehood/sdk";
-import { AppError, conflict, forbidden, formatDay } from "@sharehood/server-kit";
+import { AppError, conflict, forbidden } from "@sharehood/server-kit";
 import { addDays } from "../../dates.ts";
 import type { Caller } from "../auth/caller.ts";
 import { Collision } from "./collision.ts";

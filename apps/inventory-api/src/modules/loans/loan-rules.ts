@@ -1,5 +1,6 @@
+import { formatDay } from "@sharehood/sdk";
 import type { BorrowingRefusal } from "@sharehood/sdk";
-import { AppError, formatDay } from "@sharehood/server-kit";
+import { AppError } from "@sharehood/server-kit";
 import { addDays, daysBetween } from "../../dates.ts";
 import type { CollisionReason } from "./collision.ts";
 

@@ -1,6 +1,6 @@
+import { formatDay } from "@sharehood/sdk";
 import { REVIEW_WINDOW_DAYS, type EventLoan } from "@sharehood/sdk/contract";
 import type { LoanDomainEventType } from "@sharehood/sdk/contract";
-import { formatDay } from "@sharehood/server-kit";
 import type { LoanRole } from "./loan-recipients.ts";
 
 /** What a person reads about a loan event: in the app, and as the email's subject and text. */

@@ -1,17 +1,11 @@
+import { formatDay } from "@sharehood/sdk/contract";
+
 /** Today as `YYYY-MM-DD` in UTC, the calendar the Inventory API checks loan dates against. */
 export function todayUtc(now = new Date()): string {
   return now.toISOString().slice(0, 10);
 }
 
-// Made once: building a formatter costs far more than using one (it showed in server profiles of
-// the Borrowing page, which formats a few dates per loan).
-const DAY = new Intl.DateTimeFormat("en-GB", {
-  weekday: "short",
-  day: "numeric",
-  month: "short",
-  year: "numeric",
-  timeZone: "UTC",
-});
+// Made once: building a formatter costs far more than using one.
 const MOMENT = new Intl.DateTimeFormat("en-GB", {
   day: "numeric",
   month: "short",
@@ -22,10 +16,8 @@ const MOMENT = new Intl.DateTimeFormat("en-GB", {
   timeZoneName: "short",
 });
 
-/** `2026-07-04` → "Sat 4 Jul 2026" (fixed locale and UTC so server and browser agree). */
-export function formatDate(date: string): string {
-  return DAY.format(new Date(`${date}T00:00:00Z`));
-}
+/** `2026-07-04` → "Sat, 4 Jul 2026": the SDK's formatDay, as the APIs' messages write dates. */
+export const formatDate = formatDay;
 
 /** A date range for people: "4 – 6 Jul 2026" style, or one day. */
 export function formatRange(start: string, end: string): string {
