@@ -1,12 +1,20 @@
 import { createHash } from "node:crypto";
 import { MAX_ACCESS_TOKENS, type RevocationEvent } from "@sharehood/sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectProblem, register, startTestApi, type TestApi } from "./harness.ts";
+import {
+  collectRevocations,
+  expectProblem,
+  register,
+  signInRootAdmin,
+  startTestApi,
+  WITH_ROOT_ADMIN,
+  type TestApi,
+} from "./harness.ts";
 
 let t: TestApi;
 let root: { accessToken: string; user: { id: string } };
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
-const revocations: RevocationEvent[] = [];
+let revocations: RevocationEvent[] = [];
 const inAMonth = () => new Date(Date.now() + 30 * 86_400_000).toISOString();
 
 const createToken = (session: string, body: object) =>
@@ -15,19 +23,9 @@ const validate = (token: string, clientAddress?: string) =>
   t.http.post("/auth/validate-token").send({ token, ...(clientAddress ? { clientAddress } : {}) });
 
 beforeAll(async () => {
-  t = await startTestApi("access_tokens", {
-    ADMIN_EMAIL: "root@example.com",
-    ADMIN_PASSWORD: "admin-password",
-    REGISTER_MAX_PER_IP: "100",
-  });
-  const res = await t.http
-    .post("/auth/login")
-    .send({ email: "root@example.com", password: "admin-password" })
-    .expect(200);
-  root = res.body;
-  await t.api.store.subscribe("revocations", (message) =>
-    revocations.push(JSON.parse(message) as RevocationEvent),
-  );
+  t = await startTestApi("access_tokens", { ...WITH_ROOT_ADMIN, REGISTER_MAX_PER_IP: "100" });
+  root = await signInRootAdmin(t);
+  revocations = await collectRevocations(t);
 });
 afterAll(() => t.close());
 

@@ -11,6 +11,8 @@ import {
   register,
   startTestApi,
   type TestApi,
+  signInRootAdmin,
+  WITH_ROOT_ADMIN,
 } from "./harness.ts";
 
 let t: TestApi;
@@ -58,17 +60,10 @@ async function newEventsAbout(userId: string, before: number): Promise<DomainEve
 }
 
 beforeAll(async () => {
-  t = await startTestApi("account_events", {
-    ADMIN_EMAIL: "root@example.com",
-    ADMIN_PASSWORD: "admin-password",
-    REGISTER_MAX_PER_IP: "1000",
-  });
+  t = await startTestApi("account_events", { ...WITH_ROOT_ADMIN, REGISTER_MAX_PER_IP: "1000" });
   await recordTransactions(t.api);
-  const res = await t.http
-    .post("/auth/login")
-    .send({ email: "root@example.com", password: "admin-password" })
-    .expect(200);
-  admin = { accessToken: res.body.accessToken, userId: res.body.user.id };
+  const session = await signInRootAdmin(t);
+  admin = { accessToken: session.accessToken, userId: session.user.id };
 });
 afterAll(() => t.close());
 

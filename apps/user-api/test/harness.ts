@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { DomainEventSchema, type DomainEvent } from "@sharehood/sdk";
+import { DomainEventSchema, type DomainEvent, type RevocationEvent } from "@sharehood/sdk";
 import { startInProcessService, type InProcessService } from "@sharehood/test-stack";
 import supertest from "supertest";
 import type { UserApi } from "../src/app.ts";
@@ -17,6 +17,26 @@ export interface TestApi extends InProcessService<UserApiConfig, UserApi> {
 export async function startTestApi(name: string, env: Record<string, string> = {}): Promise<TestApi> {
   const started = await startInProcessService(userApiService, name, env);
   return { ...started, http: supertest(started.api.app) };
+}
+
+/** The administrator a test's User API creates at start-up (pass WITH_ROOT_ADMIN to startTestApi). */
+export const ROOT_ADMIN = { email: "root@example.com", password: "admin-password" };
+export const WITH_ROOT_ADMIN = { ADMIN_EMAIL: ROOT_ADMIN.email, ADMIN_PASSWORD: ROOT_ADMIN.password };
+
+/** Signs ROOT_ADMIN in: the login answer (tokens and user). */
+export async function signInRootAdmin(t: TestApi) {
+  const res = await t.http.post("/auth/login").send(ROOT_ADMIN).expect(200);
+  const session = res.body as Omit<Awaited<ReturnType<typeof register>>, "password">;
+  return { ...session, password: ROOT_ADMIN.password };
+}
+
+/** Every revocation the User API publishes from now on (pub/sub, delivered after the answer). */
+export async function collectRevocations(t: TestApi): Promise<RevocationEvent[]> {
+  const revocations: RevocationEvent[] = [];
+  await t.api.store.subscribe("revocations", (message) =>
+    revocations.push(JSON.parse(message) as RevocationEvent),
+  );
+  return revocations;
 }
 
 let counter = 0;

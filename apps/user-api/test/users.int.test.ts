@@ -1,12 +1,22 @@
 import { randomUUID } from "node:crypto";
 import type { AuditRecord, RevocationEvent } from "@sharehood/sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eventsAbout, expectProblem, newUser, register, startTestApi, type TestApi } from "./harness.ts";
+import {
+  collectRevocations,
+  eventsAbout,
+  expectProblem,
+  newUser,
+  register,
+  signInRootAdmin,
+  startTestApi,
+  WITH_ROOT_ADMIN,
+  type TestApi,
+} from "./harness.ts";
 
 let t: TestApi;
 let admin: Awaited<ReturnType<typeof register>>;
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
-const revocations: RevocationEvent[] = [];
+let revocations: RevocationEvent[] = [];
 
 /** The audit entries written about a user (internal `audit.recorded` events in the outbox). */
 async function auditOf(userId: string): Promise<AuditRecord[]> {
@@ -27,19 +37,12 @@ async function revocation(userId: string, reason: RevocationEvent["reason"]): Pr
 
 beforeAll(async () => {
   t = await startTestApi("users", {
-    ADMIN_EMAIL: "root@example.com",
-    ADMIN_PASSWORD: "admin-password",
+    ...WITH_ROOT_ADMIN,
     // More people than one address may register in a window by default.
     REGISTER_MAX_PER_IP: "100",
   });
-  const res = await t.http
-    .post("/auth/login")
-    .send({ email: "root@example.com", password: "admin-password" })
-    .expect(200);
-  admin = { ...res.body, password: "admin-password" };
-  await t.api.store.subscribe("revocations", (message) =>
-    revocations.push(JSON.parse(message) as RevocationEvent),
-  );
+  admin = await signInRootAdmin(t);
+  revocations = await collectRevocations(t);
 });
 afterAll(() => t.close());
 
