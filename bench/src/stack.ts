@@ -1,7 +1,14 @@
 import pg from "pg";
 import { inventoryApiService } from "@sharehood/inventory-api/service";
 import { notificationApiService } from "@sharehood/notification-api/service";
-import { signUp, startProcessStack, startTestSmtpServer, type Neighbour } from "@sharehood/test-stack";
+import {
+  inDays,
+  listItem,
+  signUp,
+  startProcessStack,
+  startTestSmtpServer,
+  type Neighbour,
+} from "@sharehood/test-stack";
 import { userApiService } from "@sharehood/user-api/service";
 
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? "redis://127.0.0.1:6379";
@@ -87,4 +94,41 @@ export function benchPerson(stack: BenchStack, scenario: string, role: string): 
     email: `${scenario}-${role}-${people}-${Date.now().toString(36)}@example.com`,
     name: `Bench ${role} ${people}`,
   });
+}
+
+/**
+ * 300 borrow requests for `owner`'s things, ready to send: 15 new borrowers each ask for 20 new
+ * items of the owner's, on their own day from `firstDay` days ahead. `send` sends them 10 at a time
+ * and answers how many were sent and how many refused; the items and borrowers are there for more.
+ */
+export async function prepareBorrowRequests(
+  stack: BenchStack,
+  owner: Neighbour,
+  scenario: string,
+  firstDay: number,
+) {
+  const items = await Promise.all(Array.from({ length: 20 }, () => listItem(owner.client)));
+  const borrowers = await Promise.all(
+    Array.from({ length: 15 }, () => benchPerson(stack, scenario, "borrower")),
+  );
+  const requests = borrowers.flatMap((borrower, b) =>
+    items.map(
+      (item) => () =>
+        borrower.client.loans.request({
+          params: { id: item.id },
+          body: { startDate: inDays(firstDay + b), endDate: inDays(firstDay + 1 + b) },
+        }),
+    ),
+  );
+  async function send(): Promise<{ sent: number; refused: number }> {
+    const queue = [...requests];
+    let refused = 0;
+    await Promise.all(
+      Array.from({ length: 10 }, async () => {
+        for (let next = queue.shift(); next; next = queue.shift()) await next().catch(() => (refused += 1));
+      }),
+    );
+    return { sent: requests.length, refused };
+  }
+  return { items, borrowers, send };
 }

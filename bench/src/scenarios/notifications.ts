@@ -4,7 +4,7 @@ import { inDays, listItem, type Neighbour } from "@sharehood/test-stack";
 import { Agent, request } from "undici";
 import { durationFigures } from "../measure.ts";
 import { fmt, type ScenarioResult } from "../result.ts";
-import { benchPerson, type BenchStack } from "../stack.ts";
+import { benchPerson, prepareBorrowRequests, type BenchStack } from "../stack.ts";
 
 // Issue 14's figures: how soon a borrower's open stream hears of an approval, how many streams one
 // Notification API process holds and at what memory, and how fast emails reach the SMTP server.
@@ -185,27 +185,11 @@ export async function emailThroughput(stack: BenchStack): Promise<ScenarioResult
   const known = Date.now() + 15_000;
   while (stack.smtp.to(owner.email).length === 0 && Date.now() < known) await sleep(50);
   const already = stack.smtp.to(owner.email).length;
-  const items = await Promise.all(Array.from({ length: 20 }, () => listItem(owner.client)));
-  const borrowers = await Promise.all(Array.from({ length: 15 }, () => person(stack, "borrower")));
-  const requests = borrowers.flatMap((borrower, b) =>
-    items.map(
-      (item) => () =>
-        borrower.client.loans.request({
-          params: { id: item.id },
-          body: { startDate: inDays(30 + b), endDate: inDays(31 + b) },
-        }),
-    ),
-  );
+  const { send } = await prepareBorrowRequests(stack, owner, "notify", 30);
   const arrivals: number[] = [];
   const started = performance.now();
-  const queue = [...requests];
-  let refused = 0;
-  await Promise.all(
-    Array.from({ length: 10 }, async () => {
-      for (let next = queue.shift(); next; next = queue.shift()) await next().catch(() => (refused += 1));
-    }),
-  );
-  const expected = requests.length - refused;
+  const { sent, refused } = await send();
+  const expected = sent - refused;
   const deadline = Date.now() + 120_000;
   while (arrivals.length < expected && Date.now() < deadline) {
     const count = stack.smtp.to(owner.email).length - already;
@@ -216,7 +200,7 @@ export async function emailThroughput(stack: BenchStack): Promise<ScenarioResult
   const last = arrivals.at(-1) ?? NaN;
   const perSecond = (arrivals.length - 1) / ((last - first) / 1000);
   return {
-    title: `Emails handed to SMTP: ${requests.length} borrow requests, one email each to the owner`,
+    title: `Emails handed to SMTP: ${sent} borrow requests, one email each to the owner`,
     rows: [
       {
         label: "request sent → email at the SMTP server",

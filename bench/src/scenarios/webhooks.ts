@@ -1,9 +1,9 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { inDays, listItem, type Neighbour } from "@sharehood/test-stack";
+import { inDays, type Neighbour } from "@sharehood/test-stack";
 import { durationFigures } from "../measure.ts";
 import { fmt, type ScenarioResult } from "../result.ts";
-import { benchPerson, type BenchStack } from "../stack.ts";
+import { benchPerson, prepareBorrowRequests, type BenchStack } from "../stack.ts";
 
 // Issue 18's figures: webhook deliveries per second to a receiver on this machine, and the delay
 // from an event (its timestamp, written by the Inventory API in the request's transaction) to its
@@ -50,27 +50,11 @@ export async function webhookDeliveries(stack: BenchStack): Promise<ScenarioResu
     if (response.status !== 201) throw new Error(`registering a webhook answered ${response.status}`);
     await response.body?.cancel();
   }
-  const items = await Promise.all(Array.from({ length: 20 }, () => listItem(owner.client)));
-  const borrowers = await Promise.all(Array.from({ length: 15 }, () => person(stack, "borrower")));
-  const requests = borrowers.flatMap((borrower, b) =>
-    items.map(
-      (item) => () =>
-        borrower.client.loans.request({
-          params: { id: item.id },
-          body: { startDate: inDays(40 + b), endDate: inDays(41 + b) },
-        }),
-    ),
-  );
+  const { items, borrowers, send } = await prepareBorrowRequests(stack, owner, "webhooks", 40);
   const started = performance.now();
-  const queue = [...requests];
-  let refused = 0;
-  await Promise.all(
-    Array.from({ length: 10 }, async () => {
-      for (let next = queue.shift(); next; next = queue.shift()) await next().catch(() => (refused += 1));
-    }),
-  );
+  const { sent, refused } = await send();
   const requestsDone = performance.now() - started;
-  const expected = (requests.length - refused) * ENDPOINTS;
+  const expected = (sent - refused) * ENDPOINTS;
   const deadline = Date.now() + 180_000;
   while (arrivals.length < expected && Date.now() < deadline) await sleep(50);
   const backlogArrived = arrivals.length;
@@ -103,7 +87,7 @@ export async function webhookDeliveries(stack: BenchStack): Promise<ScenarioResu
   );
   const quietDelays = durationFigures(quiet, quietMissed);
   return {
-    title: `Webhook deliveries: ${requests.length} borrow requests to one owner with ${ENDPOINTS} endpoints (${expected} deliveries)`,
+    title: `Webhook deliveries: ${sent} borrow requests to one owner with ${ENDPOINTS} endpoints (${expected} deliveries)`,
     rows: [
       { label: "event → delivery, 300 requests at once (backlog)", figures: delays },
       { label: "event → delivery, one request at a time", figures: quietDelays },
