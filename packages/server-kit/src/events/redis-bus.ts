@@ -4,7 +4,7 @@ import { EVENT_STREAM } from "@sharehood/sdk/contract";
 import { Router } from "express";
 import { Redis } from "ioredis";
 import type { EventBus, EventBusOptions, Subscription } from "./bus.ts";
-import { consumerMetrics } from "./metrics.ts";
+import { consumerMetrics, reportConsumerLag } from "./metrics.ts";
 import { consumeStream, REDIS_EVENT_OPTIONS } from "./stream-consumer.ts";
 
 /**
@@ -34,6 +34,8 @@ export function createRedisBus(options: EventBusOptions & { redisUrl: string }):
   const subscriptions = new Set<Subscription>();
   // Unique per process and subscription, so a restarted process never inherits a dead one's name.
   const consumerPrefix = `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
+  const groups = new Set<string>();
+  const stopReportingLag = reportConsumerLag(options.registry, { redis: publisher, stream, groups });
 
   return {
     kind: "redis",
@@ -64,6 +66,7 @@ export function createRedisBus(options: EventBusOptions & { redisUrl: string }):
         maxDeliveries: subscribeOptions.maxDeliveries ?? 20,
       });
       subscriptions.add(subscription);
+      groups.add(group);
       return {
         async stop() {
           subscriptions.delete(subscription);
@@ -74,6 +77,7 @@ export function createRedisBus(options: EventBusOptions & { redisUrl: string }):
     async close() {
       await Promise.all([...subscriptions].map((s) => s.stop()));
       subscriptions.clear();
+      stopReportingLag();
       publisher.disconnect();
     },
   };

@@ -1,4 +1,4 @@
-import { Counter, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 
 /** Request counts and latency by route and status, in a registry of the service's own. */
 export class HttpMetrics {
@@ -42,5 +42,50 @@ export class HttpMetrics {
     }
     series.requests.inc();
     series.duration.observe(seconds);
+  }
+
+  /**
+   * A business counter in this registry (`<what>_total`), created once: asking again for a name
+   * answers the same counter. Labels must be a small, closed set (a kind, an outcome), never ids.
+   * Each replica counts its own; Prometheus sums them (`sum by (...) (rate(...))`).
+   */
+  counter<L extends string>(name: string, help: string, labelNames: readonly L[] = []): Counter<L> {
+    const existing = this.registry.getSingleMetric(name);
+    if (existing) return existing as Counter<L>;
+    return new Counter({ name, help, labelNames, registers: [this.registry] });
+  }
+
+  /**
+   * A gauge computed when `/metrics` is scraped: `read` answers the current values (from the
+   * database, say, so every replica reports the same figure). When `read` fails the gauge reports
+   * nothing for that scrape, rather than a stale figure or a failed scrape; `onError` is told.
+   */
+  gaugeAtScrape<L extends string>(
+    name: string,
+    help: string,
+    labelNames: readonly L[],
+    read: () => Promise<readonly { labels: Partial<Record<L, string>>; value: number }[]>,
+    onError: (error: unknown) => void,
+  ): Gauge<L> {
+    const existing = this.registry.getSingleMetric(name);
+    if (existing) return existing as Gauge<L>;
+    return new Gauge<L>({
+      name,
+      help,
+      labelNames,
+      registers: [this.registry],
+      async collect() {
+        let values;
+        try {
+          values = await read();
+        } catch (error) {
+          this.reset();
+          onError(error);
+          return;
+        }
+        this.reset();
+        for (const { labels, value } of values) this.set(labels, value);
+      },
+    });
   }
 }

@@ -10,3 +10,4 @@ export {
   testRedisUrl,
 } from "./test-database.ts";
 export { freePort } from "./free-port.ts";
+export { metricNames, metricValue, scrapeMetrics } from "./metrics.ts";
