@@ -43,6 +43,7 @@ import { createLoanExtensionsRepository } from "./modules/loans/loan-extensions.
 import { createLoanExtensionsService } from "./modules/loans/loan-extensions.service.ts";
 import { createLoanReader } from "./modules/loans/loan-reader.ts";
 import { createLoanRulesRepository } from "./modules/loans/loan-rules.repository.ts";
+import { reportLoansByState } from "./modules/loans/loan-metrics.ts";
 import { createLoansRepository } from "./modules/loans/loans.repository.ts";
 import { loansRouter } from "./modules/loans/loans.routes.ts";
 import { createLoansService } from "./modules/loans/loans.service.ts";
@@ -91,6 +92,7 @@ export async function createInventoryApi(
 ): Promise<InventoryApi> {
   const core = await createServiceCore({ name: SERVICE, config, prismaDir: PRISMA_DIR, createDb });
   const { db, store, logger } = core;
+  reportLoansByState(core.metrics, db, logger);
 
   const publicCache = createPublicCache({
     store,

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { LOAN_STATUSES } from "@sharehood/sdk/contract";
+import { metricValue, scrapeMetrics } from "@sharehood/server-kit/testing";
 import { inDays, newItem, refused } from "./fixtures.ts";
 import { startStack, type TestStack } from "./stack.ts";
 
@@ -144,6 +146,21 @@ describe("the lifecycle", () => {
       ["handed_over", "approved", "active", owner.id],
       ["returned", "active", "returned", owner.id],
     ]);
+  });
+
+  it("counts loans by state on /metrics, from the database, moving with each transition", async () => {
+    const byState = async () => {
+      const text = await scrapeMetrics(stack.inventory.url);
+      return Object.fromEntries(
+        LOAN_STATUSES.map((s) => [s, metricValue(text, "loans_by_state", { state: s })]),
+      );
+    };
+    const before = await byState();
+    expect(Object.values(before).every((n) => typeof n === "number")).toBe(true); // every state, 0 included
+    const { loan } = await requested();
+    expect(await byState()).toEqual({ ...before, requested: before.requested! + 1 });
+    await owner.client.loans.approve({ params: { id: loan.id } });
+    expect(await byState()).toEqual({ ...before, approved: before.approved! + 1 });
   });
 
   it("answers 409 to every transition the state does not allow", async () => {

@@ -27,6 +27,7 @@ import { feedRouter } from "./modules/feed/feed.routes.ts";
 import { createEventRecorder } from "./modules/feed/record-event.ts";
 import { createMessageCheck } from "./modules/messages/check-messages.ts";
 import { messageThreadsRepository } from "./modules/messages/message-threads.repository.ts";
+import { createNotificationMetrics } from "./modules/notifications/notification-metrics.ts";
 import { createNotificationsRepository } from "./modules/notifications/notifications.repository.ts";
 import { notificationsRouter } from "./modules/notifications/notifications.routes.ts";
 import { createNotificationsService } from "./modules/notifications/notifications.service.ts";
@@ -82,6 +83,7 @@ export async function createNotificationApi(config: NotificationApiConfig): Prom
     },
   });
   const { db, store, logger } = core;
+  const metrics = createNotificationMetrics(core.metrics);
   const publicUrl = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
 
   const signingSecret = await resolveSigningSecret({
@@ -118,6 +120,7 @@ export async function createNotificationApi(config: NotificationApiConfig): Prom
       from: config.MAIL_FROM,
       webUrl: config.PUBLIC_WEB_URL,
       publicUrl,
+      metrics,
       logger,
     }),
   );
@@ -165,6 +168,7 @@ export async function createNotificationApi(config: NotificationApiConfig): Prom
       retrySeconds: config.WEBHOOKS_RETRY_SCHEDULE,
       disableAfterMs: config.WEBHOOKS_DISABLE_AFTER_SECONDS * 1000,
     },
+    metrics,
     logger,
   });
   const webhookUpkeep = createWebhookUpkeep({ db, queue: webhookQueue, logger });
@@ -190,6 +194,7 @@ export async function createNotificationApi(config: NotificationApiConfig): Prom
     nudgeWebhooks: () => webhookQueue.nudge(),
     mailDomain: domainOf(config.MAIL_FROM),
     messageEmailDelayMs: config.MESSAGE_EMAIL_DELAY_SECONDS * 1000,
+    metrics,
     logger,
   });
   await emailQueue.workChecks(

@@ -2,6 +2,7 @@ import PgBoss from "pg-boss";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EMAIL_DEFAULTS } from "@sharehood/sdk/contract";
 import { ApiError } from "@sharehood/sdk";
+import { metricValue, scrapeMetrics } from "@sharehood/server-kit/testing";
 import type { Neighbour } from "@sharehood/test-stack";
 import { EMAIL_QUEUE } from "../src/modules/email/email-queue.ts";
 import { accountEvent, eventually, loanBetween, loanEvent, type Person } from "./events.ts";
@@ -23,6 +24,14 @@ const { mailsTo, nthEmailTo, settle } = mailboxOf(() => stack);
 
 describe("loan emails", () => {
   it("emails the owner about a new request: sender, recipient, subject, links, HTML and text", async () => {
+    const counts = async () => {
+      const text = await scrapeMetrics(stack.notifications.url);
+      return [
+        metricValue(text, "notifications_created_total", { type: "loan.requested" }) ?? 0,
+        metricValue(text, "emails_total", { kind: "loan.requested", outcome: "sent" }) ?? 0,
+      ];
+    };
+    const [notified, emailed] = await counts();
     const loan = loanBetween(person(alice), person(bob));
     await stack.publish(
       loanEvent("loan.requested", loan, bob.id, { message: "Could I have it for the weekend?" }),
@@ -51,6 +60,8 @@ describe("loan emails", () => {
     // The borrower made the request: nobody is told of their own action.
     await settle();
     expect(mailsTo(bob.email)).toHaveLength(0);
+    // On /metrics: one notification created (the owner's) and one email sent, by type and kind.
+    expect(await counts()).toEqual([notified! + 1, emailed! + 1]);
   });
 
   it("switches the kind off by one-click unsubscribe, after which no email of that kind comes", async () => {

@@ -3,6 +3,7 @@ import { Webhook as StandardWebhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyWebhook } from "@sharehood/sdk";
 import type { CreatedWebhook, Page, Webhook, WebhookDelivery, WebhookEvent } from "@sharehood/sdk/contract";
+import { metricValue, scrapeMetrics } from "@sharehood/server-kit/testing";
 import type { Neighbour } from "@sharehood/test-stack";
 import { eventually, loanBetween, loanEvent, type Person } from "./events.ts";
 import { mailboxOf } from "./mailbox.ts";
@@ -209,6 +210,15 @@ describe("deliveries", () => {
   it("retries after 500s and after a timeout, and disables an endpoint that keeps failing, emailing its owner", async () => {
     const owner = await stack.signUp("Flaky owner");
     const borrower = await stack.signUp("Flaky borrower");
+    const counts = async () => {
+      const text = await scrapeMetrics(stack.notifications.url);
+      return {
+        succeeded: metricValue(text, "webhook_deliveries_total", { outcome: "succeeded" }) ?? 0,
+        failed: metricValue(text, "webhook_deliveries_total", { outcome: "failed" }) ?? 0,
+        disabled: metricValue(text, "webhook_endpoints_disabled_total") ?? 0,
+      };
+    };
+    const before = await counts();
     receiver.on("/flaky", (n) => ({ status: n <= 2 ? 500 : 204 }));
     receiver.on("/slow", (n) => (n === 1 ? "hang" : { status: 200 }));
     receiver.on("/moved", () => ({ status: 302, headers: { location: "/elsewhere" } }));
@@ -237,6 +247,11 @@ describe("deliveries", () => {
     expect(disabled.disabledAt).not.toBeNull();
     expect(disabled.disabledReason).toContain("302");
     expect(hooks.filter((hook) => hook.disabledAt)).toHaveLength(1);
+    // On /metrics: at least these attempts (2 + 1 + 3 failed, 2 succeeded), and one endpoint disabled.
+    const after = await counts();
+    expect(after.failed - before.failed).toBeGreaterThanOrEqual(6);
+    expect(after.succeeded - before.succeeded).toBeGreaterThanOrEqual(2);
+    expect(after.disabled - before.disabled).toBe(1);
     const { mailsTo } = mailboxOf(() => stack);
     const mail = await eventually(() =>
       mailsTo(owner.email).find((m) => m.subject === "Your Sharehood webhook was turned off"),

@@ -1,5 +1,6 @@
 import { EMAIL_KINDS, type EmailKind } from "@sharehood/sdk/contract";
 import type { Logger } from "@sharehood/server-kit";
+import type { NotificationMetrics } from "../notifications/notification-metrics.ts";
 import type { PreferencesRepository } from "../preferences/preferences.repository.ts";
 import type { UnsubscribeTokens } from "../unsubscribe/unsubscribe-token.ts";
 import type { SendJob } from "./email-queue.ts";
@@ -31,6 +32,7 @@ export function createEmailSender(deps: {
   webUrl: string;
   /** This API's public origin: the one-click (`List-Unsubscribe`) target. */
   publicUrl: string;
+  metrics: Pick<NotificationMetrics, "emails">;
   logger: Logger;
 }): SendJob {
   // Two links with one signed token: mail programs POST to this API itself (RFC 8058, no person
@@ -53,6 +55,7 @@ export function createEmailSender(deps: {
     const switchable = userId !== null && isSwitchable(kind) ? { userId, kind } : undefined;
     if (switchable && !(await deps.preferences.settingsOf(switchable.userId))[switchable.kind]) {
       await deps.emails.markSkipped(key);
+      deps.metrics.emails.inc({ kind, outcome: "skipped" });
       return;
     }
     const unsubscribe = switchable ? unsubscribeUrlsOf(switchable.userId, switchable.kind) : undefined;
@@ -82,10 +85,12 @@ export function createEmailSender(deps: {
     } catch (error) {
       const message = (error as Error).message;
       await deps.emails.release(key, message);
+      deps.metrics.emails.inc({ kind, outcome: isLastAttempt ? "given_up" : "retrying" });
       if (isLastAttempt) deps.logger.error({ key, err: message }, "email given up after its last attempt");
       else deps.logger.warn({ key, err: message }, "email not sent; it will be retried");
       throw error;
     }
     await deps.emails.markSent(key);
+    deps.metrics.emails.inc({ kind, outcome: "sent" });
   };
 }

@@ -9,6 +9,7 @@ import type { EmailQueue } from "../email/email-queue.ts";
 import type { EmailsRepository } from "../email/emails.repository.ts";
 import { messageThreadsRepository as threads } from "../messages/message-threads.repository.ts";
 import { toNotificationDto, type NotificationRow } from "../notifications/notification-dto.ts";
+import type { NotificationMetrics } from "../notifications/notification-metrics.ts";
 import type { NotificationsRepository } from "../notifications/notifications.repository.ts";
 import { peopleRepository } from "../people/people.repository.ts";
 import type { PreferencesRepository } from "../preferences/preferences.repository.ts";
@@ -44,6 +45,7 @@ export function createEventHandler(deps: {
   mailDomain: string;
   /** How long a message stays unread before its email check (MESSAGE_EMAIL_DELAY_SECONDS). */
   messageEmailDelayMs: number;
+  metrics: Pick<NotificationMetrics, "created">;
   logger: Logger;
 }) {
   /**
@@ -126,6 +128,7 @@ export function createEventHandler(deps: {
       return apply(tx, event);
     }, TRANSACTION);
     if (!outcome) return;
+    for (const row of outcome.created) deps.metrics.created.inc({ type: row.type });
     if (outcome.emailed > 0) deps.queue.nudge();
     if (outcome.delivering > 0) deps.nudgeWebhooks();
     await announce(outcome.created, outcome.live);

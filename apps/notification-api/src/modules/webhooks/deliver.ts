@@ -4,6 +4,7 @@ import type { Db, Tx } from "../../db.ts";
 import type { EmailQueue } from "../email/email-queue.ts";
 import type { EmailsRepository } from "../email/emails.repository.ts";
 import { peopleRepository } from "../people/people.repository.ts";
+import type { NotificationMetrics } from "../notifications/notification-metrics.ts";
 import type { WebhookQueue } from "./delivery-queue.ts";
 import { sendWebhook, type AttemptResult } from "./send-webhook.ts";
 import { signWebhook, type SecretBox } from "./webhook-secrets.ts";
@@ -51,6 +52,7 @@ export function createWebhookSender(deps: {
   /** The domain of MAIL_FROM, for Message-IDs. */
   mailDomain: string;
   settings: DeliverySettings;
+  metrics: Pick<NotificationMetrics, "webhookDeliveries" | "webhooksDisabled">;
   logger: Logger;
 }) {
   const { db, settings, logger } = deps;
@@ -82,6 +84,7 @@ export function createWebhookSender(deps: {
         status: result.status!,
         latencyMs: result.latencyMs,
       });
+      deps.metrics.webhookDeliveries.inc({ outcome: "succeeded" });
       return;
     }
     const wait = settings.retrySeconds[delivery.attempt - 1];
@@ -102,7 +105,9 @@ export function createWebhookSender(deps: {
       if (off) await emailOwner(tx, webhookId, { ...off, reason });
       return off;
     }, TRANSACTION);
+    deps.metrics.webhookDeliveries.inc({ outcome: "failed" });
     if (disabled) {
+      deps.metrics.webhooksDisabled.inc();
       logger.warn(
         { webhookId },
         "webhook endpoint disabled after failing for too long; its owner is emailed",
