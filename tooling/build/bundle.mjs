@@ -2,13 +2,14 @@
 // Bundles a service entry (and the workspace TypeScript it imports) into dist/ for `node dist/main.js`.
 // Packages from node_modules stay external: they are installed next to the service in production.
 import { build } from "esbuild";
-import { basename } from "node:path";
+import { basename, resolve } from "node:path";
 
 const entries = process.argv.slice(2);
 if (entries.length === 0) {
   console.error("usage: bundle.mjs <entry.ts> [...]");
   process.exit(2);
 }
+const entryFiles = new Set(entries.map((entry) => resolve(entry)));
 await build({
   entryPoints: entries,
   outdir: "dist",
@@ -19,14 +20,32 @@ await build({
   target: "node20",
   format: "esm",
   sourcemap: true,
-  // Workspace packages are TypeScript source: bundle them; every other package stays external.
+  // Workspace packages are TypeScript source: bundle them; every other package stays external,
+  // except @opentelemetry/api: it is bundled from the copy next to the code that imports it (the
+  // repository root holds an older one, and the images none), and its copies share one registry.
   plugins: [
     {
       name: "externalise-registry-packages",
       setup(b) {
         b.onResolve({ filter: /^[^./]/ }, (args) =>
-          args.path.startsWith("@sharehood/") ? undefined : { path: args.path, external: true },
+          args.path.startsWith("@sharehood/") || args.path === "@opentelemetry/api"
+            ? undefined
+            : { path: args.path, external: true },
         );
+      },
+    },
+    {
+      // `await import("./serve.ts")` of another entry stays a separate file (dist/serve.js), loaded
+      // when the importer asks: main.ts sets tracing up before the server's packages load.
+      name: "entries-import-entries",
+      setup(b) {
+        b.onResolve({ filter: /^\./ }, (args) => {
+          if (args.kind !== "dynamic-import") return undefined;
+          const target = resolve(args.resolveDir, args.path);
+          return entryFiles.has(target)
+            ? { path: `./${basename(target).replace(/\.ts$/, ".js")}`, external: true }
+            : undefined;
+        });
       },
     },
   ],

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { TelemetryEnv } from "./telemetry/env.ts";
 
 // Each variable carries its meaning for the configuration reference (docs/configuration.md, written
 // by `npm run docs:config`): `.describe()`, plus `.meta({ displayDefault })` where the default value
@@ -66,6 +67,8 @@ export const BaseEnvSchema = z.object({
       "serve `/metrics` only on this port (9464 in Kubernetes), which no Service or Ingress routes; `PORT` then answers it 404",
     displayDefault: "unset: `/metrics` on `PORT`",
   }),
+  // Read first by main.ts's startTelemetry (before the server loads), declared here with the rest.
+  ...TelemetryEnv,
 });
 
 /** An environment flag: `true`/`1` or `false`/`0`, false when unset. */

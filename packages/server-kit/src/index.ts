@@ -52,3 +52,4 @@ export {
   type StartedService,
 } from "./service.ts";
 export * from "./events/index.ts";
+export { currentTraceparent, tracingOn, withSpanFromTraceparent } from "./telemetry/context.ts";

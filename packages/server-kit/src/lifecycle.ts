@@ -5,6 +5,8 @@ import { parse } from "node:url";
 import type { Express } from "express";
 import type { Registry } from "prom-client";
 import type { Logger } from "./logger.ts";
+import { flushTelemetry } from "./telemetry/context.ts";
+import { traceRequests } from "./telemetry/http.ts";
 
 /**
  * A target such as `//!x@?` parses (in Express's parser, the legacy URL one) as an authority with
@@ -52,7 +54,7 @@ export async function listen(
   },
 ): Promise<RunningServer> {
   const metricsServer = options.metrics ? await serveMetrics(options.metrics, options.host) : undefined;
-  const server = createServer(withRoutableTarget(options.listener ?? app));
+  const server = createServer(traceRequests(withRoutableTarget(options.listener ?? app)));
   // Requests Node cannot even parse (oversized headers, broken framing) never reach Express; answer
   // them in the same problem+json shape instead of Node's bare default.
   server.on("clientError", (error: NodeJS.ErrnoException, socket) => {
@@ -108,6 +110,7 @@ export function exitOnSignals(
     options.onSignal();
     new Promise((resolve) => setTimeout(resolve, options.delayMs ?? 0))
       .then(() => running.close())
+      .then(async () => await flushTelemetry())
       .then(
         () => process.exit(0),
         (error: unknown) => {

@@ -14,6 +14,7 @@ import {
   parseRetryAfter,
   type RetryPolicy,
 } from "./retry.ts";
+import { injectTraceContext } from "./trace-context.ts";
 
 // Route fields are optional properties, so their types include `undefined`; strip it before asking.
 type Defined<S> = [NonNullable<S>] extends [never]
@@ -142,6 +143,7 @@ async function send<R extends Route>(
   if (options.ifMatch) headers["if-match"] = options.ifMatch;
   if (options.requestId) headers["x-request-id"] = options.requestId;
   if (payload && "json" in payload) headers["content-type"] = "application/json";
+  injectTraceContext(headers);
   const maxRetries = SAFE_METHODS.has(route.method) || idempotencyKey ? retries : 0;
 
   const url = buildUrl(transport.baseUrl, route, params, query);

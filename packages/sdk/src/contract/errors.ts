@@ -51,6 +51,8 @@ export const ProblemSchema = z.object({
   detail: z.string(),
   code: z.enum(ERROR_CODES),
   requestId: z.string(),
+  /** The trace the request belongs to (32 hex, W3C trace id), for finding it in logs and traces. */
+  traceId: z.string().max(32).optional(),
   errors: z.array(FieldErrorSchema).optional(),
   /**
    * A finer reason for some refusals, under their general code: `blocked` on a 403 when the person

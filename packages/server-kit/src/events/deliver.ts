@@ -1,6 +1,7 @@
 import { DomainEventSchema } from "@sharehood/sdk/contract";
 import type { Counter } from "prom-client";
 import type { Logger } from "../logger.ts";
+import { withSpanFromTraceparent } from "../telemetry/context.ts";
 import type { EventHandler } from "./bus.ts";
 
 /**
@@ -11,7 +12,13 @@ import type { EventHandler } from "./bus.ts";
 export async function deliver(
   raw: unknown,
   handler: EventHandler,
-  context: { group: string; logger: Logger; handled: Counter<"group" | "outcome"> },
+  context: {
+    group: string;
+    logger: Logger;
+    handled: Counter<"group" | "outcome">;
+    /** `redis` (the stream) or `push` (HTTP), for the consumer span. */
+    transport: "redis" | "push";
+  },
 ): Promise<void> {
   const parsed = DomainEventSchema.safeParse(raw);
   if (!parsed.success) {
@@ -22,8 +29,21 @@ export async function deliver(
     context.handled.inc({ group: context.group, outcome: "invalid" });
     return;
   }
+  const event = parsed.data;
   try {
-    await handler(parsed.data);
+    // A child of the relay's publish span (itself the child of the request that wrote the event).
+    await withSpanFromTraceparent(
+      `process ${event.type}`,
+      event.trace?.traceparent,
+      {
+        "messaging.system": context.transport,
+        "messaging.operation.type": "process",
+        "messaging.destination.name": "events",
+        "messaging.consumer.group.name": context.group,
+        "messaging.message.id": event.id,
+      },
+      () => handler(event),
+    );
     context.handled.inc({ group: context.group, outcome: "ok" });
   } catch (error) {
     context.handled.inc({ group: context.group, outcome: "failed" });

@@ -6,6 +6,7 @@ import {
   type NewDomainEvent,
 } from "@sharehood/sdk/contract";
 import type { z } from "zod";
+import { currentTraceparent } from "../telemetry/context.ts";
 
 /** Which service writes an event (`"user-api"`, `"inventory-api"`). */
 export type EventSource = z.infer<typeof EventSourceSchema>;
@@ -60,7 +61,8 @@ export const OUTBOX_PARTIAL_INDEX_SQL = `CREATE INDEX "outbox_events_unpublished
  * Appends events to the outbox inside the caller's transaction, so they exist exactly when the
  * change does: pass the `tx` of the `$transaction` that makes the change. Fills each event's id,
  * version, time and source, checks it against the contract (a bad event throws, rolling the change
- * back: it is a bug, not a user error) and answers the events as they will be published.
+ * back: it is a bug, not a user error) and answers the events as they will be published. With
+ * tracing on, each carries the active span as its `trace.traceparent`.
  * After the transaction commits, `relay.nudge()` publishes them without waiting for the next poll.
  */
 export async function writeEvents(
@@ -70,8 +72,11 @@ export async function writeEvents(
 ): Promise<DomainEvent[]> {
   if (events.length === 0) return [];
   const time = new Date().toISOString();
+  // The writer's span travels with each event, so what consumers do joins the request's trace.
+  const traceparent = currentTraceparent();
+  const trace = traceparent ? { trace: { traceparent } } : {};
   const full = events.map((event) =>
-    DomainEventSchema.parse({ ...event, id: randomUUID(), version: 1, time, source }),
+    DomainEventSchema.parse({ ...event, ...trace, id: randomUUID(), version: 1, time, source }),
   );
   // One statement for the whole batch; WITH ORDINALITY keeps the caller's order in seq.
   await tx.$executeRaw`

@@ -14,6 +14,7 @@ import {
 } from "./bus.ts";
 import { deliver } from "./deliver.ts";
 import { consumerMetrics } from "./metrics.ts";
+import { untraced } from "../telemetry/context.ts";
 
 /**
  * Batches are cut to stay well under the consumers' JSON body limit (BODY_LIMIT_BYTES, 100 kB by
@@ -67,12 +68,15 @@ export function createPushBus(options: EventBusOptions): EventBus {
 
   async function push(url: string, bodies: string[]): Promise<void> {
     for (const body of bodies) {
-      const response = await fetch(url, {
-        method: "POST",
-        headers: { "content-type": "application/json", [EVENTS_SECRET_HEADER]: secret ?? "" },
-        body,
-        signal: AbortSignal.timeout(timeoutMs),
-      });
+      // The events carry their trace context; the push itself is plumbing (no span, no traceparent).
+      const response = await untraced(() =>
+        fetch(url, {
+          method: "POST",
+          headers: { "content-type": "application/json", [EVENTS_SECRET_HEADER]: secret ?? "" },
+          body,
+          signal: AbortSignal.timeout(timeoutMs),
+        }),
+      );
       await response.body?.cancel();
       if (!response.ok) throw new Error(`${url} answered ${response.status} to an events push`);
     }
@@ -95,7 +99,9 @@ export function createPushBus(options: EventBusOptions): EventBus {
       // In order, one event at a time, each to every group.
       for (const raw of body.data.events)
         await Promise.all(
-          [...groups].map(([group, handler]) => deliver(raw, handler, { group, logger, handled })),
+          [...groups].map(([group, handler]) =>
+            deliver(raw, handler, { group, logger, handled, transport: "push" }),
+          ),
         );
     })();
     inFlight.add(work);

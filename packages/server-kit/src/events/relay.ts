@@ -1,6 +1,8 @@
 import type { DomainEvent } from "@sharehood/sdk/contract";
 import type { Registry } from "prom-client";
+import { SpanKind, SpanStatusCode, type Span } from "@opentelemetry/api";
 import type { Logger } from "../logger.ts";
+import { contextFromTraceparent, traceparentOf, tracer, tracingOn, untraced } from "../telemetry/context.ts";
 import type { EventBus } from "./bus.ts";
 import { relayMetrics } from "./metrics.ts";
 import type { SqlExecutor } from "./outbox.ts";
@@ -93,7 +95,7 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
           SELECT seq, created_at AS "createdAt", body FROM outbox_events
           WHERE published_at IS NULL ORDER BY seq LIMIT ${batchSize} FOR UPDATE SKIP LOCKED`;
         if (rows.length === 0) return 0;
-        await bus.publish(rows.map((row) => row.body));
+        await publishTraced(rows.map((row) => row.body));
         // Exactly these rows: a row that committed meanwhile with a seq among them is not published yet.
         await tx.$executeRaw`
           UPDATE outbox_events SET published_at = now()
@@ -104,6 +106,41 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       },
       { maxWait: 5_000, timeout },
     );
+  }
+
+  /**
+   * Publishes the events; with tracing on, each in a PRODUCER span that is a child of the span that
+   * wrote it, and travels with that span as its parent (the consumers' spans are its children).
+   */
+  async function publishTraced(events: DomainEvent[]): Promise<void> {
+    if (!tracingOn()) return bus.publish(events);
+    const spans: Span[] = [];
+    const sent = events.map((event) => {
+      if (!event.trace) return event;
+      const span = tracer().startSpan(
+        `publish ${event.type}`,
+        {
+          kind: SpanKind.PRODUCER,
+          attributes: {
+            "messaging.operation.type": "send",
+            "messaging.destination.name": "events",
+            "messaging.message.id": event.id,
+          },
+        },
+        contextFromTraceparent(event.trace.traceparent),
+      );
+      spans.push(span);
+      return { ...event, trace: { traceparent: traceparentOf(span.spanContext()) } };
+    });
+    try {
+      await untraced(() => bus.publish(sent));
+    } catch (error) {
+      for (const span of spans)
+        span.setStatus({ code: SpanStatusCode.ERROR, message: (error as Error).message });
+      throw error;
+    } finally {
+      for (const span of spans) span.end();
+    }
   }
 
   // Rounds of this process run one at a time (the loop and `drain` share them).

@@ -63,7 +63,12 @@ export async function consumeStream(options: {
   async function handleEntry([id, fields]: Entry): Promise<void> {
     const text = fields[fields.indexOf("event") + 1] ?? "";
     try {
-      await deliver(parseJson(text), options.handler, { group, logger: log, handled: options.handled });
+      await deliver(parseJson(text), options.handler, {
+        group,
+        logger: log,
+        handled: options.handled,
+        transport: "redis",
+      });
     } catch {
       if (!(await isDead(id))) return; // stays pending: retried after claimIdleMs
     }

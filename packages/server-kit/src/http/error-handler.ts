@@ -72,6 +72,7 @@ export function sendProblem(req: Request, res: Response, error: AppError): void 
         detail: error.message,
         code: error.code,
         requestId: req.id,
+        ...(req.traceId ? { traceId: req.traceId } : {}),
         ...(error.errors ? { errors: error.errors } : {}),
         ...error.extensions,
       }),

@@ -1,6 +1,7 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
 import type { Express } from "express";
 import type { HttpMetrics } from "./metrics.ts";
+import { setHttpRoute } from "../telemetry/http.ts";
 import { requestIdOf } from "./request-context.ts";
 import { apiSecurityHeaders } from "./security-headers.ts";
 
@@ -53,6 +54,7 @@ export function withFastPath(app: Express, fast: FastHandler, metrics: HttpMetri
           return;
         }
         const requestId = requestIdOf(req.headers["x-request-id"]);
+        setHttpRoute(req, answer.route);
         const headers: Record<string, string | number> = {
           ...security,
           ...answer.headers,

@@ -1,11 +1,16 @@
 import { randomUUID } from "node:crypto";
+import { context } from "@opentelemetry/api";
 import type { NextFunction, Request, Response } from "express";
 import type { Logger } from "../logger.ts";
+import { activeSpanContext, newTraceId, parseTraceparent, tracingOn } from "../telemetry/context.ts";
+import { setHttpRoute } from "../telemetry/http.ts";
 import type { HttpMetrics } from "./metrics.ts";
 
 declare module "express-serve-static-core" {
   interface Request {
     id: string;
+    /** The trace the request belongs to (32 hex): its span's, else the caller's `traceparent`'s, else new. */
+    traceId: string;
     log: Logger;
   }
 }
@@ -35,29 +40,42 @@ function routeOf(req: Request): string {
 }
 
 /**
+ * The request's trace id: its span's when tracing is on, else the one of the caller's `traceparent`
+ * (so that logs of services called one from another correlate even untraced), else a new one.
+ */
+export function traceIdOf(headers: Record<string, string | string[] | undefined>): string {
+  return activeSpanContext()?.traceId ?? parseTraceparent(headers.traceparent)?.traceId ?? newTraceId();
+}
+
+/**
  * Takes `x-request-id` from the caller (when it looks like an id) or makes one, echoes it, gives the
- * request a child logger carrying it, and records one log line and one metric per request.
+ * request a child logger carrying it and the trace id, and records one log line and one metric per
+ * request.
  */
 export function requestContext(logger: Logger, metrics: HttpMetrics) {
   return (req: Request, res: Response, next: NextFunction) => {
     req.id = requestIdOf(req.headers["x-request-id"]);
     res.setHeader("x-request-id", req.id);
-    req.log = logger.child({ requestId: req.id });
+    req.traceId = traceIdOf(req.headers);
+    const traced = tracingOn();
+    // Traced, the logger's mixin adds the active span's ids to each line; untraced, the child does.
+    req.log = logger.child(traced ? { requestId: req.id } : { requestId: req.id, traceId: req.traceId });
+    const spanContext = traced ? context.active() : undefined;
     const started = process.hrtime.bigint();
     res.once("finish", () => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       const route = routeOf(req);
+      if (route !== "unmatched") setHttpRoute(req, route);
       metrics.observe(req.method, route, res.statusCode, seconds);
       if (route.endsWith("z") || route === "/metrics") return; // probes and scrapes would drown the log
-      req.log.info(
-        {
-          method: req.method,
-          url: loggableUrl(req.originalUrl),
-          status: res.statusCode,
-          ms: Math.round(seconds * 1e4) / 10,
-        },
-        "request",
-      );
+      const line = {
+        method: req.method,
+        url: loggableUrl(req.originalUrl),
+        status: res.statusCode,
+        ms: Math.round(seconds * 1e4) / 10,
+      };
+      if (spanContext) context.with(spanContext, () => req.log.info(line, "request"));
+      else req.log.info(line, "request");
     });
     next();
   };

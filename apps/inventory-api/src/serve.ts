@@ -1,0 +1,6 @@
+// The server itself; main.ts imports it once tracing is set up (see main.ts).
+import { runService } from "@sharehood/server-kit";
+import { InventoryApiEnvSchema } from "./env.ts";
+import { startServer } from "./server.ts";
+
+await runService(InventoryApiEnvSchema, startServer);
