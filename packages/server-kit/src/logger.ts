@@ -1,4 +1,4 @@
-import { pino, type Logger } from "pino";
+import { pino, type DestinationStream, type Logger } from "pino";
 import { activeSpanContext, tracingOn } from "./telemetry/context.ts";
 
 export type { Logger };
@@ -15,8 +15,8 @@ function traceFields(): object {
  * The one logger factory: JSON lines, with the service name on every line, and the trace id on
  * every line written inside a span (with tracing off, each request's logger carries one instead).
  */
-export function createLogger(service: string, level: string): Logger {
-  return pino({
+export function createLogger(service: string, level: string, destination?: DestinationStream): Logger {
+  const options = {
     name: service,
     level,
     base: { service },
@@ -25,5 +25,6 @@ export function createLogger(service: string, level: string): Logger {
       paths: ["req.headers.authorization", "req.headers.cookie", "*.password", "*.token", "*.refreshToken"],
       remove: true,
     },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }

@@ -35,9 +35,10 @@ export interface TelemetryOptions {
   /** The tracing settings (default: read from process.env; a bad value exits like loadEnv). */
   config?: TelemetryConfig;
   /**
-   * Register the import-in-the-middle loader hook so that `pg`, `ioredis` and `node:http(s)` clients
-   * are patched: only works before those modules load, which is why main.ts calls this first and
-   * imports the server after. Off in tests (vitest loads modules its own way). Default true.
+   * Register the import-in-the-middle loader hook so that `pg`, `ioredis` and `node:http(s)`, imported
+   * from ES modules (the bundles), are patched: it only works before those modules load, which is why
+   * main.ts calls this first and imports the server after. Without it only CommonJS `require`s of
+   * them are patched (tests do that). Default true.
    */
   moduleHooks?: boolean;
   /** BatchSpanProcessor's delay between exports, in ms (default 1000). */
@@ -125,7 +126,7 @@ function setUp(options: TelemetryOptions): Telemetry {
   const { UndiciInstrumentation } = req("@opentelemetry/instrumentation-undici") as typeof UndiciModule;
   const { PrismaInstrumentation } = req("@prisma/instrumentation") as typeof PrismaModule;
   const instrumentations: { enable(): void }[] = [new UndiciInstrumentation({ requireParentforSpans: true })];
-  if (options.moduleHooks ?? true) {
+  {
     const { PgInstrumentation } = req("@opentelemetry/instrumentation-pg") as typeof PgModule;
     const { IORedisInstrumentation } = req("@opentelemetry/instrumentation-ioredis") as typeof IORedisModule;
     const { HttpInstrumentation } = req("@opentelemetry/instrumentation-http") as typeof HttpModule;
