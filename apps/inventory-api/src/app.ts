@@ -150,6 +150,8 @@ export async function createInventoryApi(
     onReviewsRevealed: () => publicCache.invalidate(),
     idempotency: idempotencyRepository,
     intervalMs: config.LOAN_EXPIRY_INTERVAL_SECONDS * 1000,
+    db,
+    registry: core.metrics.registry,
     logger,
   });
 

@@ -51,7 +51,6 @@ export const PRISMA_DIR = fileURLToPath(new URL("../prisma", import.meta.url));
 
 /** How long handled event ids and finished emails are kept (far past any redelivery or retry). */
 const RETENTION_MS = 30 * 24 * 3600 * 1000;
-const UPKEEP_INTERVAL_MS = 3600 * 1000;
 
 /** A wired Notification API, with what tests reach into: the event handler, the streams, the email and webhook jobs. */
 export type NotificationApi = Service<Db> & {
@@ -232,7 +231,9 @@ export async function createNotificationApi(config: NotificationApiConfig): Prom
   core.onDispose(
     startPeriodic({
       name: "notification upkeep",
-      intervalMs: UPKEEP_INTERVAL_MS,
+      intervalMs: config.UPKEEP_INTERVAL_SECONDS * 1000,
+      db,
+      registry: core.metrics.registry,
       logger,
       task: async () => {
         const before = new Date(Date.now() - RETENTION_MS);

@@ -64,6 +64,14 @@ export const NotificationApiEnvSchema = ServiceEnvSchema.extend({
     .describe(
       "the first retry's delay; each next one waits about twice as long (the defaults keep trying for about two days)",
     ),
+  UPKEEP_INTERVAL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(3600)
+    .describe(
+      "how often expired tokens and dead sessions are purged (User API) and handled event ids, finished emails and idle message threads are forgotten (Notification API); one replica runs each period",
+    ),
   EMAIL_POLL_SECONDS: z.coerce
     .number()
     .min(0.5)

@@ -44,8 +44,7 @@ import { usersRouter } from "./modules/users/users.routes.ts";
 import { createUsersService } from "./modules/users/users.service.ts";
 
 export const SERVICE = "user-api";
-/** How often expired tokens and dead sessions are deleted, and how long they are kept first. */
-const PURGE_INTERVAL_MS = 3600 * 1000;
+/** How long expired tokens and dead sessions are kept before the purge (every UPKEEP_INTERVAL_SECONDS) deletes them. */
 const EXPIRED_TOKEN_RETENTION_MS = 24 * 3600 * 1000;
 /**
  * Avatar uploads: files one person may send per hour (every file received counts), and how many
@@ -148,7 +147,9 @@ export async function createUserApi(config: UserApiConfig): Promise<UserApi> {
   core.onDispose(
     startPeriodic({
       name: "token purge",
-      intervalMs: PURGE_INTERVAL_MS,
+      intervalMs: config.UPKEEP_INTERVAL_SECONDS * 1000,
+      db,
+      registry: core.metrics.registry,
       logger,
       task: async () => {
         const before = new Date(Date.now() - EXPIRED_TOKEN_RETENTION_MS);

@@ -22,6 +22,9 @@ export const UserApiEnvSchema = ServiceEnvSchema.extend({
   /** Avatars go to the S3 bucket (under `avatars/`) when S3_BUCKET is set, else to <DATA_DIR>/avatars. */
   ...FileStorageEnv,
   ACCESS_TOKEN_TTL_SECONDS: seconds(15 * 60).describe("access token lifetime"),
+  UPKEEP_INTERVAL_SECONDS: seconds(3600).describe(
+    "how often expired tokens and dead sessions are purged (User API) and handled event ids, finished emails and idle message threads are forgotten (Notification API); one replica runs each period",
+  ),
   REFRESH_TOKEN_TTL_SECONDS: seconds(30 * 24 * 3600).describe(
     "refresh token lifetime (a session slides with each refresh)",
   ),
