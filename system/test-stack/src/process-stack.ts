@@ -16,6 +16,8 @@ export interface ProcessStackOptions {
   redisUrl?: string;
   /** Environment for every service, then for each. */
   env?: StackEnv & { common?: Record<string, string> };
+  /** How long each process may take to be ready (default 30 s). */
+  startTimeoutMs?: number;
 }
 
 /**
@@ -45,6 +47,7 @@ export async function startProcessStack(
     env: Record<string, string>,
     entry: string,
     readyPath?: string,
+    timeoutMs?: number,
   ): Promise<ServiceProcess> => {
     const started = new ServiceProcess(
       process,
@@ -53,8 +56,9 @@ export async function startProcessStack(
       entry,
       readyPath,
     );
-    await started.start();
+    // Before it starts: one that never gets ready is still stopped by `close`.
     processes.push(started);
+    await started.start(timeoutMs ?? options.startTimeoutMs);
     return started;
   };
 
@@ -101,7 +105,7 @@ export async function startProcessStack(
     /** The environment each service was started with (a variant over the same database reuses it). */
     env: { users: usersEnv, inventory: inventoryEnv, notifications: notificationsEnv },
     client,
-    /** Starts another process (port: `env.PORT`, else a free one) that `close` stops too. */
+    /** Starts another process (port: `env.PORT`, else a free one; ready within `timeoutMs`) that `close` stops too. */
     start,
     /** Stops every process (all at once: each may drain for its grace period), Redis, and drops the databases. */
     async close(signal: NodeJS.Signals = "SIGKILL"): Promise<void> {
