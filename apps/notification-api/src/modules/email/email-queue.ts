@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import PgBoss from "pg-boss";
-import type { Logger } from "@sharehood/server-kit";
+import { currentTraceparent, withSpanFromTraceparent, type Logger } from "@sharehood/server-kit";
 import type { Tx } from "../../db.ts";
 
 /** The pg-boss queue of emails to send; each job carries only the key of its `emails` row. */
@@ -8,6 +8,28 @@ export const EMAIL_QUEUE = "email";
 
 interface EmailJob {
   key: string;
+  /** The span that enqueued it (W3C traceparent), when traced: the send joins that trace. */
+  traceparent?: string;
+}
+
+/** The enqueuing span, for a job's data (nothing when tracing is off). */
+export function traceOfJob(): { traceparent?: string } {
+  const traceparent = currentTraceparent();
+  return traceparent ? { traceparent } : {};
+}
+
+/** Runs a job's work in a span that is a child of the span that enqueued it. */
+export function inJobSpan<T>(
+  queue: string,
+  job: { id: string; data: { traceparent?: string } },
+  work: () => Promise<T>,
+) {
+  return withSpanFromTraceparent(
+    `job ${queue}`,
+    job.data.traceparent,
+    { "messaging.system": "pg-boss", "messaging.destination.name": queue, "messaging.message.id": job.id },
+    work,
+  );
 }
 
 /** The pg-boss queue of delayed checks of a person's unread messages in one thread (messages/). */
@@ -83,7 +105,7 @@ export async function startEmailQueue(options: {
     /** Enqueues the emails with these keys inside `tx`: they exist if and only if it commits. */
     async enqueue(tx: Tx, keys: readonly string[]): Promise<void> {
       for (const key of keys)
-        await boss.send(EMAIL_QUEUE, { key } satisfies EmailJob, {
+        await boss.send(EMAIL_QUEUE, { key, ...traceOfJob() } satisfies EmailJob, {
           id: jobIdOf(key),
           ...retry,
           db: inTransaction(tx),
@@ -139,7 +161,9 @@ export async function startEmailQueue(options: {
           await Promise.all(
             jobs.map(async (job) => {
               try {
-                await send(job.data.key, { isLastAttempt: job.retryCount >= job.retryLimit });
+                await inJobSpan(EMAIL_QUEUE, job, () =>
+                  send(job.data.key, { isLastAttempt: job.retryCount >= job.retryLimit }),
+                );
               } catch (error) {
                 await boss.fail(EMAIL_QUEUE, job.id, { message: (error as Error).message });
               }

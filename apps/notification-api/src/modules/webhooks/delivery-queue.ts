@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import PgBoss from "pg-boss";
 import type { Logger } from "@sharehood/server-kit";
 import type { Tx } from "../../db.ts";
-import { inTransaction, jobIdOf } from "../email/email-queue.ts";
+import { inJobSpan, inTransaction, jobIdOf, traceOfJob } from "../email/email-queue.ts";
 
 /** The pg-boss queue of webhook deliveries: each job wakes the sender of one endpoint. */
 export const WEBHOOK_QUEUE = "webhook-delivery";
@@ -12,6 +12,8 @@ const UPKEEP_CRON = "17 * * * *";
 
 interface WakeJob {
   webhookId: string;
+  /** The span that enqueued it (W3C traceparent), when traced. */
+  traceparent?: string;
 }
 
 /**
@@ -62,7 +64,7 @@ export async function startWebhookQueue(options: {
      * a fresh job.
      */
     async wake(tx: Tx | undefined, webhookId: string, options: { key?: string; at?: Date } = {}) {
-      await boss.send(WEBHOOK_QUEUE, { webhookId } satisfies WakeJob, {
+      await boss.send(WEBHOOK_QUEUE, { webhookId, ...traceOfJob() } satisfies WakeJob, {
         id: jobIdOf(options.key ? `webhook:${options.key}` : `webhook:${webhookId}:${randomUUID()}`),
         ...(options.at ? { startAfter: options.at } : {}),
         ...JOB_RETRY,
@@ -92,7 +94,8 @@ export async function startWebhookQueue(options: {
               await Promise.all(
                 [...byEndpoint].map(async ([webhookId, same]) => {
                   try {
-                    await send(webhookId);
+                    // In the trace of the first job's enqueuer (one send serves them all).
+                    await inJobSpan(WEBHOOK_QUEUE, same[0]!, () => send(webhookId));
                   } catch (error) {
                     const message = (error as Error).message;
                     logger.warn({ webhookId, err: message }, "webhook sender failed; retrying later");
