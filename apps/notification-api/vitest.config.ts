@@ -1,3 +1,4 @@
 import { defineTestConfig } from "@sharehood/vitest-config";
 
-export default defineTestConfig();
+// Files run two at a time, except the message-email rule's, which waits out real delays.
+export default defineTestConfig({}, { serial: ["test/messages.int.test.ts"] });
