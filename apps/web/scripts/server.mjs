@@ -1,14 +1,16 @@
 #!/usr/bin/env node
 // The web app's server: Next.js (a production build, `npm run build` first) behind a plain
-// node:http server on PORT (default 3000), every interface. The only thing it adds to `next
-// start` is the person's address (client-address.mjs): it is worked out here, from the socket
-// and TRUST_PROXY, because Next.js believes whatever X-Forwarded-For a client sends. Needs
-// AUTH_SECRET: containers run this file directly, `npm start` (start.mjs) makes one first.
+// node:http server on PORT (default 3000), every interface. What it adds to `next start`: the
+// person's address (client-address.mjs), worked out here from the socket and TRUST_PROXY because
+// Next.js believes whatever X-Forwarded-For a client sends; the cache of anonymous pages
+// (page-cache.mjs); with tracing on, each request's span (request-span.mjs). Needs AUTH_SECRET:
+// containers run this file directly, `npm start` (start.mjs) makes one first.
 import { createServer } from "node:http";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createAddressStamp } from "./client-address.mjs";
+import { compileTrust, createAddressStamp } from "./client-address.mjs";
 import { createPageCache, watchCatalogueOnRedis } from "./page-cache.mjs";
+import { createRequestSpans, flushSpans } from "./request-span.mjs";
 
 // As `next start` does; set before Next.js loads, since some of its modules read them at import.
 process.env.NODE_ENV ||= "production";
@@ -57,6 +59,11 @@ const { default: next } = await import("next");
 const app = next({ dev: false, dir: appDir, hostname: "localhost", port });
 await app.prepare();
 const handle = app.getRequestHandler();
+// After prepare(): that is where the instrumentation hook starts tracing.
+const inRequestSpan = await createRequestSpans({
+  endpoint: process.env.OTEL_EXPORTER_OTLP_ENDPOINT || undefined,
+  trust: compileTrust(process.env.TRUST_PROXY || "loopback"),
+});
 
 // Live streams (the notification relay) never finish by themselves: on shutdown they are cut at
 // once, and each browser's EventSource reconnects, to another replica or after the restart,
@@ -80,11 +87,13 @@ const server = createServer((req, res) => {
     liveStreams.add(res);
     res.once("close", () => liveStreams.delete(res));
   }
-  pageCache.handle(req, res, handle).catch((error) => {
-    console.error("web: request failed", error);
-    if (!res.headersSent) res.statusCode = 500;
-    res.end();
-  });
+  const answer = () =>
+    pageCache.handle(req, res, handle).catch((error) => {
+      console.error("web: request failed", error);
+      if (!res.headersSent) res.statusCode = 500;
+      res.end();
+    });
+  void (inRequestSpan ? inRequestSpan(req, res, answer) : answer());
 });
 server.on("error", (error) => {
   console.error(`web: cannot listen on port ${port}: ${error.message}`);
@@ -98,7 +107,9 @@ function stop() {
   stopping = true;
   setTimeout(() => process.exit(1), DRAIN_MS).unref();
   server.close(() => {
-    Promise.allSettled([app.close(), pageCache.close()]).finally(() => process.exit(0));
+    Promise.allSettled([app.close(), pageCache.close()])
+      .then(() => flushSpans())
+      .finally(() => process.exit(0));
   });
   server.closeIdleConnections();
   for (const res of liveStreams) res.destroy();

@@ -62,6 +62,18 @@ export const WebEnvVariablesSchema = z.object({
   // by the app, which announces the changes to kept pages that no API announces (a new bio).
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
   REDIS_NAMESPACE: z.string().default("sharehood"),
+  // Tracing (src/instrumentation-node.ts, and the request span in scripts/server.mjs): the variables
+  // the APIs read (described once, in server-kit's telemetry/env.ts), and the delay between exports.
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+  OTEL_TRACES_SAMPLER_ARG: z.coerce.number().min(0).max(1).default(1),
+  OTEL_SERVICE_NAME: z.string().min(1).max(100).default("web"),
+  OTEL_BSP_SCHEDULE_DELAY: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(60_000)
+    .default(1_000)
+    .describe("with tracing on, milliseconds between two exports of the web app's finished spans"),
 });
 
 /**
