@@ -13,6 +13,7 @@ import {
   NOTIFICATION_API_PORT,
   NOTIFICATION_API_URL,
   NOTIFICATIONS_DATABASE_URL,
+  OTLP_URL,
   LOGIN_MAX_FAILURES_PER_IP,
   USER_API_PORT,
   USER_API_URL,
@@ -42,6 +43,12 @@ const common = {
   LOG_LEVEL: "warn",
   REDIS_URL: E2E_REDIS_URL,
   REDIS_NAMESPACE: namespace,
+  // Tracing on everywhere, as in production, but no trace started by the stack itself: only a
+  // request with a sampled `traceparent` is traced (e2e/tracing.spec.ts sends one and receives
+  // the spans at OTLP_URL), and its spans are sent within a fifth of a second.
+  OTEL_EXPORTER_OTLP_ENDPOINT: OTLP_URL,
+  OTEL_TRACES_SAMPLER_ARG: "0",
+  OTEL_BSP_SCHEDULE_DELAY: "200",
 };
 
 export default defineConfig({

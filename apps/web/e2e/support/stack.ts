@@ -8,6 +8,14 @@ export const NOTIFICATION_API_PORT = Number(process.env.E2E_NOTIFICATION_API_POR
 /** A second web process on the same APIs and Redis, as a second replica would be. */
 export const WEB_2_PORT = Number(process.env.E2E_WEB_2_PORT ?? 3101);
 
+/**
+ * Where every process of the stack sends its spans (OTLP/HTTP). Nothing listens there but the
+ * tracing spec's receiver, and nothing is sent but the traces that spec starts: the stack samples
+ * no trace of its own (ratio 0) and follows a sampled `traceparent`.
+ */
+export const OTLP_PORT = Number(process.env.E2E_OTLP_PORT ?? 4118);
+export const OTLP_URL = `http://127.0.0.1:${OTLP_PORT}`;
+
 export const WEB_URL = `http://127.0.0.1:${WEB_PORT}`;
 export const WEB_2_URL = `http://127.0.0.1:${WEB_2_PORT}`;
 export const USER_API_URL = `http://127.0.0.1:${USER_API_PORT}`;
