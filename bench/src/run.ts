@@ -13,6 +13,7 @@ import { cachedAvailability, nearSearch, suggestions, typoFallback } from "./sce
 import { login } from "./scenarios/login.ts";
 import { approvalToStream, emailThroughput, heldStreams } from "./scenarios/notifications.ts";
 import { searchScaling } from "./scenarios/search.ts";
+import { tracingOverhead } from "./scenarios/tracing.ts";
 import { uncachedItem } from "./scenarios/uncached-item.ts";
 import { webLoad } from "./scenarios/web-load.ts";
 import { webPages } from "./scenarios/web-pages.ts";
@@ -41,6 +42,7 @@ const results: ScenarioResult[] = [];
 const scenarios: [string, () => Promise<ScenarioResult | ScenarioResult[]>][] = [
   ["login", () => login(stack)],
   ["cached-list", () => cachedList(stack)],
+  ["tracing", () => tracingOverhead(stack)],
   ["conditional", () => conditionalGet(stack)],
   ["uncached-item", () => uncachedItem(stack)],
   ["auth", () => authOverhead(stack)],

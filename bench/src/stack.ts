@@ -59,6 +59,8 @@ export async function startBenchStack() {
   return {
     users,
     inventory,
+    /** Another Inventory API over the same database and Redis, with these variables changed. */
+    inventoryVariant: variant,
     notifications: stack.notifications!,
     smtp,
     redisUrl: stack.redisUrl,
