@@ -74,7 +74,8 @@ export default defineConfig({
   ],
   use: {
     baseURL: WEB_URL,
-    trace: "retain-on-failure",
+    // Recording a trace costs every test its snapshots; in CI only a retry records one.
+    trace: process.env.CI ? "on-first-retry" : "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: {
       executablePath: chromium || undefined,

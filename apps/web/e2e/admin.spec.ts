@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import pg from "pg";
 import { createItem, createUser, dateFromToday } from "./support/api.ts";
-import { expectNoSeriousA11yViolations, saveScreenshot, signIn } from "./support/page-helpers.ts";
+import { expectNoSeriousA11yViolations, saveScreenshot, signInByForm } from "./support/page-helpers.ts";
 import { ADMIN, INVENTORY_DATABASE_URL } from "./support/stack.ts";
 
 test("admins manage users, remove any item and cancel any loan", async ({ page }) => {
@@ -19,7 +19,8 @@ test("admins manage users, remove any item and cancel any loan", async ({ page }
   });
   await owner.client.loans.approve({ params: { id: loan.id } });
 
-  await signIn(page, ADMIN.email, ADMIN.password);
+  await signInByForm(page, ADMIN.email, ADMIN.password);
+  await page.goto("/");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Admin" })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
@@ -55,7 +56,7 @@ test("admins manage users, remove any item and cancel any loan", async ({ page }
   await itemRow.getByRole("button", { name: `Remove ${item.title}` }).click();
   await itemRow.getByRole("button", { name: /Yes, delete/ }).click();
   await expect(page.getByRole("listitem").filter({ hasText: item.title })).toHaveCount(0);
-  await expectNoSeriousA11yViolations(page);
+  // axe: /admin/items is checked once, in phone/page-widths.spec.ts.
 
   // Cancel anyone's loan.
   await page.getByRole("link", { name: "Loans" }).click();
@@ -72,7 +73,10 @@ test("admins manage users, remove any item and cancel any loan", async ({ page }
 
 test("people without admin permissions see a not-allowed page, answered with 403", async ({ page }) => {
   const someone = await createUser("Norm Member");
-  await signIn(page, someone.email, someone.password);
+  await signInByForm(page, someone.email, someone.password);
+  await page.goto("/");
+  // The header knows who is signed in (the public page fills that in in the browser).
+  await expect(page.getByRole("button", { name: "Sign out" }).first()).toBeAttached();
   await expect(
     page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" }),
   ).toHaveCount(0);
@@ -119,11 +123,11 @@ test("admins list every loan by state (overdue first), person and item, page by 
     });
   }
 
-  await signIn(page, ADMIN.email, ADMIN.password);
+  await signInByForm(page, ADMIN.email, ADMIN.password);
   await page.goto("/admin/loans");
   const loans = page.getByRole("list", { name: "Loans" }).getByRole("article");
   await expect(loans.first()).toBeVisible();
-  await expectNoSeriousA11yViolations(page);
+  // axe: /admin/loans is checked once, in phone/page-widths.spec.ts.
 
   // Overdue is the first choice after "any".
   const state = page.getByLabel("State");

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { expect, test } from "@playwright/test";
 import { verifyWebhook } from "@sharehood/sdk";
 import { createItem, createUser, dateFromToday } from "./support/api.ts";
-import { expectNoSeriousA11yViolations, saveScreenshot, signIn } from "./support/page-helpers.ts";
+import { expectNoSeriousA11yViolations, saveScreenshot, signInByForm } from "./support/page-helpers.ts";
 import { INVENTORY_API_URL } from "./support/stack.ts";
 
 /** Lists an item straight at the Inventory API with a bearer token, as a program would. */
@@ -25,7 +25,7 @@ test("a token is made with items:write, shown once, used by a program, seen as u
 }) => {
   test.slow();
   const person = await createUser("Tess Tokenmaker");
-  await signIn(page, person.email, person.password);
+  await signInByForm(page, person.email, person.password);
   await page.goto("/profile");
   await page.getByRole("link", { name: "API tokens" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "API tokens" })).toBeVisible();
@@ -94,7 +94,7 @@ test("a webhook gets a loan request on my item, signed, and its log shows the de
   try {
     const owner = await createUser("Wanda Webhook");
     const item = await createItem(owner, { title: `Hedge trimmer ${Date.now().toString(36)}` });
-    await signIn(page, owner.email, owner.password);
+    await signInByForm(page, owner.email, owner.password);
     await page.goto("/profile/webhooks");
     await expect(page.getByRole("heading", { level: 1, name: "Webhooks" })).toBeVisible();
 

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { createItem, createUser, dateFromToday } from "./support/api.ts";
 import { calendarDay, monthName } from "./support/calendar.ts";
-import { expectNoSeriousA11yViolations, signIn } from "./support/page-helpers.ts";
+import { expectNoSeriousA11yViolations, signInByForm } from "./support/page-helpers.ts";
 
 test("the calendar shows the taken days and the date picker refuses them and the owner's rules", async ({
   page,
@@ -23,7 +23,7 @@ test("the calendar shows the taken days and the date picker refuses them and the
   await owner.client.loans.approve({ params: { id: loan.id } });
 
   const second = await createUser("Sia Second");
-  await signIn(page, second.email, second.password);
+  await signInByForm(page, second.email, second.password);
   await page.goto(`/items/${item.id}`);
   const rules = page.getByRole("list", { name: "The owner's rules" });
   await expect(rules).toContainText("Lent for 2–7 days");
@@ -83,7 +83,7 @@ test("the owner sets rules, blocked days and a town on the edit page, and the it
 }) => {
   const owner = await createUser("Rosa Rules");
   const item = await createItem(owner, { title: "Wallpaper steamer", categoryId: "tools" });
-  await signIn(page, owner.email, owner.password);
+  await signInByForm(page, owner.email, owner.password);
   await page.goto(`/items/${item.id}/edit`);
   await page.getByRole("switch", { name: "Pause this item" }).check();
   await page.getByLabel("Shortest loan (days)").fill("9");

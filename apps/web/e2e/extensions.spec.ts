@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { createItem, createUser, dateFromToday } from "./support/api.ts";
 import { dayName } from "./support/calendar.ts";
 import { INVENTORY_API_URL } from "./support/stack.ts";
-import { expectNoSeriousA11yViolations, signIn } from "./support/page-helpers.ts";
+import { expectNoSeriousA11yViolations, signInByForm } from "./support/page-helpers.ts";
 
 test("the borrower asks to keep a loan longer and the owner approves: the new end date shows", async ({
   browser,
@@ -21,7 +21,7 @@ test("the borrower asks to keep a loan longer and the owner approves: the new en
 
   const borrowerContext = await browser.newContext();
   const borrowerPage = await borrowerContext.newPage();
-  await signIn(borrowerPage, borrower.email, borrower.password);
+  await signInByForm(borrowerPage, borrower.email, borrower.password);
   await borrowerPage.goto(`/loans/${requested.id}`);
   const ask = borrowerPage.getByRole("form", { name: "Ask to extend" });
   // Not after the end date: refused in the browser, beside the field.
@@ -38,7 +38,7 @@ test("the borrower asks to keep a loan longer and the owner approves: the new en
 
   const ownerContext = await browser.newContext();
   const ownerPage = await ownerContext.newPage();
-  await signIn(ownerPage, owner.email, owner.password);
+  await signInByForm(ownerPage, owner.email, owner.password);
   await ownerPage.goto(`/loans/${requested.id}`);
   await expect(
     ownerPage.getByText(`Bao Borrower asks to keep it until ${dayName(dateFromToday(6))}`),
@@ -62,7 +62,7 @@ test("the calendar feed's private address is made, replaced (the old one stops w
   page,
 }) => {
   const person = await createUser("Cal Endar");
-  await signIn(page, person.email, person.password);
+  await signInByForm(page, person.email, person.password);
   await page.goto("/profile");
   const feed = page.getByRole("region", { name: "Calendar feed" });
   await feed.getByRole("button", { name: "Make my calendar address" }).click();

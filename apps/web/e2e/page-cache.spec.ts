@@ -1,7 +1,7 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { itemETag } from "@sharehood/sdk";
 import { createItem, createUser } from "./support/api";
-import { signIn } from "./support/page-helpers";
+import { signInByForm } from "./support/page-helpers";
 import { WEB_2_URL, WEB_URL } from "./support/stack";
 
 // Anonymous public pages come from each web process's page cache (scripts/page-cache.mjs); the
@@ -58,7 +58,7 @@ test("a signed-in person gets the shared public pages with their own parts fille
   const owner = await createUser("Cache Owner Two");
   const item = await createItem(owner, { title: "A ladder everyone sees alike" });
   const user = await createUser("Cache Reader");
-  await signIn(page, user.email, user.password);
+  await signInByForm(page, user.email, user.password);
 
   for (const path of ["/", `/items/${item.id}`]) {
     await page.request.get(path);

@@ -3,7 +3,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { itemETag } from "@sharehood/sdk";
 import sharp from "sharp";
 import { createItem, createUser } from "./support/api.ts";
-import { expectNoSeriousA11yViolations, saveScreenshot, signIn } from "./support/page-helpers.ts";
+import { expectNoSeriousA11yViolations, saveScreenshot, signInByForm } from "./support/page-helpers.ts";
 import { WEB_URL } from "./support/stack.ts";
 
 // Small photos made here (no downloads): one red JPEG and one blue PNG, so each can be recognised
@@ -29,7 +29,7 @@ test("list an item with two photos, see them on the card and in the gallery, reo
   const title = `Camping stove ${Date.now().toString(36)}`;
   const red = await solid({ r: 220, g: 20, b: 20 }, "jpeg");
   const blue = await solid({ r: 20, g: 20, b: 220 }, "png");
-  await signIn(page, owner.email, owner.password);
+  await signInByForm(page, owner.email, owner.password);
 
   await page.goto("/items/new");
   await page.getByLabel("Title").fill(title);
@@ -159,7 +159,7 @@ test("a photo upload with no Content-Length is refused with 413 once it passes t
 }) => {
   const owner = await createUser("Chuck Chunked");
   const item = await createItem(owner, { title: "Chunked body test" });
-  await signIn(page, owner.email, owner.password);
+  await signInByForm(page, owner.email, owner.password);
   const cookie = (await context.cookies()).map(({ name, value }) => `${name}=${value}`).join("; ");
   // Past one 8 MiB photo and the framing, and under the 10 MB Next.js buffers for its proxy.
   const response = await postChunked(

@@ -1,11 +1,11 @@
 import { expect, test } from "@playwright/test";
 import { createUser, uniqueEmail } from "./support/api.ts";
-import { expectNoSeriousA11yViolations, signIn } from "./support/page-helpers.ts";
+import { expectNoSeriousA11yViolations, signIn, signInByForm } from "./support/page-helpers.ts";
 
 test("changing my email takes my current password, and then I sign in with the new one", async ({ page }) => {
   const user = await createUser("Ed Email");
   const newEmail = uniqueEmail("ed-new");
-  await signIn(page, user.email, user.password);
+  await signInByForm(page, user.email, user.password);
   await page.goto("/profile");
   const password = page.getByLabel("Current password");
   const passwordError = page.locator("#profile-current-password-error");
@@ -34,7 +34,7 @@ test("changing my email takes my current password, and then I sign in with the n
 
 test("my name changes without my password", async ({ page }) => {
   const user = await createUser("Nia Name");
-  await signIn(page, user.email, user.password);
+  await signInByForm(page, user.email, user.password);
   await page.goto("/profile");
   await page.getByLabel("Name", { exact: true }).fill("Nia Renamed");
   await page.getByRole("button", { name: "Save changes" }).click();

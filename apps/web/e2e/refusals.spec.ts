@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { createItem, createUser, dateFromToday } from "./support/api.ts";
-import { expectNoSeriousA11yViolations, saveScreenshot, signIn } from "./support/page-helpers.ts";
+import { expectNoSeriousA11yViolations, saveScreenshot, signInByForm } from "./support/page-helpers.ts";
 import { WEB_URL } from "./support/stack.ts";
 
 // An id no loan or item has (the APIs' ids are UUIDv7s).
@@ -45,14 +45,14 @@ test("a signed-in person refused a page gets 403 with the friendly page", async 
     body: { startDate: dateFromToday(3), endDate: dateFromToday(4) },
   });
   const someone = await createUser("Stan Stranger");
-  await signIn(page, someone.email, someone.password);
+  await signInByForm(page, someone.email, someone.password);
 
   for (const path of ["/admin", "/admin/items", "/admin/loans", "/admin/reports", "/admin/audit"]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(403);
     await expect(page.getByRole("heading", { level: 1, name: "Admins only" })).toBeVisible();
   }
-  await expectNoSeriousA11yViolations(page);
+  // axe: the admins-only page is checked once, in phone/page-widths.spec.ts.
 
   const edit = await page.goto(`/items/${item.id}/edit`);
   expect(edit?.status()).toBe(403);
@@ -69,7 +69,7 @@ test("a signed-in person refused a page gets 403 with the friendly page", async 
 
 test("what does not exist answers 404 with the not-found page, signed in too", async ({ page }) => {
   const someone = await createUser("Nell Nothing");
-  await signIn(page, someone.email, someone.password);
+  await signInByForm(page, someone.email, someone.password);
   for (const path of [`/loans/${NO_SUCH_ID}`, `/items/${NO_SUCH_ID}/edit`, `/items/${NO_SUCH_ID}`]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(404);

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { addPhoto, createItem, createUser, dateFromToday } from "../support/api.ts";
-import { expectNoSeriousA11yViolations, signIn } from "../support/page-helpers.ts";
+import { expectNoSeriousA11yViolations, signInByForm } from "../support/page-helpers.ts";
 import { ADMIN } from "../support/stack.ts";
 
 // Every page at 320 px, signed out, signed in and as an admin, with the longest names, titles and
@@ -107,7 +107,7 @@ test.describe("every page fits a phone's width", () => {
   });
 
   test("signed in, with a long name", async ({ page }) => {
-    await signIn(page, owner.email, owner.password);
+    await signInByForm(page, owner.email, owner.password);
     await expectAllFit(page, [
       { path: "/" },
       { path: `/items/${ids.item}` },
@@ -134,7 +134,7 @@ test.describe("every page fits a phone's width", () => {
   });
 
   test("as an admin", async ({ page }) => {
-    await signIn(page, ADMIN.email, ADMIN.password);
+    await signInByForm(page, ADMIN.email, ADMIN.password);
     await expectAllFit(page, [
       { path: "/admin" },
       { path: "/admin/items" },

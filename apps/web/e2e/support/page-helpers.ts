@@ -38,6 +38,52 @@ export async function signIn(page: Page, email: string, password: string): Promi
   await expect(page.getByRole("button", { name: "Sign out", includeHidden: true }).first()).toBeAttached();
 }
 
+/** The hidden fields of the sign-in form as the page renders them (its server action's reference). */
+function hiddenFields(html: string): Record<string, string> {
+  const form = /<form\b[^>]*>[\s\S]*?<\/form>/.exec(html)?.[0] ?? "";
+  const decode = (value: string) =>
+    value
+      .replaceAll("&quot;", '"')
+      .replaceAll("&#x27;", "'")
+      .replaceAll("&lt;", "<")
+      .replaceAll("&gt;", ">")
+      .replaceAll("&amp;", "&");
+  const fields: Record<string, string> = {};
+  for (const [tag] of form.matchAll(/<input\b[^>]*>/g)) {
+    if (!/\stype="hidden"/.test(tag)) continue;
+    const name = /\sname="([^"]*)"/.exec(tag)?.[1];
+    if (name) fields[decode(name)] = decode(/\svalue="([^"]*)"/.exec(tag)?.[1] ?? "");
+  }
+  return fields;
+}
+
+/**
+ * Signs in as a browser without JavaScript does: the sign-in page's form, posted over HTTP to the
+ * web app's own sign-in action, which sets the session cookie in the page's context. For tests
+ * that need someone signed in but are not about signing in (those use `signIn`, through the page):
+ * no sign-in page to load and hydrate, and no landing page to render.
+ */
+export async function signInByForm(page: Page, email: string, password: string): Promise<void> {
+  const signInPage = await page.request.get("/sign-in");
+  expect(signInPage.status(), "the sign-in page").toBe(200);
+  const fields = hiddenFields(await signInPage.text());
+  expect(Object.keys(fields), "the sign-in form's hidden fields").toContain("callbackUrl");
+  const answer = await page.request.post("/sign-in", {
+    multipart: { ...fields, email, password },
+    maxRedirects: 0,
+  });
+  // 303 to where it leads once signed in; a refusal renders the form again with its alert (200).
+  expect(answer.status(), `signing ${email} in`).toBe(303);
+  const setCookies = answer
+    .headersArray()
+    .filter(({ name }) => name.toLowerCase() === "set-cookie")
+    .map(({ value }) => value);
+  expect(
+    setCookies.some((cookie) => cookie.startsWith("sharehood.session=")),
+    "a session cookie",
+  ).toBe(true);
+}
+
 /**
  * What Lighthouse checks beyond axe's WCAG rules: headings descend one level at a time (no h1 to
  * h3 jump), and the page names its canonical URL, absolute and on the site's own origin.
