@@ -213,33 +213,39 @@ it("runs each scheduled job once per period across two replicas", async () => {
 describe("replicas dying and restarting under load", () => {
   const people = () => [alice, bob];
 
-  it("loses no acknowledged write and fails only requests in flight when one replica of each is killed", async () => {
-    const victims = [
-      r.replicas.users[0],
-      r.replicas.inventory[0],
-      r.replicas.notifications[0],
-      r.replicas.web[0],
-    ];
-    let killedBy = 0;
-    const samples: Sample[] = await runMixedLoad(r, people(), {
-      rps: 40,
-      durationMs: 6_000,
-      events: {
-        2_500: async () => {
-          await Promise.all(victims.map((p) => p.stop("SIGKILL")));
-          killedBy = Math.max(...victims.map((p) => p.exitedAt!));
+  it(
+    "loses no acknowledged write and fails only requests in flight when one replica of each is killed",
+    {
+      timeout: 180_000,
+    },
+    async () => {
+      const victims = [
+        r.replicas.users[0],
+        r.replicas.inventory[0],
+        r.replicas.notifications[0],
+        r.replicas.web[0],
+      ];
+      let killedBy = 0;
+      const samples: Sample[] = await runMixedLoad(r, people(), {
+        rps: 40,
+        durationMs: 6_000,
+        events: {
+          2_500: async () => {
+            await Promise.all(victims.map((p) => p.stop("SIGKILL")));
+            killedBy = Math.max(...victims.map((p) => p.exitedAt!));
+          },
         },
-      },
-    });
-    const failures = samples.filter(failed);
-    expect(samples.filter((s) => s.sentAt < killedBy).length).toBeGreaterThan(20);
-    expect(
-      failures.filter((s) => s.sentAt > killedBy),
-      JSON.stringify(summarise(samples)),
-    ).toEqual([]);
-    expect(await lostWrites(r, samples)).toEqual([]);
-    await Promise.all(victims.map((p) => p.start(90_000)));
-  });
+      });
+      const failures = samples.filter(failed);
+      expect(samples.filter((s) => s.sentAt < killedBy).length).toBeGreaterThan(20);
+      expect(
+        failures.filter((s) => s.sentAt > killedBy),
+        JSON.stringify(summarise(samples)),
+      ).toEqual([]);
+      expect(await lostWrites(r, samples)).toEqual([]);
+      await Promise.all(victims.map((p) => p.start(90_000)));
+    },
+  );
 
   it(
     "fails no request during a rolling restart (SIGTERM, one replica at a time)",
