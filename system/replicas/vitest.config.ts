@@ -5,6 +5,6 @@ import { defineTestConfig } from "@sharehood/vitest-config";
 export default defineTestConfig({
   fileParallelism: false,
   testTimeout: 60_000,
-  hookTimeout: 180_000,
+  hookTimeout: 300_000,
   globalSetup: ["./src/build.ts"],
 });

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { pace, pick, send, type Schedule } from "@sharehood/resilience/src/load.ts";
+import { pace, pick, type Schedule } from "@sharehood/resilience/src/load.ts";
 import type { ReplicatedStack } from "./stack.ts";
 
 /** One request of the load, through nginx, and what came of it. */
@@ -13,6 +13,34 @@ export interface Sample {
   status: number;
   /** What an acknowledged write created. */
   id?: string;
+}
+
+/**
+ * Sends one request on a connection of its own (`connection: close`); answers the status (0 when
+ * no answer came) and the JSON body.
+ *
+ * A connection of its own: when nginx reloads (a replica out of rotation, or back), its old worker
+ * closes its idle keep-alive connections with clients, and a request written on one at that very
+ * moment is lost on the way in. Browsers send such a request again; a load generator that does not
+ * would count nginx's reload against the replicas, which never saw it.
+ */
+/** What a write answers: an item its id, a registration its user's. */
+type Created = { id?: string; user?: { id?: string } };
+
+async function send(
+  url: string,
+  init: { method: string; token?: string; body?: string },
+): Promise<{ status: number; body?: Created }> {
+  const headers: Record<string, string> = { "content-type": "application/json", connection: "close" };
+  if (init.token) headers.authorization = `Bearer ${init.token}`;
+  try {
+    // Generous: a request waits its turn for one of two busy cores; a lost one has no answer at all.
+    const res = await fetch(url, { ...init, headers, signal: AbortSignal.timeout(30_000) });
+    const text = await res.text();
+    return { status: res.status, body: text.startsWith("{") ? (JSON.parse(text) as Created) : undefined };
+  } catch {
+    return { status: 0 };
+  }
 }
 
 /**
@@ -65,16 +93,10 @@ export async function runMixedLoad(
       });
     } else {
       [service, op] = ["web", "page"];
-      res = await fetch(`${r.urls.web}/`, { signal: AbortSignal.timeout(10_000) }).then(
-        async (page) => {
-          await page.arrayBuffer();
-          return { status: page.status };
-        },
-        () => ({ status: 0 }),
-      );
+      res = await send(`${r.urls.web}/`, { method: "GET" });
     }
     // An item answers its id; a registration, its user's.
-    const body: { id?: string; user?: { id?: string } } | undefined = res.status < 300 ? res.body : undefined;
+    const body = res.status < 300 ? res.body : undefined;
     samples.push({
       service,
       op,
