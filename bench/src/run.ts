@@ -12,6 +12,7 @@ import { conversations } from "./scenarios/conversations.ts";
 import { cachedAvailability, nearSearch, suggestions, typoFallback } from "./scenarios/discovery.ts";
 import { login } from "./scenarios/login.ts";
 import { approvalToStream, emailThroughput, heldStreams } from "./scenarios/notifications.ts";
+import { replicaThroughput } from "./scenarios/replicas.ts";
 import { searchScaling } from "./scenarios/search.ts";
 import { tracingOverhead } from "./scenarios/tracing.ts";
 import { uncachedItem } from "./scenarios/uncached-item.ts";
@@ -57,6 +58,7 @@ const scenarios: [string, () => Promise<ScenarioResult | ScenarioResult[]>][] = 
   ["notify-streams", () => heldStreams(stack)],
   ["notify-email", () => emailThroughput(stack)],
   ["webhooks", () => webhookDeliveries(stack)],
+  ["replicas", () => replicaThroughput(stack)],
   // Last: it adds catalogue items' threads and 100,000 messages the other scenarios do not expect.
   ["conversations", () => conversations(stack)],
 ];

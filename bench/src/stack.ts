@@ -66,6 +66,8 @@ export async function startBenchStack() {
     redisUrl: stack.redisUrl,
     namespace: stack.namespace,
     inventoryDatabaseUrl: stack.databases.inventory,
+    /** The main Inventory API's environment, for another replica of it over the same database. */
+    inventoryEnv,
     usersDatabaseUrl: stack.databases.users,
     client: stack.client,
     sql: <T extends pg.QueryResultRow>(text: string, params: unknown[] = []) =>

@@ -38,6 +38,13 @@ export const toolingSources: EnvSource[] = [
         description: "Redis the benchmarks use",
         displayDefault: "`redis://127.0.0.1:6379`",
       },
+      {
+        name: "BENCH_REPLICAS_ROUNDS",
+        description:
+          "rounds and seconds per round of the `replicas` scenario (1 and 1: a quick check that it runs, figures meaningless)",
+        displayDefault: "5, 3",
+      },
+      { name: "BENCH_REPLICAS_SECONDS", sameRowAs: "BENCH_REPLICAS_ROUNDS" },
       { name: "PLAYWRIGHT_CHROMIUM_EXECUTABLE" },
     ],
   },
