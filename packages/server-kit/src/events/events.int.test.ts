@@ -18,6 +18,7 @@ import {
   writeEvents,
   type EventBus,
 } from "./index.ts";
+import { loanRequested as requested } from "./test-prisma/loan-requested.ts";
 import { pgDatabase } from "./test-prisma/pg-database.ts";
 
 const logger = pino({ level: "silent" });
@@ -58,28 +59,6 @@ function redisBus(ns: string, url = testRedisUrl()): EventBus {
   const bus = createEventBus({ logger, redisUrl: url, namespace: ns });
   closing.push(() => bus.close());
   return bus;
-}
-
-function requested(loanId: string, message = "may I?"): NewDomainEvent<"loan.requested"> {
-  return {
-    type: "loan.requested",
-    actor: { id: "borrower" },
-    subject: { type: "loan", id: loanId },
-    audience: ["owner", "borrower"],
-    payload: {
-      loan: {
-        id: loanId,
-        item: { id: "item", title: "Drill" },
-        ownerId: "owner",
-        borrowerId: "borrower",
-        borrowerName: "Bo",
-        startDate: "2030-01-01",
-        endDate: "2030-01-02",
-        status: "requested",
-      },
-      message,
-    },
-  };
 }
 
 /** Writes events the way a service does: in a transaction of its own, committed. */

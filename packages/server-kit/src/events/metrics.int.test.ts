@@ -7,6 +7,7 @@ import { Registry } from "prom-client";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, freePort, metricValue, testRedisUrl } from "../testing/index.ts";
 import { createEventBus, startOutboxRelay, writeEvents } from "./index.ts";
+import { loanRequested as requested } from "./test-prisma/loan-requested.ts";
 import { pgDatabase } from "./test-prisma/pg-database.ts";
 
 // The event metrics a dashboard watches: the outbox's age and each consumer group's lag.
@@ -35,25 +36,6 @@ afterAll(async () => {
   await database.drop();
 });
 
-const requested = (loanId: string): NewDomainEvent<"loan.requested"> => ({
-  type: "loan.requested",
-  actor: { id: "borrower" },
-  subject: { type: "loan", id: loanId },
-  audience: ["owner", "borrower"],
-  payload: {
-    loan: {
-      id: loanId,
-      item: { id: "item", title: "Drill" },
-      ownerId: "owner",
-      borrowerId: "borrower",
-      borrowerName: "Bo",
-      startDate: "2030-01-01",
-      endDate: "2030-01-02",
-      status: "requested",
-    },
-    message: "may I?",
-  },
-});
 const commit = (...events: NewDomainEvent[]) =>
   db.$transaction((tx) => writeEvents(tx, "inventory-api", events));
 const value = async (registry: Registry, name: string, labels?: Record<string, string>) =>

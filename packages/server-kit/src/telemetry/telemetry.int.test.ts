@@ -20,6 +20,7 @@ import {
   type EventBus,
   type OutboxRelay,
 } from "../events/index.ts";
+import { loanRequested } from "../events/test-prisma/loan-requested.ts";
 import { pgDatabase } from "../events/test-prisma/pg-database.ts";
 import { startTelemetry, type Telemetry } from "./index.ts";
 
@@ -127,28 +128,6 @@ afterAll(async () => {
   redis.disconnect();
   receiver?.close();
 });
-
-function loanRequested(loanId: string) {
-  return {
-    type: "loan.requested" as const,
-    actor: { id: "borrower" },
-    subject: { type: "loan" as const, id: loanId },
-    audience: ["owner", "borrower"],
-    payload: {
-      loan: {
-        id: loanId,
-        item: { id: "item", title: "Drill" },
-        ownerId: "owner",
-        borrowerId: "borrower",
-        borrowerName: "Bo",
-        startDate: "2030-01-01",
-        endDate: "2030-01-02",
-        status: "requested" as const,
-      },
-      message: "may I?",
-    },
-  };
-}
 
 async function until(condition: () => boolean): Promise<void> {
   while (!condition()) await new Promise((resolve) => setTimeout(resolve, 20));
