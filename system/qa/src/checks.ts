@@ -96,3 +96,12 @@ export function leakViolations(text: string, echoes: readonly string[] = []): st
   }
   return LEAK_PATTERNS.filter(([, pattern]) => pattern.test(scrubbed)).map(([name]) => `leaks a ${name}`);
 }
+
+/**
+ * What a caller could compare between two answers to tell them apart: the status, the content type
+ * and the body without the ids every answer has its own of (`requestId`, `traceId`).
+ */
+export function comparableAnswer(res: HttpResponse) {
+  const { requestId: _request, traceId: _trace, ...body } = (res.json ?? {}) as Record<string, unknown>;
+  return { status: res.status, contentType: res.headers["content-type"], body };
+}

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { comparableAnswer } from "../../src/checks.ts";
 import type { HttpResponse } from "../../src/http.ts";
 import { ALL_ROUTES } from "../../src/routes.ts";
 import { forgedAccessToken } from "../../src/security/cells.ts";
@@ -44,11 +45,6 @@ afterAll(() => stack.close());
 const call = (method: string, path: string, token?: string, body?: unknown) =>
   world.call("inventory", method, path, { token, body });
 const codeOf = (res: HttpResponse) => [res.status, (res.json as { code?: string } | undefined)?.code];
-/** A problem body without its request id: what a caller could compare between two answers. */
-const sameness = (res: HttpResponse) => {
-  const { requestId: _id, ...rest } = (res.json ?? {}) as Record<string, unknown>;
-  return { status: res.status, contentType: res.headers["content-type"], body: rest };
-};
 
 /** The four thread routes, as one person would try them on a thread id. */
 const threadRequests = (id: string): [string, string, unknown?][] => [
@@ -112,8 +108,8 @@ describe("nobody outside a thread can read it, write in it, mark it read, or lea
             "not_found",
           ]);
           // Same status, type and words: nothing tells a real thread from a made-up id.
-          expect(sameness(theirs), `${method} ${path}`).toEqual(
-            JSON.parse(JSON.stringify(sameness(missing)).replaceAll(MISSING, id)),
+          expect(comparableAnswer(theirs), `${method} ${path}`).toEqual(
+            JSON.parse(JSON.stringify(comparableAnswer(missing)).replaceAll(MISSING, id)),
           );
           expect(theirs.text).not.toContain(alice.id);
           expect(theirs.text).not.toContain(bob.id);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { comparableAnswer } from "../../src/checks.ts";
 import type { HttpResponse } from "../../src/http.ts";
 import type { Service } from "../../src/routes.ts";
 import { SecurityWorld, type Actor } from "../../src/security/world.ts";
@@ -32,11 +33,6 @@ const codeOf = (res: HttpResponse) => [res.status, (res.json as { code?: string 
 const get = (service: Service, path: string, actor?: Actor) =>
   world.call(service, "GET", path, { token: actor?.token });
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-/** A problem body without its request id: what a caller could compare between two answers. */
-const sameness = (res: HttpResponse) => {
-  const { requestId: _id, ...rest } = (res.json ?? {}) as Record<string, unknown>;
-  return { status: res.status, body: rest };
-};
 // An id in the shape the API gives items (UUIDv7) that nothing has.
 const MISSING = "01900000-0000-7000-8000-000000000000";
 
@@ -180,8 +176,8 @@ describe("an item moderators hid", () => {
       const theirs = await get("inventory", `/items/${item.id}`, who);
       const missing = await get("inventory", `/items/${MISSING}`, who);
       expect(codeOf(theirs), theirs.text.slice(0, 200)).toEqual([404, "not_found"]);
-      expect(sameness(theirs)).toEqual(
-        JSON.parse(JSON.stringify(sameness(missing)).replaceAll(MISSING, item.id)),
+      expect(comparableAnswer(theirs)).toEqual(
+        JSON.parse(JSON.stringify(comparableAnswer(missing)).replaceAll(MISSING, item.id)),
       );
       for (const path of [`/items?ownerId=${alice.id}&limit=100`, "/items?q=Soon%20hidden%20listing"])
         expect((await get("inventory", path, who)).text).not.toContain(item.id);
