@@ -63,6 +63,27 @@ export const inTransaction = (tx: Tx): PgBoss.Db => ({
   }),
 });
 
+/**
+ * Creates (or brings up to date) pg-boss queues. pg-boss 10 creates a queue's partition without a
+ * lock, so replicas starting together can deadlock on its tables; PostgreSQL aborts one of them, and
+ * that one tries again, finding the queues the other made.
+ */
+export async function ensureQueues(boss: PgBoss, queues: readonly PgBoss.Queue[]): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      for (const queue of queues) {
+        await boss.createQueue(queue.name, queue);
+        await boss.updateQueue(queue.name, queue);
+      }
+      return;
+    } catch (error) {
+      const deadlocked = (error as { code?: unknown }).code === "40P01";
+      if (!deadlocked || attempt === 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt + Math.random() * 100));
+    }
+  }
+}
+
 /** One email to handle: `isLastAttempt` when a failure now gives it up for good. */
 export type SendJob = (key: string, attempt: { isLastAttempt: boolean }) => Promise<void>;
 
@@ -95,10 +116,10 @@ export async function startEmailQueue(options: {
     retryBackoff: true,
     expireInSeconds: JOB_EXPIRY_SECONDS,
   };
-  await boss.createQueue(EMAIL_QUEUE, { name: EMAIL_QUEUE, ...retry });
-  await boss.updateQueue(EMAIL_QUEUE, { name: EMAIL_QUEUE, ...retry });
-  await boss.createQueue(MESSAGE_CHECK_QUEUE, { name: MESSAGE_CHECK_QUEUE, ...retry });
-  await boss.updateQueue(MESSAGE_CHECK_QUEUE, { name: MESSAGE_CHECK_QUEUE, ...retry });
+  await ensureQueues(boss, [
+    { name: EMAIL_QUEUE, ...retry },
+    { name: MESSAGE_CHECK_QUEUE, ...retry },
+  ]);
   const workers: string[] = [];
 
   return {

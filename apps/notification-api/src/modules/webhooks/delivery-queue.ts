@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import PgBoss from "pg-boss";
 import type { Logger } from "@sharehood/server-kit";
 import type { Tx } from "../../db.ts";
-import { inJobSpan, inTransaction, jobIdOf, traceOfJob } from "../email/email-queue.ts";
+import { ensureQueues, inJobSpan, inTransaction, jobIdOf, traceOfJob } from "../email/email-queue.ts";
 
 /** The pg-boss queue of webhook deliveries: each job wakes the sender of one endpoint. */
 export const WEBHOOK_QUEUE = "webhook-delivery";
@@ -49,10 +49,10 @@ export async function startWebhookQueue(options: {
   });
   boss.on("error", (error) => logger.error({ err: error.message }, "webhook jobs: pg-boss error"));
   await boss.start();
-  for (const name of [WEBHOOK_QUEUE, WEBHOOK_UPKEEP_QUEUE]) {
-    await boss.createQueue(name, { name, ...JOB_RETRY });
-    await boss.updateQueue(name, { name, ...JOB_RETRY });
-  }
+  await ensureQueues(boss, [
+    { name: WEBHOOK_QUEUE, ...JOB_RETRY },
+    { name: WEBHOOK_UPKEEP_QUEUE, ...JOB_RETRY },
+  ]);
   await boss.schedule(WEBHOOK_UPKEEP_QUEUE, UPKEEP_CRON, {}, { tz: "UTC" });
   const workers: string[] = [];
   let stopping = false;
