@@ -1,3 +1,4 @@
+import { Redis } from "ioredis";
 import type { BenchStack } from "./stack.ts";
 
 const ADJECTIVES = [
@@ -192,4 +193,22 @@ export async function growCatalogue(stack: BenchStack, total: number): Promise<v
   // scans visit the heap for want of a visibility map.
   await stack.sql("VACUUM (ANALYZE) items, item_search_terms");
   await stack.sql("CHECKPOINT");
+  await forgetPublicCache(stack);
+}
+
+/**
+ * Empties the Inventory API's public cache in Redis. Rows inserted here bypass the API, so nothing
+ * told the cache: a page cached before (an empty one, when a scenario ran first on an empty
+ * catalogue) would be served until it expired.
+ */
+async function forgetPublicCache(stack: BenchStack): Promise<void> {
+  const redis = new Redis(stack.redisUrl);
+  try {
+    const keys: string[] = [];
+    for await (const batch of redis.scanStream({ match: `${stack.namespace}:*pc:*`, count: 1000 }))
+      keys.push(...(batch as string[]));
+    if (keys.length > 0) await redis.unlink(...keys);
+  } finally {
+    await redis.quit();
+  }
 }

@@ -3,6 +3,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { alternate, load } from "../measure.ts";
 import { fmt, type ScenarioResult } from "../result.ts";
+import { growCatalogue } from "../seed.ts";
 import type { BenchStack } from "../stack.ts";
 
 const CONNECTIONS = 50;
@@ -54,6 +55,8 @@ export async function tracingOverhead(
 ): Promise<ScenarioResult> {
   const rounds = options.rounds ?? 5;
   const durationSeconds = options.seconds ?? 3;
+  // The page cached-list measures (and what the catalogue is when this runs alone).
+  await growCatalogue(stack, 1_000);
   const receiver = await startSpanCounter();
   const traced = await stack.inventoryVariant({
     OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url,
