@@ -1,13 +1,13 @@
 import { pino, type DestinationStream, type Logger } from "pino";
-import { activeSpanContext, tracingOn } from "./telemetry/context.ts";
+import { activeTraceContext, tracingOn } from "./telemetry/context.ts";
 
 export type { Logger };
 
-/** With tracing on, the active span's ids on every line written inside one (requests, events, jobs). */
+/** With tracing on, the active trace's ids on every line written inside one (requests, events, jobs). */
 // A fresh object each time: pino merges the line's own fields into what the mixin answers.
 function traceFields(): object {
   if (!tracingOn()) return {};
-  const span = activeSpanContext();
+  const span = activeTraceContext();
   return span ? { traceId: span.traceId, spanId: span.spanId } : {};
 }
 

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { context } from "@opentelemetry/api";
 import type { NextFunction, Request, Response } from "express";
 import type { Logger } from "../logger.ts";
-import { activeSpanContext, newTraceId, parseTraceparent, tracingOn } from "../telemetry/context.ts";
+import { activeTraceContext, newTraceId, parseTraceparent, tracingOn } from "../telemetry/context.ts";
 import { setHttpRoute } from "../telemetry/http.ts";
 import type { HttpMetrics } from "./metrics.ts";
 
@@ -44,7 +44,7 @@ function routeOf(req: Request): string {
  * (so that logs of services called one from another correlate even untraced), else a new one.
  */
 export function traceIdOf(headers: Record<string, string | string[] | undefined>): string {
-  return activeSpanContext()?.traceId ?? parseTraceparent(headers.traceparent)?.traceId ?? newTraceId();
+  return activeTraceContext()?.traceId ?? parseTraceparent(headers.traceparent)?.traceId ?? newTraceId();
 }
 
 /**

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import {
   context,
+  createContextKey,
   propagation,
   ROOT_CONTEXT,
   SpanKind,
@@ -67,10 +68,33 @@ export function activeSpanContext(ctx: Context = context.active()): SpanContext 
   return spanContext && trace.isSpanContextValid(spanContext) ? spanContext : undefined;
 }
 
-/** The active span as a W3C `traceparent` (for event envelopes and job data); undefined when tracing is off. */
+/**
+ * Where a request or job that the sampler left out keeps its trace: no span of any kind is active
+ * then, so instrumentations (which start their spans only under a parent) skip their work at once,
+ * yet logs still carry the trace id and calls, events and jobs still pass it on as not sampled
+ * (`-00`), so that no later service starts a fragment of that trace on its own.
+ */
+const UNSAMPLED = createContextKey("sharehood unsampled trace");
+
+/** `parent` carrying `spanContext` as a trace that goes on unrecorded. */
+export function unsampledContext(parent: Context, spanContext: SpanContext): Context {
+  return parent.setValue(UNSAMPLED, { ...spanContext, traceFlags: TraceFlags.NONE });
+}
+
+/** The unrecorded trace `ctx` carries, when it carries no span. */
+export function unsampledTrace(ctx: Context = context.active()): SpanContext | undefined {
+  return activeSpanContext(ctx) ? undefined : (ctx.getValue(UNSAMPLED) as SpanContext | undefined);
+}
+
+/** The trace the active work belongs to, recorded (its span's) or not. */
+export function activeTraceContext(ctx: Context = context.active()): SpanContext | undefined {
+  return activeSpanContext(ctx) ?? (ctx.getValue(UNSAMPLED) as SpanContext | undefined);
+}
+
+/** The active trace as a W3C `traceparent` (for event envelopes and job data); undefined when tracing is off. */
 export function currentTraceparent(): string | undefined {
   if (!state.on) return undefined;
-  const spanContext = activeSpanContext();
+  const spanContext = activeTraceContext();
   return spanContext && traceparentOf(spanContext);
 }
 
@@ -116,6 +140,9 @@ export function withSpanFromTraceparent<T>(
 ): Promise<T> {
   if (!state.on) return work();
   const parent = contextFromTraceparent(traceparent);
+  const remote = activeSpanContext(parent);
+  if (remote && !(remote.traceFlags & TraceFlags.SAMPLED))
+    return context.with(unsampledContext(ROOT_CONTEXT, remote), work);
   const span = tracer().startSpan(name, { kind: SpanKind.CONSUMER, attributes }, parent);
   return context.with(trace.setSpan(parent, span), () => endWith(span, work));
 }
@@ -128,7 +155,7 @@ export function withSpan<T>(
   work: (span: Span | undefined) => Promise<T>,
   parent: Context = context.active(),
 ): Promise<T> {
-  if (!state.on) return work(undefined);
+  if (!state.on || unsampledTrace(parent)) return work(undefined);
   const span = tracer().startSpan(name, { kind, attributes }, parent);
   return context.with(trace.setSpan(parent, span), () => endWith(span, () => work(span)));
 }
@@ -141,5 +168,8 @@ export function untraced<T>(work: () => T): T {
 }
 
 const SUPPRESS_TRACING = Symbol.for("OpenTelemetry SDK Context Key SUPPRESS_TRACING");
+
+/** Whether `ctx` is inside `untraced`. */
+export const isUntraced = (ctx: Context): boolean => ctx.getValue(SUPPRESS_TRACING) === true;
 
 export { SpanKind };

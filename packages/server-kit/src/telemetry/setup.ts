@@ -7,6 +7,7 @@ import {
   propagation,
   trace,
   type Context,
+  type TextMapPropagator,
   type Span,
   type SpanOptions,
   type Tracer,
@@ -23,7 +24,7 @@ import type * as PrismaModule from "@prisma/instrumentation";
 import type * as PgModule from "@opentelemetry/instrumentation-pg";
 import type * as IORedisModule from "@opentelemetry/instrumentation-ioredis";
 import type * as HttpModule from "@opentelemetry/instrumentation-http";
-import { activeSpanContext, setTracingOn } from "./context.ts";
+import { activeSpanContext, isUntraced, setTracingOn, traceparentOf, unsampledTrace } from "./context.ts";
 import { TelemetryEnvSchema, type TelemetryConfig } from "./env.ts";
 
 type SdkTrace = typeof SdkTraceModule;
@@ -114,13 +115,13 @@ function setUp(options: TelemetryOptions): Telemetry {
       "service.name": config.OTEL_SERVICE_NAME ?? options.serviceName,
     }),
     sampler: new sdk.ParentBasedSampler({
-      root: new sdk.TraceIdRatioBasedSampler(config.OTEL_TRACES_SAMPLER_ARG),
+      root: notUnderUnsampled(sdk, new sdk.TraceIdRatioBasedSampler(config.OTEL_TRACES_SAMPLER_ARG)),
     }),
     spanProcessors: [processor],
   });
   const contextManager = new AsyncLocalStorageContextManager();
   context.setGlobalContextManager(contextManager.enable());
-  propagation.setGlobalPropagator(new W3CTraceContextPropagator());
+  propagation.setGlobalPropagator(withUnsampled(new W3CTraceContextPropagator()));
   trace.setGlobalTracerProvider(provider);
 
   const { UndiciInstrumentation } = req("@opentelemetry/instrumentation-undici") as typeof UndiciModule;
@@ -172,6 +173,31 @@ function parseConfig(): TelemetryConfig {
   const lines = result.error.issues.map((issue) => `  - ${issue.path.join(".")}: ${issue.message}`);
   process.stderr.write(`Invalid environment, refusing to start:\n${lines.join("\n")}\n`);
   process.exit(1);
+}
+
+/**
+ * The root sampler, except inside a trace that is going on unrecorded (context.ts): no span there may
+ * start a trace of its own, which would be a fragment of that one.
+ */
+function notUnderUnsampled(sdk: SdkTrace, root: SdkTraceModule.Sampler): SdkTraceModule.Sampler {
+  return {
+    shouldSample: (ctx, ...rest) =>
+      unsampledTrace(ctx) ? { decision: sdk.SamplingDecision.NOT_RECORD } : root.shouldSample(ctx, ...rest),
+    toString: () => `NotUnderUnsampled{${root.toString()}}`,
+  };
+}
+
+/** W3C trace context, which also passes on a trace going on unrecorded (as `traceparent` with `-00`). */
+function withUnsampled(w3c: TextMapPropagator): TextMapPropagator {
+  return {
+    inject(ctx, carrier, setter) {
+      const unsampled = unsampledTrace(ctx);
+      if (unsampled === undefined) w3c.inject(ctx, carrier, setter);
+      else if (!isUntraced(ctx)) setter.set(carrier, "traceparent", traceparentOf(unsampled));
+    },
+    extract: (ctx, carrier, getter) => w3c.extract(ctx, carrier, getter),
+    fields: () => w3c.fields(),
+  };
 }
 
 /** A provider whose tracers start real spans only under a valid parent (else a no-op span). */
