@@ -1,18 +1,10 @@
 import { expect, type Locator, type Page } from "@playwright/test";
+import { formatDay } from "@sharehood/sdk/contract";
 
-const DAY = new Intl.DateTimeFormat("en-GB", {
-  weekday: "short",
-  day: "numeric",
-  month: "short",
-  year: "numeric",
-  timeZone: "UTC",
-});
 const MONTH = new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
 
-/** "Mon 7 Dec 2026", as the calendar names a day (`YYYY-MM-DD`). */
-export function dayName(date: string): string {
-  return DAY.format(new Date(`${date}T00:00:00Z`));
-}
+/** "Mon 7 Dec 2026", as the calendar and every page name a day (`YYYY-MM-DD`): the SDK's formatDay. */
+export const dayName = formatDay;
 
 /** "December 2026", as the calendar names a month. */
 export function monthName(date: Date): string {
