@@ -70,6 +70,8 @@ export async function signInByForm(page: Page, email: string, password: string):
   expect(Object.keys(fields), "the sign-in form's hidden fields").toContain("callbackUrl");
   const answer = await page.request.post("/sign-in", {
     multipart: { ...fields, email, password },
+    // As a browser's form post says where it comes from (Next.js checks a server action's origin).
+    headers: { origin: new URL(signInPage.url()).origin },
     maxRedirects: 0,
   });
   // 303 to where it leads once signed in; a refusal renders the form again with its alert (200).
