@@ -98,7 +98,7 @@ export async function tracingOverhead(
     ],
     raw: run.raw,
     notes: [
-      "Both are the production bundle over the same database and Redis; the traced one exports over OTLP/HTTP JSON to a receiver in the bench process with the default 5 s batch.",
+      "Both are the production bundle over the same database and Redis; the traced one exports over OTLP/HTTP JSON to a receiver in the bench process in batches every second (the services' setting).",
     ],
   };
 }
