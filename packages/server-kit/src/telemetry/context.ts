@@ -81,14 +81,16 @@ export function unsampledContext(parent: Context, spanContext: SpanContext): Con
   return parent.setValue(UNSAMPLED, { ...spanContext, traceFlags: TraceFlags.NONE });
 }
 
+const carriedUnsampled = (ctx: Context) => ctx.getValue(UNSAMPLED) as SpanContext | undefined;
+
 /** The unrecorded trace `ctx` carries, when it carries no span. */
 export function unsampledTrace(ctx: Context = context.active()): SpanContext | undefined {
-  return activeSpanContext(ctx) ? undefined : (ctx.getValue(UNSAMPLED) as SpanContext | undefined);
+  return activeSpanContext(ctx) ? undefined : carriedUnsampled(ctx);
 }
 
 /** The trace the active work belongs to, recorded (its span's) or not. */
 export function activeTraceContext(ctx: Context = context.active()): SpanContext | undefined {
-  return activeSpanContext(ctx) ?? (ctx.getValue(UNSAMPLED) as SpanContext | undefined);
+  return activeSpanContext(ctx) ?? carriedUnsampled(ctx);
 }
 
 /** The active trace as a W3C `traceparent` (for event envelopes and job data); undefined when tracing is off. */
