@@ -1,8 +1,15 @@
 import { QueryClient } from "@tanstack/react-query";
 import type { Notification } from "@sharehood/sdk/contract";
 import { describe, expect, it, vi } from "vitest";
-import { addArrivedNotification, notificationsQuery, showAsRead, unreadCountQuery } from "./queries.ts";
+import {
+  addArrivedNotification,
+  catchUpNotifications,
+  notificationsQuery,
+  showAsRead,
+  unreadCountQuery,
+} from "./queries.ts";
 
+/** Notification "a" is the oldest; each letter after it a minute newer. */
 function notification(id: string, readAt: string | null = null): Notification {
   return {
     id,
@@ -11,7 +18,7 @@ function notification(id: string, readAt: string | null = null): Notification {
     body: "",
     url: "/loans?view=owner",
     readAt,
-    createdAt: "2026-07-01T10:00:00.000Z",
+    createdAt: new Date(Date.UTC(2026, 6, 1, 10, id.charCodeAt(0) - 97)).toISOString(),
   };
 }
 
@@ -42,6 +49,32 @@ describe("a notification that arrives on the stream", () => {
     const client = new QueryClient();
     addArrivedNotification(client, notification("c"));
     expect(client.getQueryData(notificationsQuery().queryKey)).toBeUndefined();
+  });
+});
+
+describe("catching up when the stream opens", () => {
+  it("adds the newest notifications the list lacks, in their places, keeping one the stream brought", async () => {
+    const client = withList([notification("b"), notification("a")]);
+    addArrivedNotification(client, notification("e"));
+    const fetched = vi
+      .spyOn(globalThis, "fetch")
+      .mockResolvedValue(
+        Response.json({ items: [notification("d"), notification("c"), notification("b")], nextCursor: "x" }),
+      );
+    await catchUpNotifications(client);
+    expect(fetched).toHaveBeenCalledWith("/api/notifications", expect.anything());
+    expect(listed(client).map((item) => item.id)).toEqual(["e", "d", "c", "b", "a"]);
+    fetched.mockRestore();
+  });
+
+  it("asks for nothing when the list is not loaded, and keeps the list when the answer fails", async () => {
+    const fetched = vi.spyOn(globalThis, "fetch").mockRejectedValue(new TypeError("fetch failed"));
+    await catchUpNotifications(new QueryClient());
+    expect(fetched).not.toHaveBeenCalled();
+    const client = withList([notification("a")]);
+    await catchUpNotifications(client);
+    expect(listed(client).map((item) => item.id)).toEqual(["a"]);
+    fetched.mockRestore();
   });
 });
 

@@ -10,6 +10,9 @@ import { fetchJson } from "@/features/layout/fetch-json";
 /** How many notifications a page of the list holds. */
 export const NOTIFICATIONS_PAGE_SIZE = 20;
 
+/** Where the browser reads my notifications, newest first. */
+const NOTIFICATIONS_URL = "/api/notifications";
+
 /** Where the browser reads the unread count. */
 export const UNREAD_COUNT_URL = "/api/notifications/unread-count";
 
@@ -33,7 +36,7 @@ export function notificationsQuery(initialPage?: Page<Notification>) {
     queryKey: ["notifications", "list"] as const,
     queryFn: ({ pageParam, signal }) =>
       fetchJson<Page<Notification>>(
-        `/api/notifications${pageParam ? `?cursor=${encodeURIComponent(pageParam)}` : ""}`,
+        `${NOTIFICATIONS_URL}${pageParam ? `?cursor=${encodeURIComponent(pageParam)}` : ""}`,
         signal,
       ),
     initialPageParam: null as string | null,
@@ -44,14 +47,38 @@ export function notificationsQuery(initialPage?: Page<Notification>) {
 
 type NotificationPages = InfiniteData<Page<Notification>, string | null>;
 
-/** Puts a notification that just arrived at the top of the list, once, if the list is loaded. */
+/**
+ * Puts a notification that just arrived into the loaded list, once, in its place by time: at the
+ * top when it came on the stream, below one the stream brought later when a catch-up found it.
+ */
 export function addArrivedNotification(queryClient: QueryClient, notification: Notification): void {
   queryClient.setQueryData<NotificationPages>(notificationsQuery().queryKey, (data) => {
     const [first, ...rest] = data?.pages ?? [];
     if (!data || !first) return data;
     if (data.pages.some((page) => page.items.some((item) => item.id === notification.id))) return data;
-    return { ...data, pages: [{ ...first, items: [notification, ...first.items] }, ...rest] };
+    const items = [...first.items];
+    const place = items.findIndex((item) => item.createdAt <= notification.createdAt);
+    items.splice(place === -1 ? items.length : place, 0, notification);
+    return { ...data, pages: [{ ...first, items }, ...rest] };
   });
+}
+
+/**
+ * Puts into a loaded list the notifications that arrived while the stream was not open:
+ * before it first connected (after the page was rendered), or during a break. The stream does not
+ * replay them; the newest page is read again and whatever the list lacks is added.
+ * A merge rather than a refetch, so a notification the stream brings meanwhile is not overwritten.
+ */
+export async function catchUpNotifications(queryClient: QueryClient): Promise<void> {
+  const { queryKey } = notificationsQuery();
+  if (!queryClient.getQueryData(queryKey)) return;
+  let newest: Page<Notification>;
+  try {
+    newest = await fetchJson<Page<Notification>>(NOTIFICATIONS_URL);
+  } catch {
+    return; // The list stays as it is; the next opening tries again.
+  }
+  for (const notification of newest.items) addArrivedNotification(queryClient, notification);
 }
 
 /**

@@ -4,7 +4,12 @@ import { useEffect, useState } from "react";
 import { conversationStreamListeners } from "@/features/conversations/stream-listeners";
 import { fetchJson } from "@/features/layout/fetch-json";
 import { useViewer } from "@/features/layout/viewer";
-import { addArrivedNotification, UNREAD_COUNT_URL, unreadCountQuery } from "@/features/notifications/queries";
+import {
+  addArrivedNotification,
+  catchUpNotifications,
+  UNREAD_COUNT_URL,
+  unreadCountQuery,
+} from "@/features/notifications/queries";
 import { notificationFrom, reconnectDelayMs, unreadCountFrom } from "@/features/notifications/stream-events";
 
 /** The same-origin relay of the Notification API's stream (app/api/notifications/stream). */
@@ -52,10 +57,13 @@ export function useNotificationStream(): string | null {
       source = current;
       current.addEventListener("open", () => {
         failures = 0;
-        // Whatever happened while the stream was closed is in the count now. The message count
-        // was read as the header mounted; after a break, it and the loaded threads and inbox may
-        // have missed messages (the stream does not replay them), so they are read again.
+        // Whatever happened while the stream was closed is in the count now, and in the newest
+        // notifications (a loaded list takes those it lacks: one may have come between the
+        // page's render and this opening). The message count was read as the header mounted;
+        // after a break, it and the loaded threads and inbox may have missed messages (the
+        // stream does not replay them), so they are read again.
         void refreshCount();
+        void catchUpNotifications(queryClient);
         if (openedBefore) void queryClient.invalidateQueries({ queryKey: ["conversations"] });
         openedBefore = true;
       });
