@@ -14,15 +14,23 @@
 // them (SESSION_MARK on <html>, which hides the signed-out controls until that answer is in) and
 // goes out `private, no-store`, never with s-maxage.
 //
+// A person's own Borrowing page is kept too, for that session alone (keyed by its whole Cookie
+// header): the proxy says whose it is and how long its session needs no refresh (PAGE_OWNER_HEADER),
+// and it is dropped by every event concerning the person (a loan of theirs changed, a message,
+// their account) and by every write the session itself sends through this process.
+//
 // Freshness: the Inventory API publishes on Redis every write that changes what public reads
 // return (the writes that empty its own public cache), and every web replica subscribed to it
-// drops what it holds; a page is never kept longer than PAGE_CACHE_TTL_SECONDS either. Without
-// Redis (the embedded default) or while the subscription is down, a page is kept one second.
+// drops what it holds; each replica also reads the event stream for the people events concern. A
+// page is never kept longer than PAGE_CACHE_TTL_SECONDS either. Without Redis (the embedded
+// default) or while either watch is down, a page is kept one second.
 import { randomBytes } from "node:crypto";
 import { constants as zlibConstants, crc32, createGzip, deflateRawSync } from "node:zlib";
 
 /** The channel the Inventory API announces catalogue changes on (CATALOGUE_CHANGED_CHANNEL in the SDK's contract). */
 export const CATALOGUE_CHANGED_CHANNEL = "catalogue-changed";
+/** The services' event stream (EVENT_STREAM in the SDK's contract): `<namespace>:events`, one `event` field of JSON each. */
+export const EVENT_STREAM = "events";
 /** The session cookie (SESSION_COOKIE in src/auth.ts), whole or in chunks (`.0`, `.1`, ...), whatever its value. */
 const SESSION_COOKIE_NAME = /^sharehood\.session(\.\d+)?=/;
 /** Says whether the cache answered ("hit"), rendered and kept the page ("miss") or was not used ("bypass"). */
@@ -34,17 +42,31 @@ export const ANONYMOUS_CACHE_CONTROL = "public, max-age=0, s-maxage=5, stale-whi
 export const SIGNED_IN_CACHE_CONTROL = "private, no-store";
 /** Set on the requests this cache sends Next.js for a shared render (SHARED_RENDER_HEADER in src/server/request-path.ts). */
 export const SHARED_RENDER_HEADER = "x-sharehood-shared-render";
+/**
+ * Set on the requests this cache sends Next.js for a person's own page it may keep, to a render id
+ * (PERSONAL_RENDER_HEADER in src/server/request-path.ts): the proxy answers PAGE_OWNER_HEADER, and
+ * a page that could not read all it shows names the render in UNKEPT_RENDERS.
+ */
+export const PERSONAL_RENDER_HEADER = "x-sharehood-personal-render";
+/** The proxy's answer: `<person id> <ms since the epoch until which the session needs no refresh>`; never sent on. */
+export const PAGE_OWNER_HEADER = "x-sharehood-page-owner";
+/** Where a page names a render of it that must not be kept (src/server/personal-render.ts); one process holds both. */
+const UNKEPT_RENDERS = Symbol.for("sharehood.web.unkept-renders");
 /** The attribute on <html> that tells the page's scripts a session cookie came with the request. */
 export const SESSION_MARK = "data-session";
 const HTML_TAG = Buffer.from("<html");
 const MARK_BYTES = Buffer.from(` ${SESSION_MARK}=""`);
 /** How long a page is kept when no catalogue change can reach this process. */
 const UNWATCHED_TTL_MS = 1_000;
+/** A person's page whose render took longer than this is not kept (changes are remembered this long past a page's lifetime). */
+const MAX_RENDER_MS = 30_000;
 
 // The public pages: the browse page (its category and search filters are query parameters), an
-// item page and a person's public profile. Everything else (sign-in, a person's own pages, the
-// admin, route handlers) is never kept.
+// item page and a person's public profile. Besides PERSONAL_PAGES, nothing else (sign-in, a
+// person's other pages, the admin, route handlers) is ever kept.
 const PUBLIC_PAGES = [/^\/$/, /^\/items\/(?!new$)[^/]+$/, /^\/people\/[^/]+$/];
+// A person's own pages kept for their session: the Borrowing list, either side (issue 20).
+const PERSONAL_PAGES = [/^\/loans$/];
 
 // Next.js answers a client-side navigation or prefetch with an RSC payload that depends on these
 // request headers (it lists them in Vary); they are part of the key.
@@ -89,8 +111,50 @@ const newNonce = () => randomBytes(16).toString("base64");
 
 /** @param {import("node:http").IncomingMessage} req */
 export function isSignedIn(req) {
+  return sessionOf(req) !== "";
+}
+
+/**
+ * The request's session cookie (its chunks in order), or "" without one: what a session's pages
+ * and writes are known by.
+ * @param {import("node:http").IncomingMessage} req
+ */
+function sessionOf(req) {
   const cookie = req.headers.cookie;
-  return cookie !== undefined && cookie.split(";").some((pair) => SESSION_COOKIE_NAME.test(pair.trim()));
+  if (cookie === undefined) return "";
+  return cookie
+    .split(";")
+    .map((pair) => pair.trim())
+    .filter((pair) => SESSION_COOKIE_NAME.test(pair))
+    .join("; ");
+}
+
+/**
+ * The path of a GET or HEAD page request (not a server action), or undefined for anything else.
+ * @param {import("node:http").IncomingMessage} req
+ */
+function pagePath(req) {
+  if (req.method !== "GET" && req.method !== "HEAD") return undefined;
+  if (req.headers["next-action"]) return undefined;
+  const url = req.url ?? "/";
+  const query = url.indexOf("?");
+  return query === -1 ? url : url.slice(0, query);
+}
+
+/**
+ * What besides the cookies a page depends on: its origin (without AUTH_URL, canonical links are
+ * built on the request's own), its URL, and the request headers of an RSC answer.
+ * @param {import("node:http").IncomingMessage} req
+ */
+function keyParts(req) {
+  const parts = [
+    req.headers.host,
+    req.headers["x-forwarded-host"],
+    req.headers["x-forwarded-proto"],
+    req.url,
+  ];
+  for (const name of RSC_HEADERS) parts.push(req.headers[name]);
+  return parts.map((part) => String(part ?? ""));
 }
 
 /**
@@ -100,21 +164,31 @@ export function isSignedIn(req) {
  * @param {import("node:http").IncomingMessage} req
  */
 export function pageKey(req) {
-  if (req.method !== "GET" && req.method !== "HEAD") return undefined;
-  if (req.headers["next-action"]) return undefined;
-  const url = req.url ?? "/";
-  const query = url.indexOf("?");
-  const path = query === -1 ? url : url.slice(0, query);
-  if (!PUBLIC_PAGES.some((page) => page.test(path))) return undefined;
-  // The origin too: without AUTH_URL, canonical links are built on the request's own.
-  const parts = [
-    req.headers.host,
-    req.headers["x-forwarded-host"],
-    req.headers["x-forwarded-proto"],
-    url,
-  ].map((part) => String(part ?? ""));
-  for (const name of RSC_HEADERS) parts.push(String(req.headers[name] ?? ""));
-  return parts.join("\n");
+  const path = pagePath(req);
+  if (path === undefined || !PUBLIC_PAGES.some((page) => page.test(path))) return undefined;
+  return keyParts(req).join("\n");
+}
+
+/**
+ * The key a person's own page is kept under for the session that asked, or undefined when it is
+ * not such a page or nobody is signed in. The whole Cookie header is part of it: only the same
+ * session, with the same cookies, gets the page again.
+ * @param {import("node:http").IncomingMessage} req
+ */
+export function personalPageKey(req) {
+  const path = pagePath(req);
+  if (path === undefined || !PERSONAL_PAGES.some((page) => page.test(path)) || !isSignedIn(req))
+    return undefined;
+  return ["personal", String(req.headers.cookie), ...keyParts(req)].join("\n");
+}
+
+/**
+ * Whether the person asked for a page afresh (a hard reload sends `no-cache`): their own page is
+ * then rendered again. A shared page is not: anyone could make every visit a render.
+ * @param {import("node:http").IncomingMessage} req
+ */
+function asksAfresh(req) {
+  return /\bno-cache\b/.test(`${req.headers["cache-control"] ?? ""} ${req.headers.pragma ?? ""}`);
 }
 
 /**
@@ -128,13 +202,26 @@ export function pageKey(req) {
  * @property {number} bytes
  * @property {number} expiresAt
  * @property {number} generation
+ * @property {{ person: string, session: string, changes: number }} [owner] a person's own page: whose,
+ *   for which session, and how many changes concerning people there had been when its render began
+ */
+
+/**
+ * Who gets an answer: the shared page signed out or signed in (marked for them), or a person's own page.
+ * @typedef {"anonymous" | "signed-in" | "personal"} Audience
+ */
+
+/**
+ * What a watch tells the cache: the catalogue changed (every page goes), a change concerned these
+ * people (their own pages go), or whether it can hear changes at all.
+ * @typedef {{ changed: () => void, peopleChanged: (ids: readonly string[]) => void, watching: (live: boolean) => void }} WatchCallbacks
  */
 
 /**
  * @param {{
  *   ttlSeconds: number,
  *   maxBytes: number,
- *   watch?: (callbacks: { changed: () => void, watching: (live: boolean) => void }) => (() => Promise<void>),
+ *   watch?: (callbacks: WatchCallbacks) => (() => Promise<void>),
  * }} options
  */
 export function createPageCache(options) {
@@ -144,19 +231,65 @@ export function createPageCache(options) {
   /** @type {Map<string, Promise<StoredPage | undefined>>} renders in flight, shared by those who wait */
   const rendering = new Map();
   let bytes = 0;
+  let personalBytes = 0;
   // Bumped by every catalogue change: a render that started before one is not kept.
   let generation = 0;
   let live = false;
+  // Changes that concern people (an event about them, a write by one of their sessions), counted.
+  // A person's page kept, or a render begun, before the last change concerning them is not served.
+  let changes = 0;
+  /** @type {Map<string, { changes: number, at: number }>} "person:<id>" or "session:<cookie>" → its last change, oldest first */
+  const lastChange = new Map();
+  // As long as a change can matter: a kept page lives ttlSeconds at most, and began its render at
+  // most MAX_RENDER_MS before it was kept.
+  const changeMemoryMs = options.ttlSeconds * 1000 + MAX_RENDER_MS;
+  /** @type {Map<string, string>} a session (its cookie) → its person, learned from their pages' renders */
+  const sessionPeople = new Map();
 
   function clear() {
     generation += 1;
     pages.clear();
     bytes = 0;
+    personalBytes = 0;
   }
+
+  /** @param {string} who "person:<id>" or "session:<cookie>" */
+  function noteChange(who) {
+    changes += 1;
+    const now = Date.now();
+    lastChange.delete(who);
+    lastChange.set(who, { changes, at: now });
+    for (const [oldest, change] of lastChange) {
+      if (change.at > now - changeMemoryMs) break;
+      lastChange.delete(oldest);
+    }
+  }
+
+  /** Notes a change for a session and, when known, its person (a write it sent). @param {string} session */
+  function noteSessionChange(session) {
+    noteChange(`session:${session}`);
+    const person = sessionPeople.get(session);
+    if (person !== undefined) noteChange(`person:${person}`);
+  }
+
+  /** Whether a change concerning a person's page came since its render began. @param {StoredPage} page */
+  function changedSince(page) {
+    const owner = page.owner;
+    if (!owner) return false;
+    const since = (who) => (lastChange.get(who)?.changes ?? 0) > owner.changes;
+    return since(`person:${owner.person}`) || since(`session:${owner.session}`);
+  }
+
+  /** Whether a page may still be served: no catalogue change since its render, none concerning its person. @param {StoredPage} page */
+  const isCurrent = (page) => page.generation === generation && !changedSince(page);
+
   const unwatch = options.watch?.({
     changed: clear,
+    peopleChanged(ids) {
+      for (const id of ids) noteChange(`person:${id}`);
+    },
     watching(isLive) {
-      // Whatever was announced while the subscription was down is unknown: start afresh.
+      // Whatever was announced while a watch was down is unknown: start afresh.
       if (isLive !== live) clear();
       live = isLive;
     },
@@ -169,7 +302,7 @@ export function createPageCache(options) {
   function lookup(key) {
     const page = pages.get(key);
     if (!page) return undefined;
-    if (page.expiresAt <= Date.now() || page.generation !== generation) {
+    if (page.expiresAt <= Date.now() || !isCurrent(page)) {
       forget(key, page);
       return undefined;
     }
@@ -183,18 +316,32 @@ export function createPageCache(options) {
   function forget(key, page) {
     pages.delete(key);
     bytes -= page.bytes;
+    if (page.owner) personalBytes -= page.bytes;
   }
 
   /** @param {string} key @param {StoredPage} page */
   function keep(key, page) {
-    if (page.generation !== generation || page.bytes > options.maxBytes / 8) return;
+    if (!isCurrent(page) || page.bytes > options.maxBytes / 8) return;
+    if (page.owner) {
+      sessionPeople.delete(page.owner.session);
+      sessionPeople.set(page.owner.session, page.owner.person);
+      // As many sessions as pages could be kept, at the least.
+      if (sessionPeople.size > 50_000) sessionPeople.delete(sessionPeople.keys().next().value);
+    }
     const old = pages.get(key);
     if (old) forget(key, old);
     pages.set(key, page);
     bytes += page.bytes;
+    if (page.owner) personalBytes += page.bytes;
     for (const [oldestKey, oldest] of pages) {
       if (bytes <= options.maxBytes) break;
       forget(oldestKey, oldest);
+    }
+    // People's own pages take half the room at most: however many sessions (or cookies) ask, the
+    // public pages everyone gets keep the other half.
+    for (const [oldestKey, oldest] of pages) {
+      if (personalBytes <= options.maxBytes / 2) break;
+      if (oldest.owner) forget(oldestKey, oldest);
     }
   }
 
@@ -203,11 +350,12 @@ export function createPageCache(options) {
    * @param {StoredPage} page
    * @param {import("node:http").IncomingMessage} req
    * @param {import("node:http").ServerResponse} res
-   * @param {boolean} signedIn
+   * @param {Audience} audience
    */
-  function serve(page, req, res, signedIn) {
+  function serve(page, req, res, audience) {
     const nonce = newNonce();
-    const marked = signedIn && isHtml(page.headers["content-type"]) ? markedFirstPart(page) : undefined;
+    const marked =
+      audience === "signed-in" && isHtml(page.headers["content-type"]) ? markedFirstPart(page) : undefined;
     const parts = marked ? [marked.first, ...page.parts.slice(1)] : page.parts;
     let body = Buffer.from(parts.join(nonce));
     const headers = { ...page.headers };
@@ -220,7 +368,7 @@ export function createPageCache(options) {
     }
     headers["content-length"] = String(body.length);
     headers.vary = varyOn(headers.vary);
-    headers["cache-control"] = signedIn ? SIGNED_IN_CACHE_CONTROL : ANONYMOUS_CACHE_CONTROL;
+    headers["cache-control"] = cacheControlFor(audience);
     // Set apart, so that it can be read back (getHeader) by the request's span (request-span.mjs).
     res.setHeader(CACHE_STATUS_HEADER, "hit");
     res.writeHead(page.status, headers);
@@ -228,16 +376,23 @@ export function createPageCache(options) {
   }
 
   /**
-   * Lets Next.js render the shared page to this response and answers a copy of what it sent,
-   * unmarked, when the copy may be kept: a complete 200 HTML or RSC answer without cookies.
+   * Lets Next.js render the page to this response and answers a copy of what it sent, unmarked,
+   * when the copy may be kept: a complete 200 HTML or RSC answer without cookies, and for a
+   * person's own page, one the proxy said whose it is and the page did not refuse.
    * @param {import("node:http").IncomingMessage} req
    * @param {import("node:http").ServerResponse} res
    * @param {(req: import("node:http").IncomingMessage, res: import("node:http").ServerResponse) => Promise<void>} render
-   * @param {boolean} signedIn
+   * @param {Audience} audience
    * @returns {Promise<StoredPage | undefined>}
    */
-  async function renderShared(req, res, render, signedIn) {
+  async function renderCopy(req, res, render, audience) {
     const startedIn = generation;
+    const startedAt = Date.now();
+    const changesBefore = changes;
+    const renderId = audience === "personal" ? newNonce() : undefined;
+    if (renderId) req.headers[PERSONAL_RENDER_HEADER] = renderId;
+    /** @type {string | undefined} the proxy's PAGE_OWNER_HEADER */
+    let ownerSaid;
     // The copy is kept uncompressed, so Next.js is asked for identity bytes; a client that
     // accepts gzip gets this answer compressed here as it streams (flushed after every write, so
     // Suspense boundaries still arrive as they render).
@@ -249,7 +404,7 @@ export function createPageCache(options) {
     /** @type {import("node:zlib").Gzip | undefined} */
     let compressor;
     // A signed-in visitor's copy gets the session mark on its <html>; the kept copy never does.
-    let toMark = signedIn;
+    let toMark = audience === "signed-in";
     const { write, end, writeHead } = res;
     const collect = (/** @type {unknown} */ chunk, /** @type {unknown} */ encoding) => {
       if (chunk === undefined || chunk === null || typeof chunk === "function") return;
@@ -281,6 +436,11 @@ export function createPageCache(options) {
     };
     /** @type {typeof res.writeHead} */
     const patchedWriteHead = function (/** @type {any[]} */ ...args) {
+      if (renderId) {
+        const said = res.getHeader(PAGE_OWNER_HEADER);
+        ownerSaid = typeof said === "string" ? said : undefined;
+        res.removeHeader(PAGE_OWNER_HEADER);
+      }
       toMark = toMark && isHtml(res.getHeader("content-type"));
       // The mark adds bytes: a length Next.js set would be short.
       if (toMark) res.removeHeader("content-length");
@@ -289,7 +449,7 @@ export function createPageCache(options) {
         !res.hasHeader("set-cookie") &&
         isPageType(res.getHeader("content-type"))
       ) {
-        res.setHeader("cache-control", signedIn ? SIGNED_IN_CACHE_CONTROL : ANONYMOUS_CACHE_CONTROL);
+        res.setHeader("cache-control", cacheControlFor(audience));
         res.setHeader(CACHE_STATUS_HEADER, "miss");
         res.setHeader("vary", varyOn(res.getHeader("vary")));
         if (acceptsGzip && !res.hasHeader("content-encoding")) {
@@ -329,8 +489,25 @@ export function createPageCache(options) {
       else gzipping.end(last, typeof encoding === "string" ? encoding : "utf8");
       return res;
     };
-    await render(req, res);
-    if (!res.writableFinished) await new Promise((resolve) => res.once("close", resolve));
+    let refused = false;
+    try {
+      await render(req, res);
+      if (!res.writableFinished) await new Promise((resolve) => res.once("close", resolve));
+    } finally {
+      if (renderId) refused = unkeptRenders().delete(renderId);
+    }
+    let expiresAt = Date.now() + ttlMs();
+    /** @type {StoredPage["owner"]} */
+    let owner;
+    if (renderId) {
+      const [person, until] = (ownerSaid ?? "").split(" ");
+      const freshUntil = Number(until);
+      if (refused || !person || !(freshUntil > Date.now()) || Date.now() - startedAt > MAX_RENDER_MS)
+        return undefined;
+      owner = { person, session: sessionOf(req), changes: changesBefore };
+      // Never past the moment the session's token is to be refreshed: that request goes to Next.js.
+      expiresAt = Math.min(expiresAt, freshUntil);
+    }
     if (!cacheable || !res.writableFinished || res.statusCode !== 200) return undefined;
     if (res.hasHeader("set-cookie") || (res.hasHeader("content-encoding") && !compressor)) return undefined;
     if (!isPageType(res.getHeader("content-type"))) return undefined;
@@ -353,52 +530,94 @@ export function createPageCache(options) {
       deflated,
       nonce,
       bytes: body.length * 2 + deflated.reduce((sum, part) => sum + part.length, 0) + 1024,
-      expiresAt: Date.now() + ttlMs(),
+      expiresAt,
       generation: startedIn,
+      ...(owner ? { owner } : {}),
     };
+  }
+
+  /**
+   * Answers from the page kept under `key`, or from the render of it in flight, or renders it and
+   * keeps the copy.
+   * @param {string} key
+   * @param {import("node:http").IncomingMessage} req
+   * @param {import("node:http").ServerResponse} res
+   * @param {(req: import("node:http").IncomingMessage, res: import("node:http").ServerResponse) => Promise<void>} render
+   * @param {Audience} audience
+   */
+  async function answer(key, req, res, render, audience) {
+    const afresh = audience === "personal" && asksAfresh(req);
+    const kept = afresh ? undefined : lookup(key);
+    if (kept) return serve(kept, req, res, audience);
+    const inFlight = afresh ? undefined : rendering.get(key);
+    if (inFlight) {
+      const page = await inFlight.catch(() => undefined);
+      if (page && isCurrent(page)) return serve(page, req, res, audience);
+      return void (await renderCopy(req, res, render, audience));
+    }
+    // A HEAD answer has no body to keep.
+    if (req.method === "HEAD") return void (await renderCopy(req, res, render, audience));
+    const flight = renderCopy(req, res, render, audience);
+    rendering.set(key, flight);
+    try {
+      const page = await flight;
+      if (page) keep(key, page);
+    } finally {
+      if (rendering.get(key) === flight) rendering.delete(key);
+    }
   }
 
   return {
     /**
      * Answers a request: from the cache when its page is kept, else through `render` (Next.js),
      * keeping the result when it may be. Concurrent visitors of a page that is being rendered
-     * wait for that render instead of starting their own.
+     * wait for that render instead of starting their own. A write sent with a session drops that
+     * person's own pages, before it and again once it is answered (a render that read the data
+     * while it was being changed is not kept).
      * @param {import("node:http").IncomingMessage} req
      * @param {import("node:http").ServerResponse} res
      * @param {(req: import("node:http").IncomingMessage, res: import("node:http").ServerResponse) => Promise<void>} render
      */
     async handle(req, res, render) {
-      // Only this cache says a render is shared.
+      // Only this cache says a render is shared, or a person's own to keep.
       delete req.headers[SHARED_RENDER_HEADER];
-      const key = enabled ? pageKey(req) : undefined;
-      if (key === undefined) return render(req, res);
-      const signedIn = isSignedIn(req);
-      // The page is rendered for nobody in particular, whoever asked for it first.
-      delete req.headers.cookie;
-      req.headers[SHARED_RENDER_HEADER] = "1";
-      const kept = lookup(key);
-      if (kept) return serve(kept, req, res, signedIn);
-      const inFlight = rendering.get(key);
-      if (inFlight) {
-        const page = await inFlight.catch(() => undefined);
-        if (page && page.generation === generation) return serve(page, req, res, signedIn);
-        return void (await renderShared(req, res, render, signedIn));
+      delete req.headers[PERSONAL_RENDER_HEADER];
+      if (!enabled) return render(req, res);
+      const key = pageKey(req);
+      if (key !== undefined) {
+        const audience = isSignedIn(req) ? "signed-in" : "anonymous";
+        // The page is rendered for nobody in particular, whoever asked for it first.
+        delete req.headers.cookie;
+        req.headers[SHARED_RENDER_HEADER] = "1";
+        return answer(key, req, res, render, audience);
       }
-      // A HEAD answer has no body to keep.
-      if (req.method === "HEAD") return void (await renderShared(req, res, render, signedIn));
-      const flight = renderShared(req, res, render, signedIn);
-      rendering.set(key, flight);
+      const personal = personalPageKey(req);
+      if (personal !== undefined) return answer(personal, req, res, render, "personal");
+      const session = req.method === "GET" || req.method === "HEAD" ? "" : sessionOf(req);
+      if (!session) return render(req, res);
+      noteSessionChange(session);
       try {
-        const page = await flight;
-        if (page) keep(key, page);
+        await render(req, res);
+        if (!res.writableFinished) await new Promise((resolve) => res.once("close", resolve));
       } finally {
-        rendering.delete(key);
+        noteSessionChange(session);
       }
     },
     async close() {
       await unwatch?.();
     },
   };
+}
+
+/** The Cache-Control of an answer: only the shared page signed out may be kept by others. @param {Audience} audience */
+function cacheControlFor(audience) {
+  return audience === "anonymous" ? ANONYMOUS_CACHE_CONTROL : SIGNED_IN_CACHE_CONTROL;
+}
+
+/** The renders that pages asked not to be kept, by render id. @returns {Set<string>} */
+function unkeptRenders() {
+  const holder = /** @type {Record<symbol, Set<string> | undefined>} */ (/** @type {unknown} */ (globalThis));
+  return (holder[UNKEPT_RENDERS] ??= new Set());
 }
 
 /**
@@ -490,36 +709,124 @@ function isPageType(contentType) {
   return type.startsWith("text/html") || type.startsWith("text/x-component");
 }
 
+/** How long one XREAD of the event stream waits for new entries; also the longest a close waits for it. */
+const STREAM_BLOCK_MS = 2_000;
+
 /**
- * Subscribes to the catalogue changes the Inventory API announces on Redis, for createPageCache.
+ * Watches Redis for createPageCache: the catalogue changes the Inventory API announces (a
+ * subscription), and the people each event concerns (its `audience`, read from the event stream
+ * with plain XREADs: every web replica reads every event, and no consumer group keeps them). The
+ * cache hears changes only while both are live; after a break it starts afresh, reading the
+ * stream from its end again.
  * @param {{ url: string, namespace: string, log: (message: string) => void }} options
  */
-export function watchCatalogueOnRedis(options) {
-  return (/** @type {{ changed: () => void, watching: (live: boolean) => void }} */ callbacks) => {
+export function watchChangesOnRedis(options) {
+  return (/** @type {WatchCallbacks} */ callbacks) => {
+    /** @type {import("ioredis").Redis | undefined} */
     let subscriber;
+    /** @type {import("ioredis").Redis | undefined} */
+    let reader;
+    let subscribed = false;
+    let reading = false;
+    let closed = false;
+    const report = () => callbacks.watching(subscribed && reading);
     const ready = import("ioredis").then(({ Redis }) => {
-      subscriber = new Redis(options.url, {
-        connectionName: `${options.namespace}:web:page-cache`,
-        // Keep retrying for ever: pages are kept a second at most meanwhile.
-        retryStrategy: (times) => Math.min(times * 200, 2_000),
-        maxRetriesPerRequest: null,
-      });
+      // Keep retrying for ever: pages are kept a second at most meanwhile.
+      const connection = (/** @type {string} */ name) =>
+        new Redis(options.url, {
+          connectionName: `${options.namespace}:web:${name}`,
+          retryStrategy: (times) => Math.min(times * 200, 2_000),
+          maxRetriesPerRequest: null,
+        });
+      subscriber = connection("page-cache");
       const channel = `${options.namespace}:${CATALOGUE_CHANGED_CHANNEL}`;
       subscriber.on("message", (name) => {
         if (name === channel) callbacks.changed();
       });
       subscriber.on("ready", () => {
         subscriber
-          .subscribe(channel)
-          .then(() => callbacks.watching(true))
+          ?.subscribe(channel)
+          .then(() => {
+            subscribed = true;
+            report();
+          })
           .catch((error) => options.log(`page cache: cannot subscribe (${error.message})`));
       });
-      subscriber.on("close", () => callbacks.watching(false));
+      subscriber.on("close", () => {
+        subscribed = false;
+        report();
+      });
       subscriber.on("error", (error) => options.log(`page cache: Redis ${error.message}`));
+
+      reader = connection("page-cache-events");
+      reader.on("error", () => undefined); // the subscriber reports Redis being down
+      void readEvents(reader, `${options.namespace}:${EVENT_STREAM}`);
     });
+
+    /**
+     * Reads the stream from its end for as long as the watch lasts. After a break the reads go on
+     * from the last entry read, so nothing is missed; the watch is down while the connection is.
+     * @param {import("ioredis").Redis} redis @param {string} stream
+     */
+    async function readEvents(redis, stream) {
+      redis.on("close", () => {
+        if (!reading) return;
+        reading = false;
+        report();
+      });
+      /** @type {string | undefined} */
+      let last;
+      while (!closed) {
+        try {
+          if (last === undefined) {
+            const [newest] = /** @type {[string, string[]][]} */ (
+              await redis.xrevrange(stream, "+", "-", "COUNT", 1)
+            );
+            last = newest?.[0] ?? "0-0";
+          }
+          if (!reading && redis.status === "ready") {
+            reading = true;
+            report();
+          }
+          const reply = /** @type {[string, [string, string[]][]][] | null} */ (
+            await redis.xread("COUNT", 500, "BLOCK", STREAM_BLOCK_MS, "STREAMS", stream, last)
+          );
+          for (const [, entries] of reply ?? []) {
+            for (const [id, fields] of entries) {
+              last = id;
+              const people = audienceOf(fields);
+              if (people.length > 0) callbacks.peopleChanged(people);
+            }
+          }
+        } catch (error) {
+          if (closed) return;
+          options.log(`page cache: reading events failed (${/** @type {Error} */ (error).message})`);
+          await new Promise((resolve) => setTimeout(resolve, 1_000));
+        }
+      }
+    }
+
     return async () => {
+      closed = true;
       await ready;
       subscriber?.disconnect();
+      reader?.disconnect();
     };
   };
+}
+
+/**
+ * The people a stream entry's event concerns: its `audience`, or none when it cannot be read.
+ * @param {string[]} fields the entry's field names and values, alternating
+ * @returns {string[]}
+ */
+export function audienceOf(fields) {
+  const at = fields.indexOf("event");
+  if (at === -1 || at % 2 !== 0) return [];
+  try {
+    const audience = JSON.parse(fields[at + 1] ?? "").audience;
+    return Array.isArray(audience) ? audience.filter((id) => typeof id === "string") : [];
+  } catch {
+    return [];
+  }
 }

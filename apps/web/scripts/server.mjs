@@ -9,7 +9,7 @@ import { createServer } from "node:http";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { compileTrust, createAddressStamp } from "./client-address.mjs";
-import { createPageCache, watchCatalogueOnRedis } from "./page-cache.mjs";
+import { createPageCache, watchChangesOnRedis } from "./page-cache.mjs";
 import { createRequestSpans, flushSpans } from "./request-span.mjs";
 
 // As `next start` does; set before Next.js loads, since some of its modules read them at import.
@@ -46,7 +46,7 @@ const pageCache = createPageCache({
   ttlSeconds: numberSetting("PAGE_CACHE_TTL_SECONDS", 60, 86_400),
   maxBytes: numberSetting("PAGE_CACHE_MAX_MB", 64, 4_096) * 1024 * 1024,
   watch: redisUrl
-    ? watchCatalogueOnRedis({
+    ? watchChangesOnRedis({
         url: redisUrl,
         namespace: process.env.REDIS_NAMESPACE || "sharehood",
         log: (message) => console.warn(`web: ${message}`),

@@ -2,9 +2,15 @@ import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server
 import { auth, SESSION_COOKIE } from "@/auth";
 import { getEnv, usesSecureCookies } from "@/env";
 import { cookieHeaderAfter, sessionCookiesOnly } from "@/server/forward-cookies";
-import { REQUEST_PATH_HEADER, pagePathOf } from "@/server/request-path";
+import {
+  PAGE_OWNER_HEADER,
+  PERSONAL_RENDER_HEADER,
+  REQUEST_PATH_HEADER,
+  pagePathOf,
+} from "@/server/request-path";
 import { decodeSessionCookie, hasSessionCookie, SESSION_TOKENS_HEADER } from "@/server/session-cookie";
-import { endedBySuspension, refreshDue } from "@/server/token-refresh";
+import { endedBySuspension, refreshDue, refreshDueAt } from "@/server/token-refresh";
+import type { SessionTokens } from "@/server/session-token";
 import { SUSPENDED_CODE, SUSPENDED_MESSAGE } from "@/features/auth/suspension";
 import { suspendedMarkCookie } from "@/server/suspended-mark";
 import { newNonce, securityHeaders } from "@/server/security-headers";
@@ -18,20 +24,21 @@ const readSession = auth as unknown as (request: NextRequest, event: NextFetchEv
 /**
  * The session for the page, read once: a fresh one is handed on as it is (nothing re-encrypted,
  * no cookie sent back); one due for a refresh goes through next-auth, which refreshes the tokens
- * and answers the new cookie. Anonymous requests skip all of it.
+ * and answers the new cookie (`fresh` is the session handed on as it was). Anonymous requests
+ * skip all of it.
  */
 async function sessionFor(
   request: NextRequest,
   event: NextFetchEvent,
   forwarded: Headers,
-): Promise<{ setCookies: string[]; suspended: boolean }> {
+): Promise<{ setCookies: string[]; suspended: boolean; fresh?: SessionTokens }> {
   forwarded.delete(SESSION_TOKENS_HEADER);
   const cookieHeader = request.headers.get("cookie");
   if (!hasSessionCookie(cookieHeader)) return { setCookies: [], suspended: false };
   const tokens = await decodeSessionCookie(request.headers);
   if (tokens && !refreshDue(tokens)) {
     forwarded.set(SESSION_TOKENS_HEADER, JSON.stringify(tokens));
-    return { setCookies: [], suspended: false };
+    return { setCookies: [], suspended: false, fresh: tokens };
   }
   const session = await readSession(request, event);
   const setCookies = sessionCookiesOnly(session.headers.getSetCookie(), SESSION_COOKIE);
@@ -65,7 +72,7 @@ function suspendedAnswer(request: NextRequest): NextResponse | null {
  */
 export async function proxy(request: NextRequest, event: NextFetchEvent): Promise<Response> {
   const forwarded = new Headers(request.headers);
-  const { setCookies, suspended } = await sessionFor(request, event, forwarded);
+  const { setCookies, suspended, fresh } = await sessionFor(request, event, forwarded);
 
   const env = getEnv();
   const nonce = newNonce();
@@ -85,6 +92,9 @@ export async function proxy(request: NextRequest, event: NextFetchEvent): Promis
   for (const cookie of setCookies) response.headers.append("set-cookie", cookie);
   if (suspended) response.cookies.set(suspendedMarkCookie());
   for (const [name, value] of Object.entries(security)) response.headers.set(name, value);
+  // The page cache may keep this person's page for this session until its refresh is due.
+  if (fresh && request.headers.has(PERSONAL_RENDER_HEADER))
+    response.headers.set(PAGE_OWNER_HEADER, `${fresh.viewer.id} ${refreshDueAt(fresh)}`);
   return response;
 }
 

@@ -12,23 +12,49 @@ import {
   ANONYMOUS_CACHE_CONTROL,
   CACHE_STATUS_HEADER,
   createPageCache,
+  PAGE_OWNER_HEADER,
   pageKey,
+  PERSONAL_RENDER_HEADER,
+  personalPageKey,
   SESSION_MARK,
   SHARED_RENDER_HEADER,
   SIGNED_IN_CACHE_CONTROL,
 } from "../../scripts/page-cache.mjs";
 import { SESSION_MARK as MARK_THE_PAGE_READS } from "../features/layout/viewer.tsx";
-import { SHARED_RENDER_HEADER as HEADER_THE_LAYOUT_READS } from "./request-path.ts";
+import * as requestPath from "./request-path.ts";
 
 type Render = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
-/** A stand-in for Next.js: a page whose scripts carry the nonce of its CSP header, as proxy.ts sets it. */
-function fakeNext(options: { status?: number; cookie?: boolean; delayMs?: number } = {}) {
+/** Where a page names a render it refuses to have kept (src/server/personal-render.ts). */
+const unkeptRenders = () =>
+  ((globalThis as unknown as Record<symbol, Set<string> | undefined>)[
+    Symbol.for("sharehood.web.unkept-renders")
+  ] ??= new Set());
+
+/**
+ * A stand-in for Next.js: a page whose scripts carry the nonce of its CSP header, as proxy.ts sets
+ * it. Asked for a person's own page, it says whose as the proxy does: the person is the session
+ * cookie's value, their session needs no refresh for `freshForMs`.
+ */
+function fakeNext(
+  options: {
+    status?: number;
+    cookie?: boolean;
+    delayMs?: number;
+    freshForMs?: number;
+    refuse?: boolean;
+  } = {},
+) {
   const calls: string[] = [];
   const requests: IncomingMessage["headers"][] = [];
   const render: Render = async (req, res) => {
     calls.push(req.url ?? "");
     requests.push({ ...req.headers });
+    const personal = req.headers[PERSONAL_RENDER_HEADER];
+    const person = /sharehood\.session=(\w+)/.exec(req.headers.cookie ?? "")?.[1];
+    if (typeof personal === "string" && person)
+      res.setHeader(PAGE_OWNER_HEADER, `${person} ${Date.now() + (options.freshForMs ?? 600_000)}`);
+    if (typeof personal === "string" && options.refuse) unkeptRenders().add(personal);
     if (options.delayMs) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
     const nonce = `n${calls.length}AbC+/=`;
     res.statusCode = options.status ?? 200;
@@ -54,8 +80,8 @@ async function serve(cache: ReturnType<typeof createPageCache>, render: Render):
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
-async function get(url: string, headers: Record<string, string> = {}) {
-  const res = await fetch(url, { headers });
+async function get(url: string, headers: Record<string, string> = {}, method = "GET") {
+  const res = await fetch(url, { headers, method });
   const body = await res.text();
   const nonce = /'nonce-([^']+)'/.exec(res.headers.get("content-security-policy") ?? "")?.[1];
   return { res, body, nonce, cache: res.headers.get(CACHE_STATUS_HEADER) };
@@ -211,8 +237,10 @@ describe("the page cache", () => {
     expect(next.calls).toHaveLength(1);
   });
 
-  it("names the shared-render header and the session mark as the layout and the page read them", () => {
-    expect(SHARED_RENDER_HEADER).toBe(HEADER_THE_LAYOUT_READS);
+  it("names the headers and the session mark as the layout, the proxy and the page read them", () => {
+    expect(SHARED_RENDER_HEADER).toBe(requestPath.SHARED_RENDER_HEADER);
+    expect(PERSONAL_RENDER_HEADER).toBe(requestPath.PERSONAL_RENDER_HEADER);
+    expect(PAGE_OWNER_HEADER).toBe(requestPath.PAGE_OWNER_HEADER);
     expect(SESSION_MARK).toBe(MARK_THE_PAGE_READS);
   });
 
@@ -227,5 +255,153 @@ describe("the page cache", () => {
     // Public profiles are kept; a person's own pages are not.
     expect(pageKey(request({ host: "a.example" }, "/people/u1"))).toBeDefined();
     expect(pageKey(request({ host: "a.example" }, "/saved"))).toBeUndefined();
+    // A person's Borrowing page is kept for their session, by the whole Cookie header.
+    const mine = personalPageKey(request({ host: "a.example", cookie: "sharehood.session=a" }, "/loans"));
+    expect(mine).toBeDefined();
+    expect(personalPageKey(request({ host: "a.example", cookie: "sharehood.session=b" }, "/loans"))).not.toBe(
+      mine,
+    );
+    expect(personalPageKey(request({ host: "a.example" }, "/loans"))).toBeUndefined();
+    expect(
+      personalPageKey(request({ host: "a.example", cookie: "sharehood.session=a" }, "/loans/l1")),
+    ).toBeUndefined();
+  });
+});
+
+describe("a person's own page", () => {
+  /** A cache whose watch the test drives: `people` is what an event concerning them says. */
+  function watchedCache() {
+    const watch = { changed: () => {}, people: (_ids: string[]) => {} };
+    const cache = createPageCache({
+      ttlSeconds: 60,
+      maxBytes: 8 * 1024 * 1024,
+      watch: ({ changed, peopleChanged, watching }) => {
+        watch.changed = changed;
+        watch.people = (ids) => peopleChanged(ids);
+        watching(true);
+        return () => Promise.resolve();
+      },
+    });
+    return { cache, watch };
+  }
+  const as = (person: string) => ({ cookie: `sharehood.session=${person}` });
+
+  it("is kept for that session alone, private and unmarked, rendered with its cookies", async () => {
+    const next = fakeNext();
+    const base = await serve(cacheFor(), next.render);
+    const first = await get(`${base}/loans?view=owner`, as("ann"));
+    const again = await get(`${base}/loans?view=owner`, as("ann"));
+    const other = await get(`${base}/loans?view=owner`, as("bob"));
+    await get(`${base}/loans?view=owner`);
+    await get(`${base}/loans?view=owner`);
+    expect([first.cache, again.cache, other.cache]).toEqual(["miss", "hit", "miss"]);
+    // Signed out, the page is the app's own affair (a redirect to sign-in), never kept.
+    expect(next.calls).toHaveLength(4);
+    expect(again.body.replaceAll(again.nonce!, "N")).toBe(first.body.replaceAll(first.nonce!, "N"));
+    expect(other.body).toContain("render 2 of");
+    expect(next.requests[0]?.cookie).toBe("sharehood.session=ann");
+    expect(next.requests[0]?.[SHARED_RENDER_HEADER]).toBeUndefined();
+    for (const answer of [first, again]) {
+      expect(answer.res.headers.get("cache-control")).toBe(SIGNED_IN_CACHE_CONTROL);
+      expect(answer.res.headers.get(PAGE_OWNER_HEADER)).toBeNull();
+      expect(answer.body).not.toContain("data-session");
+    }
+  });
+
+  it("goes when an event concerns the person, or their session writes; the catalogue's changes drop all", async () => {
+    const { cache, watch } = watchedCache();
+    const next = fakeNext();
+    const base = await serve(cache, next.render);
+    const visit = async (person: string) => (await get(`${base}/loans`, as(person))).cache;
+    expect([await visit("ann"), await visit("bob"), await visit("ann"), await visit("bob")]).toEqual([
+      "miss",
+      "miss",
+      "hit",
+      "hit",
+    ]);
+    watch.people(["ann", "cat"]);
+    expect([await visit("ann"), await visit("bob")]).toEqual(["miss", "hit"]);
+    // A write sent with Bob's session (a server action, a route handler), whatever its path.
+    await get(`${base}/api/loans/l1/approve`, as("bob"), "POST");
+    expect([await visit("ann"), await visit("bob")]).toEqual(["hit", "miss"]);
+    watch.changed();
+    expect([await visit("ann"), await visit("bob")]).toEqual(["miss", "miss"]);
+  });
+
+  it("keeps no render that began before a change concerning the person", async () => {
+    const { cache, watch } = watchedCache();
+    const next = fakeNext({ delayMs: 100 });
+    const base = await serve(cache, next.render);
+    const during = get(`${base}/loans`, as("ann"));
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    watch.people(["ann"]);
+    expect((await during).cache).toBe("miss");
+    expect((await get(`${base}/loans`, as("ann"))).cache).toBe("miss");
+    expect(next.calls).toHaveLength(2);
+  });
+
+  it("keeps no render that read the data while a write of the session was under way", async () => {
+    const next = fakeNext();
+    const slowWrites: Render = async (req, res) => {
+      if (req.method === "POST") await new Promise((resolve) => setTimeout(resolve, 150));
+      return next.render(req, res);
+    };
+    const base = await serve(cacheFor(), slowWrites);
+    const write = get(`${base}/api/loans/l1/approve`, as("bob"), "POST");
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect((await get(`${base}/loans`, as("bob"))).cache).toBe("miss");
+    await write;
+    expect((await get(`${base}/loans`, as("bob"))).cache).toBe("miss");
+    expect((await get(`${base}/loans`, as("bob"))).cache).toBe("hit");
+  });
+
+  it("is not kept when the page refused it or the proxy did not say whose it is, nor past the session's refresh", async () => {
+    const refused = fakeNext({ refuse: true });
+    const refusedBase = await serve(cacheFor(), refused.render);
+    await get(`${refusedBase}/loans`, as("ann"));
+    await get(`${refusedBase}/loans`, as("ann"));
+    expect(refused.calls).toHaveLength(2);
+    expect(unkeptRenders().size).toBe(0);
+
+    // No person in the cookie: the stand-in, like the proxy for a session it could not read, says nobody.
+    const unvouched = fakeNext();
+    const unvouchedBase = await serve(cacheFor(), unvouched.render);
+    await get(`${unvouchedBase}/loans`, { cookie: "sharehood.session=" });
+    await get(`${unvouchedBase}/loans`, { cookie: "sharehood.session=" });
+    expect(unvouched.calls).toHaveLength(2);
+
+    const refreshing = fakeNext({ freshForMs: 150 });
+    const refreshingBase = await serve(cacheFor(), refreshing.render);
+    await get(`${refreshingBase}/loans`, as("ann"));
+    expect((await get(`${refreshingBase}/loans`, as("ann"))).cache).toBe("hit");
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect((await get(`${refreshingBase}/loans`, as("ann"))).cache).toBe("miss");
+  });
+
+  it("takes half the cache's room at most, however many sessions ask, leaving the public pages theirs", async () => {
+    const next = fakeNext();
+    // Room for eight pages of the stand-in's (about 5.5 kB each, as counted), four of them people's.
+    const base = await serve(createPageCache({ ttlSeconds: 60, maxBytes: 48 * 1024 }), next.render);
+    await get(`${base}/items/a`);
+    await get(`${base}/items/b`);
+    for (const person of ["ann", "bob", "cat", "dan", "eve", "fay"]) await get(`${base}/loans`, as(person));
+    expect((await get(`${base}/items/a`)).cache).toBe("hit");
+    expect((await get(`${base}/items/b`)).cache).toBe("hit");
+    expect((await get(`${base}/loans`, as("fay"))).cache).toBe("hit");
+    expect((await get(`${base}/loans`, as("cat"))).cache).toBe("hit");
+    expect((await get(`${base}/loans`, as("ann"))).cache).toBe("miss");
+  });
+
+  it("is rendered afresh on a hard reload, which keeps the new copy", async () => {
+    const next = fakeNext();
+    const base = await serve(cacheFor(), next.render);
+    await get(`${base}/loans`, as("ann"));
+    const reloaded = await get(`${base}/loans`, { ...as("ann"), "cache-control": "no-cache" });
+    const after = await get(`${base}/loans`, as("ann"));
+    expect([reloaded.cache, after.cache]).toEqual(["miss", "hit"]);
+    expect(after.body).toContain("render 2 of");
+    // A shared page is not rendered again for asking.
+    await get(`${base}/`);
+    expect((await get(`${base}/`, { "cache-control": "no-cache" })).cache).toBe("hit");
   });
 });

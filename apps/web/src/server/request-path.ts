@@ -20,3 +20,18 @@ export function pagePathOf(url: URL): string {
  * browser (features/layout/viewer.tsx).
  */
 export const SHARED_RENDER_HEADER = "x-sharehood-shared-render";
+
+/**
+ * Set by the page cache on the requests it sends Next.js for a person's own page it may keep for
+ * their session (the Borrowing list), to an id of that render. The proxy answers PAGE_OWNER_HEADER;
+ * a page that could not read all it shows names the render so that it is not kept
+ * (personal-render.ts).
+ */
+export const PERSONAL_RENDER_HEADER = "x-sharehood-personal-render";
+
+/**
+ * The proxy's answer to PERSONAL_RENDER_HEADER, on the response: `<person id> <ms since the epoch
+ * until which the session needs no refresh>`. The page cache removes it before the response goes
+ * out.
+ */
+export const PAGE_OWNER_HEADER = "x-sharehood-page-owner";

@@ -62,9 +62,14 @@ export function tokensFromAuthResult(result: AuthResult): SessionTokens {
   };
 }
 
+/** When the access token comes within the refresh margin of its expiry, in ms since the epoch. */
+export function refreshDueAt(tokens: SessionTokens): number {
+  return tokens.accessTokenExpiresAt - getEnv().AUTH_REFRESH_MARGIN_SECONDS * 1000;
+}
+
 /** Whether the access token is within the refresh margin of its expiry (or past it). */
 export function refreshDue(tokens: SessionTokens, now = Date.now()): boolean {
-  return tokens.accessTokenExpiresAt - now <= getEnv().AUTH_REFRESH_MARGIN_SECONDS * 1000;
+  return refreshDueAt(tokens) <= now;
 }
 
 async function refreshOnce(refreshToken: string): Promise<SessionTokens | null> {

@@ -7,6 +7,7 @@ import { WaitingForYou } from "@/features/loans/waiting-for-you";
 import { ListSkeleton } from "@/features/layout/page-skeleton";
 import { PageHeading } from "@/features/layout/page-heading";
 import { TabLinks } from "@/features/layout/tab-links";
+import { keepNotThisRender } from "@/server/personal-render";
 import { can, getUserClient, requireViewer } from "@/server/session";
 
 export const metadata: Metadata = {
@@ -48,21 +49,23 @@ export default async function LoansPage({ searchParams }: { searchParams: Promis
   );
 }
 
+/** What could not be read is left to the browser to read (and this render is not kept). */
+async function notRead(): Promise<undefined> {
+  await keepNotThisRender();
+  return undefined;
+}
+
 /** Requests to answer and loans to pick up: two small filtered calls, beside the list's. */
 async function Waiting() {
   const session = await getUserClient();
-  const counts = await (session ? fetchWaitingCounts(session.client.loans.list) : undefined)?.catch(
-    () => undefined,
-  );
+  const counts = await (session ? fetchWaitingCounts(session.client.loans.list) : undefined)?.catch(notRead);
   return <WaitingForYou initial={counts} />;
 }
 
 /** One call to the Inventory API, made as soon as the session is read. */
 async function Loans({ side }: { side: LoanSide }) {
   const [viewer, session] = await Promise.all([requireViewer(), getUserClient()]);
-  const firstPage = await session?.client.loans
-    .list({ query: { as: side, limit: 50 } })
-    .catch(() => undefined);
+  const firstPage = await session?.client.loans.list({ query: { as: side, limit: 50 } }).catch(notRead);
   return (
     <LoanDashboard
       side={side}
