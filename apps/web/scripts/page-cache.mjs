@@ -25,6 +25,7 @@
 // page is never kept longer than PAGE_CACHE_TTL_SECONDS either. Without Redis (the embedded
 // default) or while either watch is down, a page is kept one second.
 import { randomBytes } from "node:crypto";
+import { finished } from "node:stream/promises";
 import { constants as zlibConstants, crc32, createGzip, deflateRawSync } from "node:zlib";
 
 /** The channel the Inventory API announces catalogue changes on (CATALOGUE_CHANGED_CHANNEL in the SDK's contract). */
@@ -492,7 +493,7 @@ export function createPageCache(options) {
     let refused = false;
     try {
       await render(req, res);
-      if (!res.writableFinished) await new Promise((resolve) => res.once("close", resolve));
+      await answered(res);
     } finally {
       if (renderId) refused = unkeptRenders().delete(renderId);
     }
@@ -598,7 +599,7 @@ export function createPageCache(options) {
       noteSessionChange(session);
       try {
         await render(req, res);
-        if (!res.writableFinished) await new Promise((resolve) => res.once("close", resolve));
+        await answered(res);
       } finally {
         noteSessionChange(session);
       }
@@ -607,6 +608,16 @@ export function createPageCache(options) {
       await unwatch?.();
     },
   };
+}
+
+/**
+ * Settles once the response is sent or its connection is gone, whenever that was: a client that
+ * left during the render (its socket already closed) must not leave the render, and everyone
+ * waiting on it, waiting for ever.
+ * @param {import("node:http").ServerResponse} res
+ */
+async function answered(res) {
+  if (!res.writableFinished) await finished(res).catch(() => undefined);
 }
 
 /** The Cache-Control of an answer: only the shared page signed out may be kept by others. @param {Audience} audience */

@@ -205,6 +205,25 @@ describe("the page cache", () => {
     expect(answers.filter((a) => a.cache === "hit")).toHaveLength(7);
   });
 
+  it("is not stuck on a render whose visitor left before it was done", async () => {
+    for (const [path, headers] of [
+      ["/items/left", {}],
+      ["/loans", { cookie: "sharehood.session=ann" }],
+    ] as const) {
+      const next = fakeNext({ delayMs: 150 });
+      const base = await serve(cacheFor(), next.render);
+      const leaving = new AbortController();
+      const left = fetch(`${base}${path}`, { headers, signal: leaving.signal }).catch(() => "left");
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      leaving.abort();
+      expect(await left).toBe("left");
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const timeout = new Promise((resolve) => setTimeout(() => resolve("no answer within 2 s"), 2_000));
+      const answer = await Promise.race([get(`${base}${path}`, headers).then((a) => a.res.status), timeout]);
+      expect(answer, path).toBe(200);
+    }
+  });
+
   it("compresses pages for clients that accept gzip, the first visitor's as well", async () => {
     const next = fakeNext();
     const base = await serve(cacheFor(), next.render);
