@@ -96,6 +96,8 @@ test("a person's Borrowing page is kept for their session alone, and a neighbour
       const again = await page.request.get(url);
       expect(again.headers()["x-page-cache"], url).toBe("hit");
       expect(again.headers()["cache-control"], url).toBe("private, no-store");
+      // What the proxy told the cache stays between them.
+      expect(again.headers()["x-sharehood-page-owner"], url).toBeUndefined();
       expect(await again.text(), url).not.toContain(word);
     }).toPass({ timeout: 15_000 });
   }
