@@ -103,7 +103,7 @@ export const WebServerEnvSchema = z.object({
     .max(86_400)
     .default(60)
     .describe(
-      "how long the web server keeps the page a signed-out visitor gets (browse, search, an item page); a catalogue change announced on Redis drops it sooner, and without Redis it is kept one second; 0 turns the cache off",
+      "how long the web server keeps the page a signed-out visitor gets (browse, search, an item page), and a person's Borrowing page for their session (never past their token's refresh); a catalogue change announced on Redis drops them sooner, an event concerning the person or a write of theirs drops their own, and without Redis a page is kept one second; 0 turns the cache off",
     ),
   PAGE_CACHE_MAX_MB: z.coerce
     .number()
