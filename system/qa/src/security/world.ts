@@ -218,13 +218,12 @@ export class SecurityWorld {
    * other APIs' events arrive: `settle` waits for that to stop).
    */
   async fingerprint(service?: Service): Promise<Record<string, Record<string, string>>> {
-    return {
-      users: await fingerprint(this.stack.users.api.db),
-      inventory: await fingerprint(this.stack.inventory.api.db),
-      ...(service === "notifications"
-        ? { notifications: await fingerprint(this.stack.notifications.api.db, WORKER_TABLES) }
-        : {}),
-    };
+    const [users, inventory, notifications] = await Promise.all([
+      fingerprint(this.stack.users.api.db),
+      fingerprint(this.stack.inventory.api.db),
+      service === "notifications" ? fingerprint(this.stack.notifications.api.db, WORKER_TABLES) : undefined,
+    ]);
+    return { users, inventory, ...(notifications ? { notifications } : {}) };
   }
 
   /** Waits until the events already sent have become notifications: the Notification API's data stops changing. */
