@@ -52,6 +52,22 @@ function run(step, command, args) {
   say(`${green("✔")} ${step} (${Math.round((Date.now() - started) / 1000)} s)`);
 }
 
+/**
+ * Runs the demo seed without blocking this process (the services' logs and a crash or Ctrl-C are
+ * still heard meanwhile; `stop` ends it with the services). Answers its exit status and output.
+ */
+function runSeed([command, ...args], seedEnv) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: root, env: seedEnv, stdio: ["ignore", "pipe", "pipe"] });
+    children.push({ name: "demo seed", child });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => (stdout += chunk));
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    child.on("close", (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
 // Something already answering on our ports would be taken for the services we start.
 for (const [name, port] of Object.entries(ports)) {
   if (
@@ -106,7 +122,9 @@ function start(name, script, extraEnv) {
   return child;
 }
 
-async function waitFor(name, url, timeoutMs = 120_000) {
+/** Polls `url` until it answers (for up to two minutes); answers the seconds since `since`. */
+async function waitFor(name, url, since = Date.now()) {
+  const timeoutMs = 120_000;
   const started = Date.now();
   while (Date.now() - started < timeoutMs) {
     if (stopping) return;
@@ -114,7 +132,7 @@ async function waitFor(name, url, timeoutMs = 120_000) {
       (r) => r.ok,
       () => false,
     );
-    if (ok) return Math.round((Date.now() - started) / 1000);
+    if (ok) return Math.round((Date.now() - since) / 1000);
     await new Promise((r) => setTimeout(r, 250));
   }
   say(`✘ ${name} did not become ready within ${timeoutMs / 1000} s; see ${join(logDir, `${name}.log`)}`);
@@ -129,7 +147,8 @@ async function stop(code) {
     children.map(
       ({ child }) =>
         new Promise((resolve) => {
-          if (child.exitCode !== null) return resolve();
+          // Gone already (exited, or killed by the Ctrl-C that reached the whole process group).
+          if (child.exitCode !== null || child.signalCode !== null) return resolve();
           child.once("exit", resolve);
           child.kill("SIGTERM");
           setTimeout(() => child.kill("SIGKILL"), 15_000).unref();
@@ -205,13 +224,33 @@ say(
     : `${green("✔")} Email is not sent (no SMTP_URL): each message is written to ${mailDir} as an .eml file`,
 );
 
-if (env.SEED_DEMO_DATA !== "false") {
-  const seed = spawnSync("npx", ["tsx", "system/demo/src/seed-main.ts"], {
-    cwd: root,
-    encoding: "utf8",
-    env: { ...env, USER_API_URL: urls.users, INVENTORY_API_URL: urls.inventory },
+// The web app boots while the demo is seeded: it reads nothing before it is asked for a page, and
+// the first page is asked for once the seed is done, so it never shows (or keeps) a half-seeded one.
+const webEntry = "apps/web/scripts/start.mjs";
+const webStarted = Date.now();
+const hasWeb = existsSync(join(root, webEntry));
+if (hasWeb) {
+  start("web", webEntry, {
+    PORT: ports.web,
+    SERVICE_SECRET: serviceSecret,
+    USER_API_URL: urls.users,
+    INVENTORY_API_URL: urls.inventory,
+    NOTIFICATION_API_URL: urls.notifications,
+    AUTH_URL: env.AUTH_URL ?? urls.web,
+    NEXTAUTH_URL: env.NEXTAUTH_URL ?? urls.web,
+    // As in the web app's image: a larger young generation serves about 30% more pages per second.
+    NODE_OPTIONS: [env.NODE_OPTIONS, "--max-semi-space-size=32"].filter(Boolean).join(" "),
   });
-  // The seed's own lines, from its summary on (anything npx printed before them is left out).
+}
+
+if (env.SEED_DEMO_DATA !== "false") {
+  // tsx as a loader of this Node rather than through npx, which took seconds to find it.
+  const seed = await runSeed([process.execPath, "--import", "tsx", "system/demo/src/seed-main.ts"], {
+    ...env,
+    USER_API_URL: urls.users,
+    INVENTORY_API_URL: urls.inventory,
+  });
+  // The seed's own lines, from its summary on (anything printed before them is left out).
   const lines = seed.stdout.trim().split("\n");
   const summary = Math.max(
     0,
@@ -227,19 +266,8 @@ if (env.SEED_DEMO_DATA !== "false") {
   );
 }
 
-if (existsSync(join(root, "apps/web/scripts/start.mjs"))) {
-  start("web", "apps/web/scripts/start.mjs", {
-    PORT: ports.web,
-    SERVICE_SECRET: serviceSecret,
-    USER_API_URL: urls.users,
-    INVENTORY_API_URL: urls.inventory,
-    NOTIFICATION_API_URL: urls.notifications,
-    AUTH_URL: env.AUTH_URL ?? urls.web,
-    NEXTAUTH_URL: env.NEXTAUTH_URL ?? urls.web,
-    // As in the web app's image: a larger young generation serves about 30% more pages per second.
-    NODE_OPTIONS: [env.NODE_OPTIONS, "--max-semi-space-size=32"].filter(Boolean).join(" "),
-  });
-  waited = await waitFor("web", `http://127.0.0.1:${ports.web}/`);
+if (hasWeb) {
+  waited = await waitFor("web", `http://127.0.0.1:${ports.web}/`, webStarted);
   say(`${green("✔")} Web app           ${urls.web}  ready in ${waited} s`);
 }
 
