@@ -1,5 +1,5 @@
 import { inDays } from "@sharehood/test-stack";
-import type { World } from "./world.ts";
+import type { Neighbour, World } from "./world.ts";
 
 /** One request the load made, and what came of it. */
 export interface Sample {
@@ -40,14 +40,21 @@ export async function send(
  * A bounded mixed load at `rps` requests a second for `durationMs`: browsing and searching,
  * opening items, listing new items (with tokens the Inventory API has and has not seen), and
  * borrowing (requests, approvals that race for the same dates). `events` lets a scenario inject
- * its fault while the load runs.
+ * its fault while the load runs. `cold` are the neighbours whose never-seen tokens list items, each
+ * once (without them, those writes are borrowing too); `loanItems` are the few items borrowing
+ * races for (default: the first four). Scenarios sharing a world each take their own of both, so
+ * each finds its tokens unseen and its items' calendars free.
  */
-export async function runLoad(world: World, options: Schedule): Promise<Sample[]> {
+export async function runLoad(
+  world: World,
+  options: Schedule & { cold?: readonly Neighbour[]; loanItems?: readonly string[] },
+): Promise<Sample[]> {
   const samples: Sample[] = [];
   const inventory = world.inventory.url;
   const itemIds = world.warm.flatMap((n) => n.itemIds);
   const owners = new Map(world.warm.flatMap((n) => n.itemIds.map((id) => [id, n] as const)));
-  const cold = [...world.cold];
+  const cold = [...(options.cold ?? [])];
+  const loanItems = options.loanItems ?? itemIds.slice(0, 4);
   let counter = 0;
 
   const operation = async (clock: () => number): Promise<void> => {
@@ -96,7 +103,7 @@ export async function runLoad(world: World, options: Schedule): Promise<Sample[]
       );
     } else {
       // Borrowing: overlapping ranges on a few items, approved at once, so approvals race.
-      const itemId = pick(itemIds.slice(0, 4));
+      const itemId = pick(loanItems);
       const owner = owners.get(itemId)!;
       const borrower = pick(world.warm.filter((n) => n !== owner));
       const start = 10 + Math.floor(Math.random() * 20);
