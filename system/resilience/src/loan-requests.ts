@@ -9,11 +9,13 @@ import type { World } from "./world.ts";
  * others, each request for an item and dates no other request of the run asks for (nothing is
  * approved, so nothing is refused as booked and every answer but 201 is a fault). About one write
  * in eight is a registration (the User API's write, which its own event follows) and one in eight
- * a new listing. `itemIds` limits the items asked for (default: every warm neighbour's).
+ * a new listing. `itemIds` limits the items asked for (default: every warm neighbour's), and
+ * `firstDay` is the first start date asked for, in days from today (default 5): a second run on the
+ * same world starts past the days the first asked for, so no two requests of the world collide.
  */
 export async function runLoanRequests(
   world: World,
-  options: Schedule & { itemIds?: readonly string[] },
+  options: Schedule & { itemIds?: readonly string[]; firstDay?: number },
 ): Promise<Sample[]> {
   const samples: Sample[] = [];
   const owners = new Map(world.warm.flatMap((n) => n.itemIds.map((id) => [id, n] as const)));
@@ -51,7 +53,7 @@ export async function runLoanRequests(
       op = "request-loan";
       // Item by item, then a day later: no two requests of the run share an item and a start date.
       const itemId = itemIds[n % itemIds.length]!;
-      const start = 5 + Math.floor(n / itemIds.length);
+      const start = (options.firstDay ?? 5) + Math.floor(n / itemIds.length);
       const owner = owners.get(itemId)!;
       const borrower = pick(world.warm.filter((neighbour) => neighbour !== owner));
       res = await send(`${world.inventory.url}/items/${itemId}/loans`, {
