@@ -32,6 +32,9 @@ export async function startWeb(stack: BenchStack, env: Record<string, string> = 
       PORT: String(port),
       USER_API_URL: stack.users.url,
       INVENTORY_API_URL: stack.inventory.main.url,
+      // The bell and the live stream of a signed-in page: without it they would ask the default
+      // port, where nothing listens in the bench, and log errors in the browser.
+      NOTIFICATION_API_URL: stack.notifications.url,
       AUTH_SECRET: randomBytes(32).toString("base64url"),
       AUTH_URL: `http://127.0.0.1:${port}`,
       // On the stack's Redis, as deployed: the page cache hears the Inventory API's catalogue changes.
