@@ -1,18 +1,10 @@
 import { z } from "zod";
 import { DateSchema, IdSchema, TimestampSchema } from "./common.ts";
+import { daysBetween } from "./days.ts";
+import { BORROWING_RULE_LIMITS } from "./limits.ts";
 
 // Borrowing that fits real life: the owner's rules for an item, the dates an item is taken, loan
 // extensions and the private calendar feed. Rules are fields of the item (see inventory.ts).
-
-/** The bounds of an owner's rules; forms read them from here. */
-export const BORROWING_RULE_LIMITS = {
-  /** Loan lengths are counted in days, both ends included (a loan from the 3rd to the 5th is 3 days). */
-  maxLoanDays: 365,
-  maxNoticeDays: 90,
-  maxBlockedRanges: 20,
-  /** The longest single blocked range. */
-  maxBlockedRangeDays: 366,
-} as const;
 
 /** A range of calendar days, both ends included. */
 export const DateRangeSchema = z
@@ -51,34 +43,6 @@ export const borrowingRuleFields = {
 /** A body's rules make sense together (the schemas of item bodies add this check). */
 export function rulesAreConsistent(rules: { minDays?: number | null; maxDays?: number | null }): boolean {
   return rules.minDays == null || rules.maxDays == null || rules.minDays <= rules.maxDays;
-}
-
-/** `date` (`YYYY-MM-DD`) moved by `days` (negative: earlier), as `YYYY-MM-DD` in UTC. */
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-// Made once: building a formatter costs far more than using one (it showed in server profiles of
-// the Borrowing page, which formats a few dates per loan).
-const DAY = new Intl.DateTimeFormat("en-GB", {
-  weekday: "short",
-  day: "numeric",
-  month: "short",
-  year: "numeric",
-  timeZone: "UTC",
-});
-
-/**
- * `2026-12-03` as `Thu, 3 Dec 2026`, for what people read: pages, refusals, notifications, emails.
- * Loan dates are calendar dates, read in UTC, so the server and the browser say the same day.
- */
-export function formatDay(date: string): string {
-  return DAY.format(new Date(`${date}T00:00:00Z`));
-}
-
-/** Days from one date to another (`YYYY-MM-DD`), negative when `to` is earlier. */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
 /**

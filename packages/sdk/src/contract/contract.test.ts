@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { inventoryRoutes } from "./inventory-routes.ts";
 import { buildOpenApiDocument } from "./openapi.ts";
@@ -53,5 +54,26 @@ describe("the contract", () => {
     expect(Object.keys(doc.paths["/items/{id}/photos/order"]?.put?.requestBody?.content ?? {})).toEqual([
       "application/json",
     ]);
+  });
+});
+
+describe("the modules pages' scripts import", () => {
+  // The web app's client components read limits, dates and positions from these subpaths; one
+  // import of a schema module would put zod and the whole contract in every page's JavaScript
+  // (about 27 kB compressed on the browse page, the last time it happened).
+  const browserSafe = ["./limits.ts", "./days.ts", "./geo.ts"];
+
+  it.each(browserSafe)("%s imports nothing", (module) => {
+    const source = readFileSync(new URL(module, import.meta.url), "utf8");
+    expect(source).not.toMatch(/^(import|export)\b[^;]*?\bfrom\s*["']/m);
+    expect(source).not.toMatch(/^import\s*["']|\bimport\(/m);
+  });
+
+  it("are the package's own subpaths", () => {
+    const { exports } = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
+      exports: Record<string, string>;
+    };
+    for (const module of browserSafe)
+      expect(Object.values(exports)).toContain(`./src/contract/${module.slice(2)}`);
   });
 });

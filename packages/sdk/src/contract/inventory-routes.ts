@@ -51,12 +51,11 @@ import {
   LoanSchema,
   UpdateItemBodySchema,
 } from "./inventory.ts";
+import { MAX_PHOTOS_PER_ITEM, PHOTO_MEDIA_TYPES } from "./limits.ts";
 import {
   MAX_PHOTO_BYTES,
   MAX_PHOTO_PIXELS,
-  MAX_PHOTOS_PER_ITEM,
   PHOTO_FIELD,
-  PHOTO_MEDIA_TYPES,
   PhotoParamsSchema,
   ReorderPhotosBodySchema,
 } from "./photos.ts";

@@ -7,7 +7,8 @@ import {
   LoanExtensionSchema,
   rulesAreConsistent,
 } from "./borrowing.ts";
-import { MAX_RADIUS_KM, NearParamSchema, PositionSchema } from "./discovery.ts";
+import { NearParamSchema, PositionSchema } from "./discovery.ts";
+import { MAX_RADIUS_KM } from "./geo.ts";
 
 /** A category of things people lend. */
 export const CategorySchema = z.object({

@@ -1,8 +1,6 @@
 import { z } from "zod";
 import { IdSchema } from "./common.ts";
-
-/** The most photos one item can hold; an upload that would take it past this is refused whole (409). */
-export const MAX_PHOTOS_PER_ITEM = 8;
+import { MAX_PHOTOS_PER_ITEM } from "./limits.ts";
 
 /** The largest photo file accepted, in bytes (8 MiB); a larger one is refused with 413. */
 export const MAX_PHOTO_BYTES = 8 * 1024 * 1024;
@@ -13,12 +11,6 @@ export const MAX_PHOTO_BYTES = 8 * 1024 * 1024;
  * is decoded: decoding takes about 4 bytes per pixel, whatever the size of the file.
  */
 export const MAX_PHOTO_PIXELS = 25_000_000;
-
-/**
- * The image types a photo upload accepts, recognised by the file's content (its magic bytes, then
- * decoding), never by its name or declared type. Anything else is refused with 415.
- */
-export const PHOTO_MEDIA_TYPES = ["image/jpeg", "image/png", "image/webp"] as const;
 
 /** The multipart/form-data field that carries the photo files of an upload. */
 export const PHOTO_FIELD = "photo";
@@ -38,9 +30,3 @@ export type ReorderPhotosBody = z.input<typeof ReorderPhotosBodySchema>;
 
 /** The multipart/form-data field that carries an avatar upload (`PUT /users/me/avatar`). */
 export const AVATAR_FIELD = "photo";
-
-/** The largest avatar file accepted, in bytes (5 MiB). */
-export const MAX_AVATAR_BYTES = 5 * 1024 * 1024;
-
-/** The image types an avatar upload accepts (recognised by content, as for item photos). */
-export const AVATAR_MEDIA_TYPES = PHOTO_MEDIA_TYPES;

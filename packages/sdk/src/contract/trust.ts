@@ -2,7 +2,7 @@ import { z } from "zod";
 import { IdSchema, PageQuerySchema, TimestampSchema, pageOf } from "./common.ts";
 import { MessageSchema } from "./conversations.ts";
 import { ItemSchema } from "./inventory.ts";
-import { FIELD_LIMITS } from "./limits.ts";
+import { FIELD_LIMITS, RATING_MAX, RATING_MIN } from "./limits.ts";
 
 /**
  * Trust between neighbours (Inventory API): reviews after a loan, saved items, and reports that
@@ -14,10 +14,6 @@ import { FIELD_LIMITS } from "./limits.ts";
 
 /** How long after a loan's return its borrower and owner may review each other, in days. */
 export const REVIEW_WINDOW_DAYS = 14;
-
-/** The lowest and highest rating. */
-export const RATING_MIN = 1;
-export const RATING_MAX = 5;
 
 /**
  * Which rule refused a review (`reason` of the 409 problem): the loan was not returned, the caller

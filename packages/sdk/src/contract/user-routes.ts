@@ -8,7 +8,8 @@ import {
   CreatedAccessTokenSchema,
   MAX_ACCESS_TOKENS,
 } from "./access-tokens.ts";
-import { AVATAR_FIELD, AVATAR_MEDIA_TYPES, MAX_AVATAR_BYTES } from "./photos.ts";
+import { AVATAR_MEDIA_TYPES, MAX_AVATAR_BYTES } from "./limits.ts";
+import { AVATAR_FIELD } from "./photos.ts";
 import {
   AdminReasonBodySchema,
   AuthResultSchema,

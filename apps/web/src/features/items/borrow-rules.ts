@@ -1,4 +1,5 @@
-import { addDays, daysBetween, type BorrowingRefusal, type DateRange } from "@sharehood/sdk/contract";
+import type { BorrowingRefusal, DateRange } from "@sharehood/sdk/contract";
+import { addDays, daysBetween } from "@sharehood/sdk/days";
 
 // What the borrow form's date picker may offer, from the item's rules and the days it is taken.
 // The Inventory API checks all of it again; this only keeps people from picking what it refuses.

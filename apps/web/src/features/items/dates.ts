@@ -1,4 +1,4 @@
-import { formatDay } from "@sharehood/sdk/contract";
+import { formatDay } from "@sharehood/sdk/days";
 
 /** Today as `YYYY-MM-DD` in UTC, the calendar the Inventory API checks loan dates against. */
 export function todayUtc(now = new Date()): string {

@@ -1,4 +1,5 @@
-import { DEFAULT_RADIUS_KM, MAX_RADIUS_KM, type ListItemsQuery } from "@sharehood/sdk/contract";
+import type { ListItemsQuery } from "@sharehood/sdk/contract";
+import { DEFAULT_RADIUS_KM, MAX_RADIUS_KM } from "@sharehood/sdk/geo";
 
 /**
  * What the browse page is filtered by, as it appears in the URL. "Near" is `near=<lat>,<lng>`

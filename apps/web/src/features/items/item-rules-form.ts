@@ -1,4 +1,5 @@
-import { BORROWING_RULE_LIMITS, type DateRange, type Position } from "@sharehood/sdk/contract";
+import type { DateRange, Position } from "@sharehood/sdk/contract";
+import { BORROWING_RULE_LIMITS } from "@sharehood/sdk/limits";
 
 /** The rules and position fields of the item form, as the item bodies take them. */
 export interface RulesAndPosition {

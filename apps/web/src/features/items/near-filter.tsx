@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import { DEFAULT_RADIUS_KM, NEAR_RADII_KM, roundPosition } from "@sharehood/sdk/contract";
+import { DEFAULT_RADIUS_KM, NEAR_RADII_KM, roundPosition } from "@sharehood/sdk/geo";
 import { Button } from "@sharehood/ui/button";
 import type { ItemFilters } from "@/features/items/item-filters";
 import { currentPosition, geolocationProblem, placeLabel } from "@/features/places/place";

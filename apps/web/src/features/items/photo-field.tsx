@@ -1,6 +1,6 @@
 "use client";
 import { useState, type DragEvent } from "react";
-import { MAX_PHOTOS_PER_ITEM } from "@sharehood/sdk/contract";
+import { MAX_PHOTOS_PER_ITEM } from "@sharehood/sdk/limits";
 import { Button } from "@sharehood/ui/button";
 import { cx } from "@sharehood/ui/cx";
 

@@ -1,6 +1,7 @@
 "use client";
 import { useState } from "react";
-import { BORROWING_RULE_LIMITS, type DateRange } from "@sharehood/sdk/contract";
+import type { DateRange } from "@sharehood/sdk/contract";
+import { BORROWING_RULE_LIMITS } from "@sharehood/sdk/limits";
 import { Button } from "@sharehood/ui/button";
 import { SwitchField } from "@sharehood/ui/switch-field";
 import { TextField } from "@sharehood/ui/text-field";

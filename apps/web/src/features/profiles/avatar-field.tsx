@@ -1,7 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useEffect, useState, type ChangeEvent } from "react";
-import { AVATAR_MEDIA_TYPES, MAX_AVATAR_BYTES } from "@sharehood/sdk/contract";
+import { AVATAR_MEDIA_TYPES, MAX_AVATAR_BYTES } from "@sharehood/sdk/limits";
 import { Alert } from "@sharehood/ui/alert";
 import { Avatar } from "@sharehood/ui/avatar";
 import { Button, buttonStyles } from "@sharehood/ui/button";

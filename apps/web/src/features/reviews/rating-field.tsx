@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import { RATING_MAX } from "@sharehood/sdk/contract";
+import { RATING_MAX } from "@sharehood/sdk/limits";
 import { Star } from "@/features/reviews/stars";
 
 const WORDS = ["", "Poor", "Fair", "Good", "Very good", "Excellent"];

@@ -1,4 +1,4 @@
-import { RATING_MAX } from "@sharehood/sdk/contract";
+import { RATING_MAX } from "@sharehood/sdk/limits";
 import { cx } from "@sharehood/ui/cx";
 
 const STAR = "M10 1.5l2.6 5.3 5.9.9-4.3 4.1 1 5.8L10 14.9l-5.2 2.7 1-5.8L1.5 7.7l5.9-.9L10 1.5Z";
